@@ -1,0 +1,272 @@
+// Package jobscope holds the domain types of jobscope — raw ads as read, what extraction finds in them,
+// ads as stored — and the interfaces the rest of the program depends on. It imports only the standard
+// library, so every other package can depend on it without pulling in a database or a parser.
+package jobscope
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// AdKey identifies an ad: its source and the identifier the source gave it. Ingesting the same key
+// again updates the ad rather than adding a second copy.
+type AdKey struct {
+	Source string
+	ID     string
+}
+
+func (k AdKey) String() string { return k.Source + "/" + k.ID }
+
+// RawAd is an ad as a source gave it, in the fields of spec/ADS.md. Text fields are as written; empty
+// means absent.
+type RawAd struct {
+	Source         string
+	ID             string
+	Title          string
+	Description    string // plain text or HTML, as given
+	Company        string
+	Location       string
+	Salary         string
+	EmploymentType string
+	PostedAt       time.Time // zero when the record gave none
+	ClosedAt       time.Time // zero when unknown
+	URL            string
+
+	// Remote is set when the source says so structurally (schema.org jobLocationType TELECOMMUTE).
+	Remote bool
+	// BaseSalary holds a structured schema.org baseSalary; when present it wins over any salary text.
+	BaseSalary *StructuredSalary
+	// Raw is the record as read (the whole JSON object, or a CSV row turned into one), kept so that
+	// unknown fields are not lost.
+	Raw json.RawMessage
+}
+
+// Key returns the ad's key.
+func (a *RawAd) Key() AdKey { return AdKey{Source: a.Source, ID: a.ID} }
+
+// StructuredSalary is a schema.org MonetaryAmount as given: figures, currency and unit, already
+// numbers. Min and Max are equal when one value is given.
+type StructuredSalary struct {
+	Min, Max float64
+	Currency string // ISO 4217, "" when not given
+	Unit     string // schema.org unitText: HOUR, DAY, WEEK, MONTH, YEAR ("" when not given)
+	Text     string // the human-readable text, when the record carried one
+}
+
+// NullString is a string that is written to JSON as null when empty, so that extraction output says
+// "not known" rather than "".
+type NullString string
+
+// MarshalJSON writes null for the empty string.
+func (s NullString) MarshalJSON() ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(s))
+}
+
+// UnmarshalJSON reads null as the empty string.
+func (s *NullString) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*s = ""
+		return nil
+	}
+	var v string
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = NullString(v)
+	return nil
+}
+
+// Extraction is what jobscope finds in one ad, as defined in spec/EXTRACT.md. Its JSON form is the
+// output of `jobscope extract`.
+type Extraction struct {
+	ID         string     `json:"id"`
+	Source     string     `json:"source"`
+	Title      Title      `json:"title"`
+	Employment Employment `json:"employment"`
+	WorkMode   NullString `json:"work_mode"` // remote, hybrid, onsite
+	Salary     *Salary    `json:"salary"`    // nil when the ad quotes no figure
+	Location   Location   `json:"location"`
+	Skills     []Skill    `json:"skills"`
+}
+
+// Title is the canonical job title and the seniority found in an ad.
+type Title struct {
+	Normalized NullString `json:"normalized"`
+	Seniority  NullString `json:"seniority"` // intern, graduate, junior, mid, senior, lead, principal, head
+}
+
+// Employment is the kind of engagement an ad offers.
+type Employment struct {
+	Type  NullString `json:"type"`  // permanent, contract, temporary, internship
+	Hours NullString `json:"hours"` // full_time, part_time
+	IR35  NullString `json:"ir35"`  // inside, outside (UK contracts only)
+}
+
+// Salary periods, as quoted.
+const (
+	PeriodYear  = "year"
+	PeriodMonth = "month"
+	PeriodWeek  = "week"
+	PeriodDay   = "day"
+	PeriodHour  = "hour"
+)
+
+// Employment types.
+const (
+	Permanent  = "permanent"
+	Contract   = "contract"
+	Temporary  = "temporary"
+	Internship = "internship"
+)
+
+// Salary is the pay an ad quotes, in its own period and currency.
+type Salary struct {
+	Min      float64  `json:"min"`
+	Max      float64  `json:"max"`
+	Currency string   `json:"currency"` // ISO 4217
+	Period   string   `json:"period"`   // year, month, week, day, hour
+	Annual   *float64 `json:"annual"`   // midpoint as an annual figure for year/month/week; nil for day/hour
+	Text     string   `json:"text"`     // the span of text the figure came from
+}
+
+// Mid returns the midpoint of the quoted range.
+func (s *Salary) Mid() float64 { return (s.Min + s.Max) / 2 }
+
+// Location is where an ad's job is, on the ONS region ladder for GB and by state for the US.
+type Location struct {
+	Country NullString `json:"country"` // ISO 3166-1 alpha-2
+	Nation  NullString `json:"nation"`  // GB only: England, Scotland, Wales, Northern Ireland
+	Region  NullString `json:"region"`  // GB: ONS region; US: state's full name
+	County  NullString `json:"county"`
+	Place   NullString `json:"place"`
+	Remote  bool       `json:"remote"`
+}
+
+// Skill is a skill from the taxonomy, with its category.
+type Skill struct {
+	Name     string `json:"name"`
+	Category string `json:"category"`
+}
+
+// Ad is an ad as stored: what was read, what was extracted, and whether it is a copy of another ad.
+type Ad struct {
+	Raw        RawAd
+	Extraction Extraction
+	// ContentHash identifies the content read; an ad re-ingested with the same hash is unchanged.
+	ContentHash uint64
+	// Signature is the ad's near-duplicate signature (opaque to the store) and Bands its LSH band
+	// keys, which the store indexes so that candidates are found without comparing every pair.
+	Signature []byte
+	Bands     []int64
+	// DupOf is the key of the first copy when this ad is the same ad posted elsewhere; nil otherwise.
+	DupOf *AdKey
+}
+
+// Reject is a record that could not be read as an ad, set aside with its reason.
+type Reject struct {
+	File   string    // the file it came from ("-" for standard input)
+	Line   int       // 1-based line (JSON Lines), row's first line (CSV), or record number
+	Reason string    // why it was set aside, for a person to read
+	Record string    // the text of the record, possibly truncated
+	At     time.Time // when it was set aside
+}
+
+// Batch is one unit of ingest work, written in one transaction so that a crash leaves either all of it
+// or none of it.
+type Batch struct {
+	Ads     []Ad
+	Rejects []Reject
+}
+
+// Existing is what the store knows of an ad's key before a batch is written.
+type Existing struct {
+	ContentHash uint64
+	DupOf       *AdKey
+}
+
+// DupCandidate is a stored ad that shares an LSH band with an ad being ingested: the fields needed to
+// decide whether the two are the same ad.
+type DupCandidate struct {
+	Key       AdKey
+	DupOf     *AdKey // when the candidate is itself a copy, the first copy
+	Company   string
+	Title     string // the title as written
+	TitleNorm string
+	Place     string // extraction's place (or region when no place)
+	PostedAt  time.Time
+	Signature []byte
+}
+
+// Info summarises what a store holds.
+type Info struct {
+	Ads         int       `json:"ads"`        // every stored ad, copies included
+	Duplicates  int       `json:"duplicates"` // stored ads that are copies of another
+	SetAside    int       `json:"set_aside"`
+	FirstPosted time.Time `json:"-"`
+	LastPosted  time.Time `json:"-"`
+}
+
+// TermKind says what a term is.
+type TermKind string
+
+// Kinds of term.
+const (
+	KindSkill    TermKind = "skill"
+	KindTitle    TermKind = "title"
+	KindLocation TermKind = "location"
+)
+
+// Term is a skill, a normalised job title or a location that ads cite.
+type Term struct {
+	Name     string   `json:"term"`
+	Kind     TermKind `json:"kind"`
+	Category string   `json:"category"`
+	Ads      int      `json:"ads"` // canonical ads citing it, all markets and periods
+}
+
+// AdFact is the part of a canonical (non-duplicate) ad that the statistics need.
+type AdFact struct {
+	Posted   time.Time // date the ad was posted (UTC midnight)
+	Closed   time.Time // zero when unknown
+	Type     string    // employment type, "" when unknown
+	Period   string    // salary period, "" when no salary
+	Currency string
+	Min, Max float64
+	Country  string
+	Region   string
+	Remote   bool
+}
+
+// FactQuery selects the ads whose facts are wanted: those citing Term (of Kind), or every canonical ad
+// when Term is empty.
+type FactQuery struct {
+	Kind TermKind
+	Term string
+}
+
+// Store is the system of record: ads, their extraction, duplicates and rejects. Implementations are
+// safe for concurrent use; writes go through one writer.
+type Store interface {
+	// Lookup reports, for each key already stored, what the store knows of it. Keys not stored are
+	// absent from the map.
+	Lookup(ctx context.Context, keys []AdKey) (map[AdKey]Existing, error)
+	// Candidates returns the stored ads that share at least one of the given band keys.
+	Candidates(ctx context.Context, bands []int64) ([]DupCandidate, error)
+	// Apply writes a batch in one transaction: ads are inserted or, when their key exists, replaced;
+	// rejects are inserted or replaced by (File, Line). Either all of the batch is stored or none.
+	Apply(ctx context.Context, b *Batch) error
+	// Info summarises what the store holds.
+	Info(ctx context.Context) (Info, error)
+	// Rejects lists set-aside records, oldest first; limit <= 0 means all.
+	Rejects(ctx context.Context, limit int) ([]Reject, error)
+	// Terms lists every skill, title and location term cited by canonical ads, with its count.
+	Terms(ctx context.Context) ([]Term, error)
+	// Facts calls fn for every canonical ad selected by q, in no particular order.
+	Facts(ctx context.Context, q FactQuery, fn func(AdFact) error) error
+	// Close releases the store.
+	Close() error
+}
