@@ -1,0 +1,150 @@
+// Package extract turns a raw job ad into structure — canonical title and seniority, employment type,
+// hours and IR35, work mode, salary or day rate, location on the ONS region ladder, and skills — as
+// defined in spec/EXTRACT.md. It does no I/O: an Extractor is built once from a taxonomy and is then
+// safe for concurrent use by many goroutines.
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"jobscope"
+	"jobscope/taxonomy"
+)
+
+// Extractor extracts structure from ads using the vocabularies of one taxonomy. It is immutable after
+// New and safe for concurrent use.
+type Extractor struct {
+	skills     *phraseIndex
+	skillList  []taxonomy.Skill
+	titles     *phraseIndex
+	titleNames []string
+	geo        map[string][]geoEntry
+	tokens     sync.Pool // *[]token scratch buffers
+}
+
+// New builds an Extractor for t. t must not be modified afterwards.
+func New(t *taxonomy.Taxonomy) *Extractor {
+	e := &Extractor{skills: newPhraseIndex(), titles: newPhraseIndex(), skillList: t.Skills}
+	for i, s := range t.Skills {
+		for _, a := range s.Aliases {
+			e.skills.add(a.Text, int32(i), uint8(a.Guard))
+		}
+	}
+	for i, ti := range t.Titles {
+		e.titleNames = append(e.titleNames, ti.Name)
+		for _, a := range ti.Aliases {
+			e.titles.add(a, int32(i), 0)
+		}
+	}
+	e.geo = buildGeo(t.Places)
+	e.tokens.New = func() any { b := make([]token, 0, 512); return &b }
+	return e
+}
+
+// Extract returns what an ad says, as far as its text allows; fields it cannot settle are left empty
+// (null in JSON) rather than guessed.
+func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
+	x := jobscope.Extraction{ID: ad.ID, Source: ad.Source}
+	desc := PlainText(ad.Description)
+	lowerDesc := lowerASCII(desc)
+	lowerTitle := lowerASCII(ad.Title)
+	lowerSalary := lowerASCII(ad.Salary)
+	lowerLoc := lowerASCII(ad.Location)
+
+	x.Title.Normalized = jobscope.NullString(e.NormalizeTitle(ad.Title))
+	sen := Seniority(ad.Title)
+	if sen == "" {
+		sen = seniorityFromText(lowerDesc)
+	}
+	x.Title.Seniority = jobscope.NullString(sen)
+
+	text := ad.Title + "\n" + desc
+	bp := e.tokens.Get().(*[]token)
+	defer e.tokens.Put(bp)
+	toks := tokenize((*bp)[:0], text, lowerASCII(text))
+	*bp = toks[:0]
+	descToks := toks
+	for k, t := range toks {
+		if t.start > len(ad.Title) {
+			descToks = toks[k:]
+			break
+		}
+	}
+	if len(toks) > 0 && toks[len(toks)-1].start <= len(ad.Title) {
+		descToks = nil
+	}
+	sig := scanSignals(descToks)
+
+	typ, hours := EmploymentFromLabel(ad.EmploymentType)
+	if typ == "" {
+		typ = sig.employmentType(titleTypeScores(lowerTitle + " " + lowerSalary))
+	}
+	if hours == "" {
+		hours = sig.hours(lowerTitle)
+	}
+
+	loc, ok := e.ParseLocation(ad.Location)
+	if !ok {
+		loc, _ = e.locationFromText(ad.Title, desc)
+	}
+	mode := WorkMode(lowerTitle + " | " + lowerLoc)
+	if mode == "" && ad.Remote {
+		mode = "remote"
+	}
+	if mode == "" && ad.Location == "" && ad.Description != "" {
+		// Titles and first lines of posts ("Acme | NYC | REMOTE") say it in a word.
+		first := lowerDesc
+		if i := strings.IndexByte(first, '\n'); i >= 0 {
+			first = first[:i]
+		}
+		mode = WorkMode(first[:min(len(first), 200)])
+	}
+	if mode == "" {
+		mode = sig.workMode()
+	}
+	if mode == "remote" {
+		loc.Remote = true
+	}
+	if ad.Remote {
+		loc.Remote = true
+	}
+	x.Location = loc
+	x.WorkMode = jobscope.NullString(mode)
+
+	ir35 := IR35(lowerTitle + " " + lowerSalary + " " + lowerDesc)
+	if ir35 != "" && (loc.Country == "" || loc.Country == "GB") {
+		if typ == "" {
+			typ = jobscope.Contract
+		}
+		if typ == jobscope.Contract {
+			x.Employment.IR35 = jobscope.NullString(ir35)
+		}
+	}
+	x.Employment.Type = jobscope.NullString(typ)
+	x.Employment.Hours = jobscope.NullString(hours)
+
+	x.Salary = SalaryFromAd(ad, desc, currencyFor(string(loc.Country)), typ == jobscope.Contract)
+
+	x.Skills = e.findSkills(text, toks, nil)
+	return x
+}
+
+// currencyFor returns the currency of unmarked figures in an ad from the given country.
+func currencyFor(country string) string {
+	switch country {
+	case "US":
+		return "USD"
+	case "IE", "DE", "FR", "NL", "BE", "ES", "PT", "IT", "AT", "FI", "GR", "EE", "LT", "LV", "LU", "SK", "SI", "MT", "CY", "HR":
+		return "EUR"
+	case "CA", "AU", "NZ", "CH", "SE", "NO", "DK", "PL", "IN", "SG":
+		return ""
+	}
+	return "GBP"
+}
+
+// Skills returns the skills of the taxonomy that text mentions, each once, in order of first mention.
+func (e *Extractor) Skills(text string) []jobscope.Skill {
+	toks := tokenize(nil, text, lowerASCII(text))
+	return e.findSkills(text, toks, nil)
+}

@@ -1,0 +1,99 @@
+package extract
+
+// phrase is one alias in a phraseIndex: its words lowercased and as written, and what it stands for.
+type phrase struct {
+	words   []string // lowercased
+	written []string // as written in the taxonomy, for case-guarded aliases
+	id      int32
+	guard   uint8
+}
+
+// phraseIndex finds multi-word aliases in a token stream with one hash lookup per candidate n-gram,
+// whatever the number of aliases.
+type phraseIndex struct {
+	maxLen  map[uint64]uint8 // first word's hash -> longest alias starting with it
+	phrases map[uint64][]phrase
+}
+
+func newPhraseIndex() *phraseIndex {
+	return &phraseIndex{maxLen: map[uint64]uint8{}, phrases: map[uint64][]phrase{}}
+}
+
+// add indexes text as an alias; it reports false when text has no words or is already indexed (the
+// first entry wins).
+func (x *phraseIndex) add(text string, id int32, guard uint8) bool {
+	toks := tokenizeString(text)
+	if len(toks) == 0 || len(toks) > 12 {
+		return false
+	}
+	p := phrase{id: id, guard: guard}
+	var h uint64
+	for i, t := range toks {
+		p.words = append(p.words, t.lower)
+		p.written = append(p.written, text[t.start:t.end])
+		if i == 0 {
+			h = t.hash
+		} else {
+			h = combine(h, t.hash)
+		}
+	}
+	for _, q := range x.phrases[h] {
+		if equalWords(q.words, p.words) {
+			return false
+		}
+	}
+	x.phrases[h] = append(x.phrases[h], p)
+	if n := uint8(len(toks)); n > x.maxLen[toks[0].hash] {
+		x.maxLen[toks[0].hash] = n
+	}
+	return true
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// longest returns the longest alias starting at toks[i], or nil.
+func (x *phraseIndex) longest(toks []token, i int) *phrase {
+	m := int(x.maxLen[toks[i].hash])
+	if m == 0 {
+		return nil
+	}
+	if i+m > len(toks) {
+		m = len(toks) - i
+	}
+	var hs [12]uint64
+	h := toks[i].hash
+	hs[0] = h
+	for k := 1; k < m; k++ {
+		h = combine(h, toks[i+k].hash)
+		hs[k] = h
+	}
+	for n := m; n >= 1; n-- {
+		for j := range x.phrases[hs[n-1]] {
+			p := &x.phrases[hs[n-1]][j]
+			if len(p.words) != n {
+				continue
+			}
+			ok := true
+			for k := 0; k < n; k++ {
+				if toks[i+k].lower != p.words[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return p
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,156 @@
+package extract
+
+import "jobscope"
+
+// signals are what a description's words say about employment and work mode, gathered in one pass
+// over its tokens rather than one search of the text per phrase.
+type signals struct {
+	typ                    map[string]int // employment type -> mentions (nil until one is seen)
+	permanent, contract    int
+	temporary, internship  int
+	fullTime, partTime     int
+	hybrid, remote, onsite int
+	notRemote              int
+}
+
+func (s *signals) typeScores() [4]int {
+	return [4]int{s.permanent, s.contract, s.temporary, s.internship}
+}
+
+// scanSignals reads toks (lowercased words of a description).
+func scanSignals(toks []token) signals {
+	var s signals
+	at := func(i int) string {
+		if i >= 0 && i < len(toks) {
+			return toks[i].lower
+		}
+		return ""
+	}
+	for i := range toks {
+		w := toks[i].lower
+		switch w {
+		case "permanent", "perm":
+			s.permanent++
+			if at(i+1) == "contract" {
+				s.contract -= 2
+			}
+		case "contract", "contractor", "contractors", "freelance", "interim", "ir35":
+			s.contract++
+			if at(i+1) == "of" && at(i+2) == "employment" {
+				s.contract -= 2
+			}
+		case "contracted":
+			s.contract--
+		case "rate":
+			if at(i-1) == "day" || at(i-1) == "daily" {
+				s.contract++
+			}
+		case "temporary", "temp", "locum", "seasonal":
+			s.temporary++
+		case "term":
+			if at(i-1) == "fixed" {
+				s.temporary++
+			}
+		case "cover":
+			if at(i-1) == "maternity" {
+				s.temporary++
+			}
+		case "internship", "internships", "intern", "interns":
+			s.internship++
+		case "time":
+			switch at(i - 1) {
+			case "full":
+				s.fullTime++
+			case "part":
+				s.partTime++
+			}
+		case "fulltime":
+			s.fullTime++
+		case "parttime":
+			s.partTime++
+		case "hybrid":
+			s.hybrid++
+		case "office":
+			if at(i-1) == "in" && at(i-2) == "days" || at(i-1) == "the" && at(i-2) == "in" && at(i-3) == "days" {
+				s.hybrid++
+			}
+			if at(i+1) == "based" {
+				s.onsite++
+			}
+		case "remote":
+			switch {
+			case at(i-1) == "no" || at(i-1) == "not":
+				s.notRemote++
+			case at(i-1) == "fully" || at(i-1) == "100" || at(i-1) == "partially" || at(i-1) == "partly":
+				if at(i-1) == "partially" || at(i-1) == "partly" {
+					s.hybrid++
+				} else {
+					s.remote++
+				}
+			default:
+				switch at(i + 1) {
+				case "working", "first", "role", "position", "friendly", "ok", "job", "team", "company":
+					s.remote++
+				}
+			}
+		case "remotely":
+			s.remote++
+		case "wfh":
+			s.remote++
+		case "home":
+			if (at(i-1) == "from" && (at(i-2) == "work" || at(i-2) == "working")) || at(i+1) == "based" {
+				s.remote++
+			}
+		}
+	}
+	return s
+}
+
+// typeFromSignals picks the employment type a description states clearly, or "".
+func (s *signals) employmentType(titleScores [4]int) string {
+	names := [4]string{jobscope.Permanent, jobscope.Contract, jobscope.Temporary, jobscope.Internship}
+	sc := s.typeScores()
+	best, bestScore, second := -1, 0, 0
+	for i := range sc {
+		v := sc[i] + 5*titleScores[i]
+		if v > bestScore {
+			second = bestScore
+			best, bestScore = i, v
+		} else if v > second {
+			second = v
+		}
+	}
+	if best >= 0 && bestScore >= 1 && bestScore > 2*second {
+		return names[best]
+	}
+	return ""
+}
+
+func (s *signals) hours(title string) string {
+	ft, pt := s.fullTime, s.partTime
+	ft += countAny(title, "full time", "full-time", "fulltime")
+	pt += countAny(title, "part time", "part-time", "parttime")
+	switch {
+	case ft > 0 && pt == 0:
+		return "full_time"
+	case pt > 0 && ft == 0:
+		return "part_time"
+	}
+	return ""
+}
+
+func (s *signals) workMode() string {
+	switch {
+	case s.hybrid > 0:
+		return "hybrid"
+	case s.notRemote > 0:
+		return "onsite"
+	case s.remote > 0 && s.onsite > 0:
+		return ""
+	case s.remote > 0:
+		return "remote"
+	case s.onsite > 0:
+		return "onsite"
+	}
+	return ""
+}

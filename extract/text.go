@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"html"
+	"strings"
+)
+
+// PlainText reduces an ad description to text: HTML tags are removed (block tags become line
+// breaks), character entities are decoded — twice when the HTML itself arrived entity-escaped, as in
+// NHS Jobs' schema.org records ("&lt;p&gt;") — and runs of spaces are collapsed. Plain text passes
+// through unchanged apart from entity decoding.
+func PlainText(s string) string {
+	if strings.Contains(s, "&lt;") && (strings.Contains(s, "&gt;") || strings.Contains(s, "&lt;/")) {
+		s = html.UnescapeString(s)
+	}
+	if strings.IndexByte(s, '<') < 0 {
+		if strings.IndexByte(s, '&') >= 0 {
+			s = html.UnescapeString(s)
+		}
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 || !isTagStart(s, i+1) {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		tag := strings.ToLower(tagName(s[i+1 : i+end]))
+		switch tag {
+		case "p", "br", "li", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre", "table", "hr", "section", "article", "header", "footer", "td", "dd", "dt":
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		if tag == "script" || tag == "style" {
+			if k := strings.Index(strings.ToLower(s[i+end:]), "</"+tag); k >= 0 {
+				i += end + k
+				continue
+			}
+		}
+		i += end + 1
+	}
+	out := b.String()
+	if strings.IndexByte(out, '&') >= 0 {
+		out = html.UnescapeString(out)
+	}
+	return out
+}
+
+func isTagStart(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return c == '/' || c == '!' || (c|0x20 >= 'a' && c|0x20 <= 'z')
+}
+
+func tagName(s string) string {
+	s = strings.TrimPrefix(s, "/")
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '/' || c == '\t' || c == '\n' || c == '\r' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// token is a word of a text: its byte span in the original and its ASCII-lowercased form.
+type token struct {
+	start, end int
+	lower      string
+	hash       uint64
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// lowerASCII lowercases ASCII letters only, so byte offsets stay those of the original.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 32
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// combine folds the hash of the next token into the hash of an n-gram.
+func combine(h, next uint64) uint64 { return (h^0x9e3779b97f4a7c15)*fnvPrime ^ next }
+
+// tokenize splits text into words: runs of letters and digits, keeping '+' and '#' that end a word
+// ("C++", "C#") and '.' between word characters or before one at a word's start (".NET", "Node.js").
+// lower must be lowerASCII(text). It appends to dst and returns it.
+func tokenize(dst []token, text, lower string) []token {
+	n := len(text)
+	for i := 0; i < n; {
+		c := text[i]
+		if !isWordByte(c) && !(c == '.' && i+1 < n && isWordByte(text[i+1]) && (i == 0 || !isWordByte(text[i-1]))) {
+			i++
+			continue
+		}
+		start := i
+		i++
+		for i < n {
+			c := text[i]
+			if isWordByte(c) {
+				i++
+				continue
+			}
+			if c == '.' && i+1 < n && isWordByte(text[i+1]) {
+				i++
+				continue
+			}
+			if c == '+' || c == '#' {
+				for i < n && (text[i] == '+' || text[i] == '#') {
+					i++
+				}
+			}
+			break
+		}
+		w := lower[start:i]
+		dst = append(dst, token{start: start, end: i, lower: w, hash: hashString(w)})
+	}
+	return dst
+}
+
+// tokenizeString tokenizes s on its own (for taxonomy aliases).
+func tokenizeString(s string) []token { return tokenize(nil, s, lowerASCII(s)) }
