@@ -20,7 +20,8 @@ type Extractor struct {
 	titles     *phraseIndex
 	titleNames []string
 	geo        map[string][]geoEntry
-	tokens     sync.Pool // *[]token scratch buffers
+	geoFirst   map[string]uint8 // first word of a gazetteer name -> most words of a name starting with it
+	tokens     sync.Pool        // *[]token scratch buffers
 }
 
 // New builds an Extractor for t. t must not be modified afterwards.
@@ -38,6 +39,13 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 		}
 	}
 	e.geo = buildGeo(t.Places)
+	e.geoFirst = map[string]uint8{}
+	for k := range e.geo {
+		w := strings.Fields(k)
+		if len(w) > 0 && uint8(len(w)) > e.geoFirst[w[0]] {
+			e.geoFirst[w[0]] = uint8(len(w))
+		}
+	}
 	e.tokens.New = func() any { b := make([]token, 0, 512); return &b }
 	return e
 }
@@ -62,7 +70,7 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	text := ad.Title + "\n" + desc
 	bp := e.tokens.Get().(*[]token)
 	defer e.tokens.Put(bp)
-	toks := tokenize((*bp)[:0], text, lowerASCII(text))
+	toks := tokenize((*bp)[:0], text, lowerTitle+"\n"+lowerDesc)
 	*bp = toks[:0]
 	descToks := toks
 	for k, t := range toks {
@@ -86,7 +94,7 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 
 	loc, ok := e.ParseLocation(ad.Location)
 	if !ok {
-		loc, _ = e.locationFromText(ad.Title, desc)
+		loc, _ = e.locationFromText(ad.Title, desc, lowerDesc)
 	}
 	mode := WorkMode(lowerTitle + " | " + lowerLoc)
 	if mode == "" && ad.Remote {
@@ -112,7 +120,10 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	x.Location = loc
 	x.WorkMode = jobscope.NullString(mode)
 
-	ir35 := IR35(lowerTitle + " " + lowerSalary + " " + lowerDesc)
+	ir35 := IR35(lowerTitle + " " + lowerSalary)
+	if ir35 == "" {
+		ir35 = IR35(lowerDesc)
+	}
 	if ir35 != "" && (loc.Country == "" || loc.Country == "GB") {
 		if typ == "" {
 			typ = jobscope.Contract
@@ -124,7 +135,7 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	x.Employment.Type = jobscope.NullString(typ)
 	x.Employment.Hours = jobscope.NullString(hours)
 
-	x.Salary = SalaryFromAd(ad, desc, currencyFor(string(loc.Country)), typ == jobscope.Contract)
+	x.Salary = salaryFromAd(ad, desc, lowerDesc, currencyFor(string(loc.Country)), typ == jobscope.Contract)
 
 	x.Skills = e.findSkills(text, toks, nil)
 	return x

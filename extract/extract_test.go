@@ -53,6 +53,20 @@ func TestParseSalary(t *testing.T) {
 		{"hours are not pay", "37.5 hours per week", "nil"},
 		{"bonus figure", "£5,000 bonus", "nil"},
 		{"per annum bonus package", "From 33,000 to 39,000 per annum bonus,car allowance", "33000-39000 GBP year 36000"},
+		{"range after its first figure", "37000/annum 37K to 47K + benefits", "37000-47000 GBP year 42000"},
+		{"up to then range", "Up to 40,000 per year + 30000.00-40000.00", "40000-40000 GBP year 40000"},
+		{"ltd between period and to", "23 per hour LTD to 29 per hour LTD per hour", "23-29 GBP hour -"},
+		{"comma space thousands", "£21,892 - £24, 157 per annum", "21892-24157 GBP year 23024.5"},
+		{"space thousands", "£24907 -£30 615", "24907-30615 GBP year 27761"},
+		{"point thousands", "£44,606 - £50.819 per annum, pro rata", "44606-50819 GBP year 47712.5"},
+		{"euro point thousands", "€55.000 - €65.000", "55000-65000 EUR year 60000"},
+		{"potential is not OTE", "Potential to earn £43,213", "43213-43213 GBP year 43213"},
+		{"decimal comma", "Starting from £13,79 per hour", "13.79-13.79 GBP hour -"},
+		{"bare pence figure", "29.72", "29.72-29.72 GBP hour -"},
+		{"bare whole figure", "16", "nil"},
+		{"basic then OTE figure", "£25,000 per annum, OTE £40,000", "25000-25000 GBP year 25000"},
+		{"range ends too far apart", "£26100 -£31", "nil"},
+		{"typo range", "£60,000 - £650,000 per annum", "nil"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -157,7 +171,7 @@ func TestLocationFromText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			l, _ := e.locationFromText(tc.title, tc.desc)
+			l, _ := e.locationFromText(tc.title, tc.desc, lowerASCII(tc.desc))
 			got := fmt.Sprintf("%s/%s/%s", l.Country, l.Region, l.Place)
 			if got != tc.want {
 				t.Errorf("got %s, want %s", got, tc.want)
@@ -338,6 +352,9 @@ func TestPlainText(t *testing.T) {
 		{"tags", "<p>Python</p><ul><li>SQL</li></ul>", "\nPython\n\n\nSQL\n\n"},
 		{"escaped html", "&lt;p&gt;Python &amp;amp; SQL&lt;/p&gt;", "\nPython & SQL\n"},
 		{"not a tag", "salary < 50k", "salary < 50k"},
+		{"script dropped", "<p>a</p><SCRIPT>var x = '<b>'</SCRIPT><p>b</p>", "\na\n  \nb\n"},
+		{"unclosed script kept", "<script>x<script>y", " x y"},
+		{"many lone brackets", "a<1<2<3>b", "a<1<2<3>b"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -309,7 +309,15 @@ func (e *Extractor) matchSegment(seg string, si int, strict bool, out []geoMatch
 	}
 	for i := 0; i < len(words); {
 		found := 0
-		for n := min(5, len(words)-i); n >= 1; n-- {
+		// Only names whose first word is the first word of a gazetteer name are looked up, and no
+		// longer than the longest such name.
+		longest := 0
+		if first := geoKey(strings.Trim(words[i], ".!?\"'")); first != "" {
+			if f := strings.Fields(first); len(f) > 0 {
+				longest = int(e.geoFirst[f[0]])
+			}
+		}
+		for n := min(5, len(words)-i, longest); n >= 1; n-- {
 			phrase := strings.Join(words[i:i+n], " ")
 			phrase = strings.Trim(phrase, ".!?\"'")
 			if ents := e.filterCase(e.geo[geoKey(phrase)], phrase, strict); len(ents) > 0 {
@@ -439,7 +447,8 @@ func postcodeArea(outward string) string {
 // locationFromText looks for a location where an ad has no location field: in the title and the
 // description's first line, split at "|", " - " and commas ("Acme | Berlin | Remote"), and after
 // "Location:". Only well-known places count there.
-func (e *Extractor) locationFromText(title, desc string) (jobscope.Location, bool) {
+// lowerDesc is lowerASCII(desc).
+func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Location, bool) {
 	first := desc
 	if i := strings.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
@@ -447,7 +456,7 @@ func (e *Extractor) locationFromText(title, desc string) (jobscope.Location, boo
 	if len(first) > 200 {
 		first = first[:200]
 	}
-	lower := strings.ToLower(desc[:min(len(desc), 3000)])
+	lower := lowerDesc[:min(len(lowerDesc), 3000)]
 	if i := strings.Index(lower, "location:"); i >= 0 {
 		rest := desc[i+len("location:"):]
 		if j := strings.IndexAny(rest, "\n."); j >= 0 {

@@ -13,10 +13,15 @@ type phrase struct {
 type phraseIndex struct {
 	maxLen  map[uint64]uint8 // first word's hash -> longest alias starting with it
 	phrases map[uint64][]phrase
+	// first has the bit hash%len(first)*64 set for the hash of every alias's first word: most words of
+	// a text begin no alias, and one bit test rules them out before any map lookup.
+	first []uint64
 }
 
+const firstBits = 1 << 20
+
 func newPhraseIndex() *phraseIndex {
-	return &phraseIndex{maxLen: map[uint64]uint8{}, phrases: map[uint64][]phrase{}}
+	return &phraseIndex{maxLen: map[uint64]uint8{}, phrases: map[uint64][]phrase{}, first: make([]uint64, firstBits/64)}
 }
 
 // add indexes text as an alias; it reports false when text has no words or is already indexed (the
@@ -46,6 +51,8 @@ func (x *phraseIndex) add(text string, id int32, guard uint8) bool {
 	if n := uint8(len(toks)); n > x.maxLen[toks[0].hash] {
 		x.maxLen[toks[0].hash] = n
 	}
+	b := toks[0].hash % firstBits
+	x.first[b/64] |= 1 << (b % 64)
 	return true
 }
 
@@ -63,6 +70,9 @@ func equalWords(a, b []string) bool {
 
 // longest returns the longest alias starting at toks[i], or nil.
 func (x *phraseIndex) longest(toks []token, i int) *phrase {
+	if b := toks[i].hash % firstBits; x.first[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
 	m := int(x.maxLen[toks[i].hash])
 	if m == 0 {
 		return nil

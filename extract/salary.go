@@ -13,7 +13,10 @@ type figure struct {
 	val        float64
 	cur        string // ISO code when the text marks it
 	k          bool   // written with a thousands suffix ("45k")
+	pence      bool   // written with two decimals ("8.20"), as pay is
 }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // ParseSalary reads a salary text as written ("£50,000 - £60,000 per annum", "£450-£550/day Outside
 // IR35", "$17-$24 Per Hour", "Up to £60k", "20000 - 30000/annum 20-30K") into a Salary, or nil when it
@@ -26,6 +29,11 @@ func ParseSalary(text string) *jobscope.Salary { return parseSalary(text, "GBP",
 // applies to figures without a currency sign; contract says whether the ad is a contract, which makes
 // an unlabelled figure of a few hundred a day rate.
 func SalaryFromAd(ad *jobscope.RawAd, description, defaultCurrency string, contract bool) *jobscope.Salary {
+	return salaryFromAd(ad, description, lowerASCII(description), defaultCurrency, contract)
+}
+
+// salaryFromAd is SalaryFromAd with the description already lowercased (lowerASCII).
+func salaryFromAd(ad *jobscope.RawAd, description, lowerDesc, defaultCurrency string, contract bool) *jobscope.Salary {
 	if ad.BaseSalary != nil {
 		if s := structuredSalary(ad.BaseSalary, defaultCurrency, contract); s != nil {
 			return s
@@ -37,13 +45,19 @@ func SalaryFromAd(ad *jobscope.RawAd, description, defaultCurrency string, contr
 		}
 	}
 	if description != "" {
-		return parseSalary(description, defaultCurrency, true, contract)
+		return parseSalaryLower(description, lowerDesc, defaultCurrency, true, contract)
 	}
 	return nil
 }
 
 func structuredSalary(b *jobscope.StructuredSalary, defaultCurrency string, contract bool) *jobscope.Salary {
 	lo, hi := b.Min, b.Max
+	if math.IsNaN(lo) || math.IsInf(lo, 0) {
+		lo = 0
+	}
+	if math.IsNaN(hi) || math.IsInf(hi, 0) {
+		hi = 0
+	}
 	if lo <= 0 && hi <= 0 {
 		return nil
 	}
@@ -56,9 +70,12 @@ func structuredSalary(b *jobscope.StructuredSalary, defaultCurrency string, cont
 	if lo > hi {
 		lo, hi = hi, lo
 	}
-	cur := strings.ToUpper(b.Currency)
-	if cur == "" {
+	cur := strings.ToUpper(strings.TrimSpace(b.Currency))
+	if !isCurrencyCode(cur) {
 		cur = defaultCurrency
+	}
+	if cur == "" {
+		return nil
 	}
 	period := ""
 	switch strings.ToUpper(b.Unit) {
@@ -80,8 +97,15 @@ func structuredSalary(b *jobscope.StructuredSalary, defaultCurrency string, cont
 		}
 		period = inferred
 	}
-	text := b.Text
-	return newSalary(lo, hi, cur, period, text)
+	if !plausible(lo, hi, period) {
+		return nil
+	}
+	return newSalary(lo, hi, cur, period, b.Text)
+}
+
+// isCurrencyCode reports whether s has the form of an ISO 4217 code: three capital letters.
+func isCurrencyCode(s string) bool {
+	return len(s) == 3 && isUpper(s[0]) && isUpper(s[1]) && isUpper(s[2])
 }
 
 func newSalary(lo, hi float64, cur, period, text string) *jobscope.Salary {
@@ -162,6 +186,7 @@ func scanFigures(text, lower string, dst []figure) []figure {
 			break
 		}
 		end := i
+		decimals := 0
 		if i+1 < n && text[i] == '.' && text[i+1] >= '0' && text[i+1] <= '9' {
 			j := i + 1
 			scale := 0.1
@@ -170,7 +195,20 @@ func scanFigures(text, lower string, dst []figure) []figure {
 				scale /= 10
 				j++
 			}
+			decimals = j - i - 1
 			end, i = j, j
+			if decimals == 3 && digits <= 3 && !strings.Contains(text[start:end], ",") {
+				// "€55.000", "£43.213": a point between thousands, as money is never quoted to a
+				// tenth of a penny.
+				v = math.Round(v * 1000)
+				decimals = 0
+			}
+		} else if i+2 < n && text[i] == ',' && allDigits(text, i+1, 2) && (i+3 == n || !isDigitByte(text[i+3])) &&
+			digits <= 3 && (i+3 == n || text[i+3] != ',') {
+			// "£13,79 per hour": a decimal comma.
+			v += float64(text[i+1]-'0')/10 + float64(text[i+2]-'0')/100
+			decimals = 2
+			end, i = i+3, i+3
 		}
 		if digits > 9 {
 			continue
@@ -178,7 +216,7 @@ func scanFigures(text, lower string, dst []figure) []figure {
 		if i < n && text[i] == '*' {
 			continue // masked: "£3****"
 		}
-		f := figure{start: start, end: end, val: v}
+		f := figure{start: start, end: end, val: v, pence: decimals == 2}
 		// thousands suffix
 		j := i
 		for j < n && text[j] == ' ' {
@@ -315,12 +353,23 @@ var notPayBefore = []string{"bonus", "ote", "o.t.e", "allowance", "commission", 
 // parseSalary finds the first pay figure or range of text. inProse says the text is a description,
 // where a figure must carry a currency sign.
 func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope.Salary {
+	return parseSalaryLower(text, "", defaultCurrency, inProse, contract)
+}
+
+// parseSalaryLower is parseSalary given lowerASCII(text) too, or "" to compute it.
+func parseSalaryLower(text, lower, defaultCurrency string, inProse, contract bool) *jobscope.Salary {
 	if strings.IndexAny(text, "0123456789") < 0 {
 		return nil
 	}
-	lower := lowerASCII(text)
-	if strings.IndexByte(text, '&') >= 0 && strings.Contains(text, "&#") || strings.Contains(text, "&pound;") || strings.Contains(text, "&amp;") {
-		text = strings.NewReplacer("&pound;", "£", "&#163;", "£", "&amp;", "&", "&euro;", "€", "&#8364;", "€", "&#8211;", "–", "&ndash;", "–").Replace(text)
+	orig := text
+	var offsets []int // offsets[i] is where byte i of text was in orig, when entities were decoded
+	if strings.IndexByte(text, '&') >= 0 {
+		text, offsets = decodeMoneyEntities(text)
+		if offsets != nil {
+			lower = ""
+		}
+	}
+	if lower == "" {
 		lower = lowerASCII(text)
 	}
 	var buf [32]figure
@@ -354,6 +403,21 @@ func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope
 		} else if used == 1 {
 			hi = lo
 		}
+		// "£24907 - £30 615", "£21,892 - £24, 157": a space in the thousands of the second figure.
+		if used == 2 && hi.val < lo.val && !hi.k && hi.val < 1000 {
+			sep := 0
+			switch {
+			case strings.HasPrefix(text[hi.end:], " "):
+				sep = 1
+			case strings.HasPrefix(text[hi.end:], ", "):
+				sep = 2
+			}
+			if e := hi.end + sep; sep > 0 && e+3 <= len(text) && allDigits(text, e, 3) && (e+3 == len(text) || !isWordByte(text[e+3])) {
+				if v := hi.val*1000 + float64(atoi3(text[e:])); v >= lo.val {
+					hi.val, hi.end = v, e+3
+				}
+			}
+		}
 		cur := lo.cur
 		if cur == "" {
 			cur = hi.cur
@@ -378,7 +442,7 @@ func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope
 		if cut := lastClause(before); cut >= 0 {
 			before = before[cut:]
 		}
-		if containsAny(before, notPayBefore) {
+		if containsWordAny(before, notPayBefore) {
 			i += used - 1
 			continue
 		}
@@ -391,8 +455,8 @@ func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope
 		if period == "" {
 			period = periodBefore(before)
 		}
-		if period == "" && cur == "" && hi.val < 1000 && !lo.k {
-			// a bare small number ("Band 5", "8a") is no salary.
+		if period == "" && cur == "" && hi.val < 1000 && !lo.k && (inProse || !lo.pence || !hi.pence) {
+			// a bare small number ("Band 5", "8a") is no salary; a salary field's "8.20" is pay.
 			i += used - 1
 			continue
 		}
@@ -418,9 +482,73 @@ func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope
 		if a > b {
 			a, b = b, a
 		}
-		return newSalary(a, b, cur, period, text[lo.start:end+n])
+		span := text[lo.start : end+n]
+		if used == 1 && !inProse && offsets == nil {
+			// "37000/annum 37K to 47K": a salary field that goes on to give a range starting at its
+			// figure means the range ("Up to 40,000 + 30000-40000" means the figure it states).
+			if r := parseSalary(text[end+n:], defaultCurrency, false, contract); r != nil && r.Min < r.Max &&
+				r.Period == period && r.Currency == cur && within1(r.Min, a) {
+				return r
+			}
+		}
+		if offsets != nil {
+			// The text quoted is the input as written, entities and all.
+			span = orig[offsets[lo.start]:offsets[end+n]]
+		}
+		return newSalary(a, b, cur, period, span)
 	}
 	return nil
+}
+
+// moneyEntities are the character references salary texts use, decoded before figures are read.
+var moneyEntities = []struct{ ref, text string }{{"&pound;", "£"}, {"&#163;", "£"}, {"&amp;", "&"},
+	{"&euro;", "€"}, {"&#8364;", "€"}, {"&#8211;", "–"}, {"&ndash;", "–"}, {"&#36;", "$"}, {"&nbsp;", " "}}
+
+// decodeMoneyEntities decodes moneyEntities in s. It returns the decoded text and, for each of its
+// bytes and one past the end, the offset in s it came from, so that a span found in the decoded text
+// can be quoted as written; offsets is nil when s has none of the entities.
+func decodeMoneyEntities(s string) (string, []int) {
+	var b []byte
+	var offsets []int
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			found := false
+			for _, e := range moneyEntities {
+				if strings.HasPrefix(s[i:], e.ref) {
+					if b == nil {
+						b = make([]byte, 0, len(s))
+						offsets = make([]int, 0, len(s)+1)
+						b = append(b, s[:i]...)
+						for k := 0; k < i; k++ {
+							offsets = append(offsets, k)
+						}
+					}
+					for k := 0; k < len(e.text); k++ {
+						// Every byte of a decoded entity maps to the entity's start, and the byte
+						// after it to the entity's end, so spans keep whole entities.
+						offsets = append(offsets, i)
+					}
+					b = append(b, e.text...)
+					i += len(e.ref)
+					found = true
+					break
+				}
+			}
+			if found {
+				continue
+			}
+		}
+		if b != nil {
+			b = append(b, s[i])
+			offsets = append(offsets, i)
+		}
+		i++
+	}
+	if b == nil {
+		return s, nil
+	}
+	offsets = append(offsets, len(s))
+	return string(b), offsets
 }
 
 // isRangeGap reports whether the text between two figures joins them into a range.
@@ -430,6 +558,10 @@ func isRangeGap(g string) bool {
 	g = strings.TrimSpace(g)
 	if _, n := periodAfter(g); n > 0 {
 		g = strings.TrimSpace(g[n:])
+		// "23 per hour LTD to 29 per hour LTD"
+		for _, w := range []string{"ltd", "limited", "umbrella", "paye"} {
+			g = strings.TrimSpace(strings.TrimPrefix(g, w))
+		}
 	}
 	switch g {
 	case "-", "–", "—", "to", "and", "/", "- to", "up to", "--", "~", "->":
@@ -448,7 +580,10 @@ func isNotPay(tail string, hadPeriod bool) bool {
 		t = t[1:]
 	}
 	if strings.HasPrefix(t, "ote") || strings.HasPrefix(t, "o.t.e") {
-		return true
+		// "£25,000, OTE £40,000": the OTE names the next figure, not this one.
+		r := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "o.t.e"), "ote"), " :.-")
+		return !(comma && (strings.HasPrefix(r, "£") || strings.HasPrefix(r, "$") || strings.HasPrefix(r, "€") ||
+			r != "" && isDigitByte(r[0]) || strings.HasPrefix(r, "of ") || strings.HasPrefix(r, "up to")))
 	}
 	if hadPeriod || comma {
 		// "per annum bonus, car allowance": what follows the period is the package around the salary.
@@ -478,6 +613,25 @@ func lastClause(s string) int {
 	return cut
 }
 
+// containsWordAny reports whether one of words occurs in s at the start of a word ("ote" in "ote of",
+// not in "potential").
+func containsWordAny(s string, words []string) bool {
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 || !isWordByte(s[j-1]) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -487,22 +641,38 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// plausible rejects figures that cannot be pay for their period.
+// within1 reports whether a and b differ by at most 0.5%.
+func within1(a, b float64) bool { return math.Abs(a-b) <= 0.005*math.Max(a, b) }
+
+func atoi3(s string) int { return int(s[0]-'0')*100 + int(s[1]-'0')*10 + int(s[2]-'0') }
+
+// plausible rejects figures that cannot be pay for their period, and ranges whose ends are too far
+// apart to be one rate ("£26100 - £31").
 func plausible(lo, hi float64, period string) bool {
-	if lo <= 0 || hi <= 0 {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	if !(lo > 0) || math.IsInf(hi, 0) || hi > 10*lo {
 		return false
 	}
+	if !plausible1(lo, period) {
+		return false
+	}
+	return plausible1(hi, period)
+}
+
+func plausible1(v float64, period string) bool {
 	switch period {
 	case jobscope.PeriodYear:
-		return hi >= 3000 && hi <= 5_000_000
+		return v >= 3000 && v <= 5_000_000
 	case jobscope.PeriodMonth:
-		return hi >= 300 && hi <= 200_000
+		return v >= 300 && v <= 200_000
 	case jobscope.PeriodWeek:
-		return hi >= 50 && hi <= 50_000
+		return v >= 50 && v <= 50_000
 	case jobscope.PeriodDay:
-		return hi >= 20 && hi <= 10_000
+		return v >= 20 && v <= 10_000
 	case jobscope.PeriodHour:
-		return hi >= 3 && hi <= 2_000
+		return v >= 3 && v <= 2_000
 	}
 	return false
 }

@@ -98,6 +98,9 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 			return false
 		}
 	}
+	if m.n == 1 && !e.wordSenseOK(text, toks, matches, mi) {
+		return false
+	}
 	for j := mi - 1; j >= 0 && matches[j].pos >= m.pos-8; j-- {
 		if matches[j].guard == uint8(taxonomy.GuardNone) {
 			return true
@@ -126,6 +129,87 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 func containsID(ids []int32, id int32) bool {
 	for _, x := range ids {
 		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// verbFollowers are words after a guarded name that show it is the ordinary word: "Go to", "Excel at",
+// "Make sure", "Access the", "Express interest".
+var verbFollowers = map[string]bool{"to": true, "at": true, "into": true, "sure": true, "interest": true,
+	"yourself": true, "up": true, "out": true, "your": true, "our": true, "the": true, "a": true, "an": true,
+	"with": true, "ahead": true, "beyond": true, "further": true, "above": true, "forward": true, "me": true,
+	"us": true, "them": true, "it": true, "this": true, "that": true, "their": true, "my": true, "his": true, "her": true}
+
+// wordSenseOK reports whether a guarded one-word name is used as a name, not as the ordinary word it
+// also is. A name directly followed by a word such as "to" or "the" is the verb ("Go to", "Access
+// the"). At the start of a sentence, where every word is capitalised, the name must stand alone (end of
+// line, comma, slash) or be followed by another skill or a technical word ("Go developers"), so that
+// "Make sure", "Shell Energy" and "Swift action" do not count.
+func (e *Extractor) wordSenseOK(text string, toks []token, matches []skillMatch, mi int) bool {
+	m := matches[mi]
+	t := toks[m.pos]
+	end := m.pos + 1
+	if end >= len(toks) || breakBetween(text, t.end, toks[end].start) {
+		return true
+	}
+	next := toks[end].lower
+	if verbFollowers[next] {
+		return false
+	}
+	w := text[t.start:t.end]
+	if !plainCapitalised(w) || !sentenceStart(text, toks, m.pos) {
+		return true
+	}
+	if skillCues[next] {
+		return true
+	}
+	if (next == "and" || next == "or") && mi+1 < len(matches) && matches[mi+1].pos == end+1 {
+		return true // "React and Redux"
+	}
+	return mi+1 < len(matches) && matches[mi+1].pos == end
+}
+
+// breakBetween reports whether text[a:b], the gap between two words, ends a phrase.
+func breakBetween(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		switch text[i] {
+		case ',', ';', '/', '\n', '(', ')', '|', ':', '.', '!', '?', '[', ']', '"':
+			return true
+		}
+	}
+	return false
+}
+
+// plainCapitalised reports whether w is a capital followed by small letters only ("Make", "Go").
+func plainCapitalised(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart reports whether toks[i] begins a sentence, a line or a list item.
+func sentenceStart(text string, toks []token, i int) bool {
+	from := 0
+	if i > 0 {
+		from = toks[i-1].end
+	}
+	if i == 0 {
+		return true
+	}
+	for k := from; k < toks[i].start; k++ {
+		switch text[k] {
+		case '.', '!', '?', '\n', ':', '*', '-', '|':
+			return true
+		}
+		if text[k] >= 0x80 { // a bullet or dash
 			return true
 		}
 	}

@@ -21,6 +21,11 @@ func PlainText(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	// gt is the position of the next '>' at or after i (-1: none left), kept so that a text of many
+	// '<' and few '>' is read once, not once per '<'.
+	gt := -2 // not looked for yet
+	// noClose[0] and noClose[1] are set once no closing script or style tag is left.
+	var noClose [2]bool
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '<' {
@@ -32,12 +37,19 @@ func PlainText(s string) string {
 			i += j
 			continue
 		}
-		end := strings.IndexByte(s[i:], '>')
-		if end < 0 || !isTagStart(s, i+1) {
+		if gt == -2 || gt >= 0 && gt < i {
+			if k := strings.IndexByte(s[i:], '>'); k >= 0 {
+				gt = i + k
+			} else {
+				gt = -1
+			}
+		}
+		if gt < 0 || !isTagStart(s, i+1) {
 			b.WriteByte(c)
 			i++
 			continue
 		}
+		end := gt - i
 		tag := strings.ToLower(tagName(s[i+1 : i+end]))
 		switch tag {
 		case "p", "br", "li", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre", "table", "hr", "section", "article", "header", "footer", "td", "dd", "dt":
@@ -45,11 +57,16 @@ func PlainText(s string) string {
 		default:
 			b.WriteByte(' ')
 		}
-		if tag == "script" || tag == "style" {
-			if k := strings.Index(strings.ToLower(s[i+end:]), "</"+tag); k >= 0 {
-				i += end + k
+		k := 0
+		if tag == "style" {
+			k = 1
+		}
+		if (tag == "script" || tag == "style") && !noClose[k] {
+			if j := indexFold(s[i+end:], "</"+tag); j >= 0 {
+				i += end + j
 				continue
 			}
+			noClose[k] = true
 		}
 		i += end + 1
 	}
@@ -58,6 +75,29 @@ func PlainText(s string) string {
 		out = html.UnescapeString(out)
 	}
 	return out
+}
+
+// indexFold returns the index of the first occurrence of lower (an ASCII lowercase string) in s,
+// ignoring ASCII case, or -1.
+func indexFold(s, lower string) int {
+	n := len(lower)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for j < n {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 32
+			}
+			if c != lower[j] {
+				break
+			}
+			j++
+		}
+		if j == n {
+			return i
+		}
+	}
+	return -1
 }
 
 func isTagStart(s string, i int) bool {

@@ -2,6 +2,17 @@
 // job titles, and a gazetteer of GB and US places — as embedded data files and the loaders that read
 // them. The files are compact TSV so that a person can read and amend them; see LoadSkills, LoadTitles
 // and LoadPlaces for each format. Data sources and their licences are listed in the repository's NOTICE.
+//
+// A user may add skills and titles of their own with a file read by LoadUser and merged by
+// Taxonomy.WithUser. It is tab-separated text, one entry a line, '#' lines are comments:
+//
+//	# kind	name	category	aliases ('|'; '?' = only in a technical context; '!' = also in this case)
+//	skill	Kedro	Libraries, Frameworks & Software Standards	kedro
+//	skill	Acme Cloud	Cloud Services	AcmeCloud|Acme!
+//	# kind	name	aliases ('|'; {a,b} alternatives are expanded)
+//	title	Analytics Engineer	{analytics,dbt} {engineer,developer}
+//
+// The user's entries win over the default ones where both name the same skill or alias.
 package taxonomy
 
 import (

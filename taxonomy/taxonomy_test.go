@@ -151,3 +151,92 @@ func TestLoadPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestSkillCoverage asserts the size of the default skills taxonomy and that every category of
+// Categories is used, and that no two skills share a name or an alias.
+func TestSkillCoverage(t *testing.T) {
+	tx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tx.Skills); n < 2000 {
+		t.Errorf("%d skills, want at least 2000", n)
+	}
+	per := map[string]int{}
+	names := map[string]bool{}
+	aliases := map[string]string{}
+	for _, s := range tx.Skills {
+		per[s.Category]++
+		k := strings.ToLower(s.Name)
+		if names[k] {
+			t.Errorf("skill %q listed twice", s.Name)
+		}
+		names[k] = true
+		if len(s.Aliases) == 0 {
+			t.Errorf("skill %q has no alias", s.Name)
+		}
+		for _, a := range s.Aliases {
+			ak := strings.ToLower(a.Text)
+			if other, ok := aliases[ak]; ok && other != s.Name {
+				t.Errorf("alias %q of %q is also an alias of %q", a.Text, s.Name, other)
+			}
+			aliases[ak] = s.Name
+		}
+	}
+	for _, c := range Categories() {
+		t.Run(c, func(t *testing.T) {
+			if per[c] == 0 {
+				t.Errorf("category %q has no skills", c)
+			}
+		})
+	}
+	t.Logf("%d skills: %v", len(tx.Skills), per)
+}
+
+func TestLoadUser(t *testing.T) {
+	in := "# mine\nskill\tKedro\tLibraries, Frameworks & Software Standards\tkedro\n" +
+		"skill\tPython\tGeneral\tpy3\ntitle\tAnalytics Engineer\t{analytics,dbt} {engineer,developer}\n"
+	skills, titles, err := LoadUser(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skills) != 2 || len(titles) != 1 || len(titles[0].Aliases) != 5 {
+		t.Fatalf("got %d skills, %d titles %v", len(skills), len(titles), titles)
+	}
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := def.WithUser(skills, titles)
+	if u.Titles[0].Name != "Analytics Engineer" || len(u.Titles) != len(def.Titles)+1 {
+		t.Errorf("user title not first: %q, %d titles", u.Titles[0].Name, len(u.Titles))
+	}
+	n := 0
+	for _, s := range u.Skills {
+		if s.Name == "Python" {
+			n++
+			if s.Category != "General" {
+				t.Errorf("user's Python did not win: %q", s.Category)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("Python listed %d times", n)
+	}
+	if len(def.Skills) > 0 && def.Skills[0].Name == "Kedro" {
+		t.Error("default taxonomy modified")
+	}
+	bad := []struct{ name, in string }{
+		{"unknown kind", "place\tLeeds\n"},
+		{"bad category", "skill\tKedro\tFrameworks\tkedro\n"},
+		{"short skill", "skill\tKedro\n"},
+		{"bad braces", "title\tX\t{a,b\n"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, _, err := LoadUser(strings.NewReader(tc.in)); err == nil {
+				t.Errorf("LoadUser(%q) gave no error", tc.in)
+			}
+		})
+	}
+}

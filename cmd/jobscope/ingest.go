@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"jobscope/extract"
+	"jobscope/ingest"
+	"jobscope/ingest/read"
+)
+
+const ingestHelp = `
+Reads job ads from files (JSON Lines, CSV, schema.org JobPosting as JSON, JSON Lines or inside HTML
+pages; "-" for standard input; .gz files too), extracts their fields and stores them. Re-ingesting the
+same source and id updates that ad; the same ad posted on another job board is linked to its first copy
+and counted once. Records that cannot be read are set aside with their reason (see "jobscope rejects").
+The exit code is 0 unless --strict is given and something was set aside, or nothing could be read.`
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "FILE...", ingestHelp)
+	strict := fs.Bool("strict", false, "exit 1 when any record is set aside")
+	batch := fs.Int("batch", 1000, "records per transaction")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	taxFile := fs.String("taxonomy", "", "a user taxonomy FILE of extra skills and titles (see jobscope taxonomy --help)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: name at least one file (or - for standard input)", errUsage)
+	}
+	ex, err := newExtractor(*taxFile)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	opts := ingest.Options{Store: st, Extract: ex.Extract, BatchSize: *batch}
+	var bar *progressBar
+	if !*quiet && isTerminal(e.stderr) {
+		bar = &progressBar{w: e.stderr}
+		opts.Progress = bar.update
+	}
+	sum, err := ingest.Run(ctx, opts, fs.Args())
+	if bar != nil {
+		bar.finish()
+	}
+	fmt.Fprintln(e.stdout, sum)
+	if sum.SetAside > 0 {
+		fmt.Fprintf(e.stdout, "%d set aside: see `jobscope rejects`\n", sum.SetAside)
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Read == 0 || sum.Read == sum.SetAside {
+		return fmt.Errorf("nothing could be read")
+	}
+	if *strict && sum.SetAside > 0 {
+		return errExit1
+	}
+	return nil
+}
+
+// newExtractor makes the extractor, with the skills and titles of a user taxonomy file when one is
+// named.
+func newExtractor(taxonomyFile string) (*extract.Extractor, error) {
+	t, err := loadTaxonomy(taxonomyFile)
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(t), nil
+}
+
+// isTerminal reports whether w is a terminal, where a progress bar makes sense.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressBar draws one line on a terminal: the bar (when the size is known), ads/s and ETA.
+type progressBar struct {
+	w    io.Writer
+	last time.Time
+	drew bool
+}
+
+func (p *progressBar) update(pr ingest.Progress) {
+	if time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	rate := float64(pr.Read) / max(pr.Elapsed.Seconds(), 1e-9)
+	line := fmt.Sprintf("%s: %d read, %.0f ads/s", shortName(pr.File), pr.Read, rate)
+	if pr.Total > 0 {
+		frac := min(float64(pr.Done)/float64(pr.Total), 1)
+		const width = 30
+		n := int(frac * width)
+		eta := "?"
+		if frac > 0 {
+			// Time left at this file's pace so far.
+			eta = (time.Duration(pr.Elapsed.Seconds()*(1-frac)/frac) * time.Second).Round(time.Second).String()
+		}
+		line = fmt.Sprintf("[%s%s] %3.0f%% %s, ETA %s", strings.Repeat("#", n), strings.Repeat(".", width-n),
+			frac*100, line, eta)
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+	p.drew = true
+}
+
+func (p *progressBar) finish() {
+	if p.drew {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+func shortName(path string) string {
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+const extractHelp = `
+Prints the extraction of each ad (spec/EXTRACT.md) as one JSON object per line, in input order, storing
+nothing. Reads standard input when no file is named. Records that cannot be read are reported on
+standard error with their reason and line.`
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "extract", "[FILE...]", extractHelp)
+	taxFile := fs.String("taxonomy", "", "a user taxonomy FILE of extra skills and titles (see jobscope taxonomy --help)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	ex, err := newExtractor(*taxFile)
+	if err != nil {
+		return err
+	}
+	out := newBufferedWriter(e.stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for _, f := range files {
+		var rd *read.Reader
+		if f == "-" {
+			rd, err = read.New("-", e.stdin, -1)
+		} else {
+			rd, err = read.Open(f)
+		}
+		if err != nil {
+			return err
+		}
+		for {
+			if err := ctx.Err(); err != nil {
+				rd.Close()
+				return err
+			}
+			rec, err := rd.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				rd.Close()
+				return fmt.Errorf("%s: %w", f, err)
+			}
+			if rec.Reject != nil {
+				fmt.Fprintf(e.stderr, "%s:%d: set aside: %s\n", rec.Reject.File, rec.Reject.Line, rec.Reject.Reason)
+				continue
+			}
+			x := ex.Extract(rec.Ad)
+			if err := enc.Encode(&x); err != nil {
+				rd.Close()
+				return err
+			}
+		}
+		rd.Close()
+	}
+	return nil
+}

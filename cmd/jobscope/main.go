@@ -1,0 +1,191 @@
+// Command jobscope answers job-market questions from job ads: it ingests ads, extracts their fields,
+// stores them in SQLite or PostgreSQL and computes a term's market figures.
+//
+// Run `jobscope help` for the commands.
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+
+	"jobscope"
+	"jobscope/store"
+)
+
+// command is one subcommand: its name, a one-line summary, and what it runs.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every command is wired with: where to write and which store to open.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	db             string // --db: a SQLite file path or a postgres:// URL
+}
+
+// errUsage marks an error caused by the command line; main exits 2 for it.
+var errUsage = errors.New("usage")
+
+func commands() []command {
+	return []command{
+		{"demo", "generate a sample of ads (once) and show what jobscope finds in it", runDemo},
+		{"gen", "write realistic synthetic ads as JSON Lines", runGen},
+		{"ingest", "read ads from files into the store", runIngest},
+		{"extract", "print what is extracted from each ad, storing nothing", runExtract},
+		{"info", "summarise what the store holds", runInfo},
+		{"rejects", "list the records set aside, with their reasons", runRejects},
+		{"stats", "a term's market figures over the three periods", runStats},
+		{"taxonomy", "list and search the skills and job titles extraction knows", runTaxonomy},
+		{"eval", "measure extraction against labelled real ads, per field", runEval},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	os.Exit(run(ctx, e, os.Args[1:]))
+}
+
+// run parses the global flags, dispatches to a command and turns its error into an exit code.
+func run(ctx context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("jobscope", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.db, "db", defaultDB(), "database: a SQLite file path or a postgres:// URL (env JOBSCOPE_DB)")
+	fs.Usage = func() { usage(e.stderr, fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	rest := fs.Args()
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
+		if len(rest) > 1 {
+			rest = []string{rest[1], "--help"}
+		} else {
+			usage(e.stdout, fs)
+			return 0
+		}
+	}
+	for _, c := range commands() {
+		if c.name != rest[0] {
+			continue
+		}
+		err := c.run(ctx, e, rest[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(e.stderr, "jobscope %s: %v\n", c.name, err)
+			return 2
+		case errors.Is(err, errExit1):
+			return 1
+		default:
+			fmt.Fprintf(e.stderr, "jobscope %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(e.stderr, "jobscope: unknown command %q\n\n", rest[0])
+	usage(e.stderr, fs)
+	return 2
+}
+
+// errExit1 asks for exit code 1 when the command has already said why.
+var errExit1 = errors.New("exit 1")
+
+func defaultDB() string {
+	if v := os.Getenv("JOBSCOPE_DB"); v != "" {
+		return v
+	}
+	return "./jobscope.db"
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "jobscope: job-market figures from job ads\n\nUsage: jobscope [--db DB] COMMAND [flags] [args]\n\nCommands:\n")
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nGlobal flags:\n")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprintf(w, "\nRun `jobscope COMMAND --help` for a command's flags.\n")
+}
+
+// newFlags makes a command's flag set, with --db accepted after the command name too.
+func newFlags(e *env, name, argsUsage, help string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.db, "db", e.db, "database: a SQLite file path or a postgres:// URL (env JOBSCOPE_DB)")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: jobscope %s [flags] %s\n\n%s\n\nFlags:\n", name, argsUsage, strings.TrimSpace(help))
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a command's flags, which may come before or after its arguments ("stats Python
+// --market contract"), turning a bad flag into a usage error. Arguments after "--" are never flags.
+func parse(fs *flag.FlagSet, args []string) error {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	// Parse once more with only the arguments, so that fs.Args() returns them.
+	return fs.Parse(append([]string{"--"}, positional...))
+}
+
+// openStore opens the store named by --db.
+func (e *env) openStore(ctx context.Context) (jobscope.Store, error) {
+	s, err := store.Open(ctx, e.db)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", redact(e.db), err)
+	}
+	return s, nil
+}
+
+// redact hides a password in a database URL before it is printed.
+func redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		if at := strings.LastIndex(dsn, "@"); at > i {
+			cred := dsn[i+3 : at]
+			if c := strings.Index(cred, ":"); c >= 0 {
+				return dsn[:i+3] + cred[:c] + ":***" + dsn[at:]
+			}
+		}
+	}
+	return dsn
+}
+
+func newGzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }

@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"testing"
+)
+
+// TestAmbiguousSkills checks each skill name that is also an ordinary word, or a prefix of another
+// skill, in both directions: counted where the text is about technology, not counted where it is not.
+func TestAmbiguousSkills(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, skill, in string
+		want            bool
+	}{
+		{"Go/language", "Go", "Backend services in Go and PostgreSQL.", true},
+		{"Go/developers", "Go", "Go developers wanted for our platform team.", true},
+		{"Go/verb", "Go", "Go to our careers page and apply with Python examples.", false},
+		{"Go/sentence", "Go", "Go ahead and send us your CV, we use Python.", false},
+		{"R/language", "R", "Statistical modelling in R, Python and SQL.", true},
+		{"R/and D", "R", "Join our R&D team writing Python.", false},
+		{"C/language", "C", "Embedded firmware in C on ARM microcontrollers, with Python tooling.", true},
+		{"C/grade", "C", "GCSE grade C in Maths; Python desirable.", false},
+		{"C#/language", "C#", "C# and ASP.NET MVC developer.", true},
+		{"C#/music", "C#", "Piano tuition from C to G, all welcome.", false},
+		{"C++/language", "C++", "Low latency C++ on Linux.", true},
+		{"C++/grade", "C++", "Credit rating C+ or better required.", false},
+		{".NET/framework", ".NET", "Web APIs on .NET with SQL Server.", true},
+		{".NET/domain", ".NET", "Visit example.net for details about the role.", false},
+		{"Swift/language", "Swift", "Native iOS apps in Swift and Objective-C.", true},
+		{"Swift/adjective", "Swift", "A swift response to every customer query is expected.", false},
+		{"Rust/language", "Rust", "Systems programming in Rust and C++.", true},
+		{"Rust/corrosion", "Rust", "Treat rust on the steel frames before painting.", false},
+		{"Spring/framework", "Spring", "Java services with Spring and Hibernate.", true},
+		{"Spring/season", "Spring", "Starting in Spring 2024, our office moves.", false},
+		{"Express/framework", "Express", "REST APIs with Node.js and Express.", true},
+		{"Express/verb", "Express", "Express interest by sending your CV to our team.", false},
+		{"Express/adjective", "Express", "Use the express lane at the depot.", false},
+		{"Chef/tool", "Chef", "Configuration with Ansible, Chef or Puppet.", true},
+		{"Chef/job", "Chef", "Head Chef wanted for a busy kitchen.", false},
+		{"Puppet/tool", "Puppet", "Puppet and Terraform for infrastructure as code.", true},
+		{"Puppet/theatre", "Puppet", "Puppet shows for children every Saturday.", false},
+		{"Ruby/language", "Ruby", "Ruby and JavaScript developer.", true},
+		{"Ruby/gem", "Ruby", "Our Ruby Wedding anniversary party.", false},
+		{"Shell/scripting", "Shell Scripting", "Linux administration with Bash, Shell, Python.", true},
+		{"Shell/company", "Shell Scripting", "Shell Energy is hiring a graduate engineer.", false},
+		{"Make/tool", "Make", "Builds with Make, CMake and GCC on Linux.", true},
+		{"Make/verb", "Make", "Make sure your Python code is tested.", false},
+		{"Access/database", "Microsoft Access", "Reporting in Access and SQL Server.", true},
+		{"Access/noun", "Microsoft Access", "Access to free parking. Python developer.", false},
+		{"Access/sentence", "Microsoft Access", "Access the portal with your Python login.", false},
+		{"Excel/spreadsheet", "Excel", "Advanced Excel and SQL skills.", true},
+		{"Excel/verb", "Excel", "You will excel in a fast-paced team.", false},
+		{"Excel/sentence", "Excel", "Excel at what you do with our Python team.", false},
+		{"Java/not JavaScript", "Java", "Frontend work in JavaScript and TypeScript.", false},
+		{"Java/language", "Java", "Java and Kotlin on the JVM.", true},
+		{"JavaScript/not Java", "JavaScript", "Core Java 17 and Spring Boot.", false},
+		{"JavaScript/language", "JavaScript", "JavaScript, HTML and CSS.", true},
+		{"React/library", "React", "Single page apps in React and TypeScript.", true},
+		{"React/reactive", "React", "Reactive programming with RxJava.", false},
+		{"React/verb", "React", "React to incidents quickly; Python scripting.", false},
+		{"Rails/framework", "Ruby on Rails", "Web apps in Rails and PostgreSQL.", true},
+		{"Rails/railway", "Ruby on Rails", "Maintenance of rails and sleepers on the network.", false},
+		{"Spark/any case", "Apache Spark", "Big data tools such as spark, kafka and HDFS.", true},
+		{"Spark/company", "Apache Spark", "Backed by Google Ventures and Spark Capital, we are growing fast.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := false
+			var names []string
+			for _, s := range e.Skills(tc.in) {
+				names = append(names, s.Name)
+				if s.Name == tc.skill {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("Skills(%q) = %v: %s found = %v, want %v", tc.in, names, tc.skill, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,326 @@
+// Package ingest takes ads from files into the store: it reads them (package read), extracts their
+// fields, finds copies of the same ad posted elsewhere (package dedup) and writes them in batches, each
+// batch in one transaction, so that a run killed at any moment and run again stores every ad once.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"jobscope"
+	"jobscope/dedup"
+	"jobscope/ingest/read"
+)
+
+// Options configure a run.
+type Options struct {
+	Store   jobscope.Store
+	Extract func(*jobscope.RawAd) jobscope.Extraction
+	// BatchSize is the number of records written per transaction (default 1000).
+	BatchSize int
+	// Workers extract in parallel (default GOMAXPROCS).
+	Workers int
+	// Progress, when set, is called after every batch with the run so far.
+	Progress func(Progress)
+	// Now is the clock: the posting date of ads that give none, and when rejects were set aside.
+	Now func() time.Time
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Read       int `json:"read"`       // records read, ads and rejects
+	New        int `json:"new"`        // ads stored for the first time
+	Updated    int `json:"updated"`    // ads already stored whose content changed
+	Unchanged  int `json:"unchanged"`  // ads already stored with the same content
+	Duplicates int `json:"duplicates"` // new ads found to be copies of another ad
+	SetAside   int `json:"set_aside"`  // records that could not be read as ads
+}
+
+func (s Summary) String() string {
+	return fmt.Sprintf("read %d, new %d, updated %d, unchanged %d, duplicates %d, set aside %d",
+		s.Read, s.New, s.Updated, s.Unchanged, s.Duplicates, s.SetAside)
+}
+
+// Progress is where a run stands, for a progress bar.
+type Progress struct {
+	Summary
+	File        string
+	Done, Total int64 // bytes of the current file read, and its size (-1 when unknown)
+	FileIndex   int   // 0-based index of the current file
+	Files       int
+	Elapsed     time.Duration
+}
+
+// Run ingests the named files ("-" is standard input) in order. A file that cannot be opened or read
+// stops the run with an error; the batches already written stay written, so running it again
+// completes the work.
+func Run(ctx context.Context, opts Options, paths []string) (Summary, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 1000
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	r := &run{opts: opts, start: time.Now()}
+	for i, p := range paths {
+		if err := r.file(ctx, i, len(paths), p); err != nil {
+			return r.sum, err
+		}
+	}
+	return r.sum, nil
+}
+
+type run struct {
+	opts  Options
+	sum   Summary
+	start time.Time
+}
+
+// prepared is a batch read and extracted, waiting to be deduplicated and written.
+type prepared struct {
+	ads     []jobscope.Ad
+	sigs    []dedup.Signature
+	rejects []jobscope.Reject
+	read    int
+	done    int64
+	total   int64
+	err     error
+}
+
+// file streams one file through two stages: reading and extracting a batch (in parallel across
+// workers) overlaps with writing the previous one.
+func (r *run) file(ctx context.Context, idx, n int, path string) error {
+	rd, err := read.Open(path)
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", path, err)
+	}
+	defer rd.Close()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan prepared, 1)
+	go func() {
+		defer close(batches)
+		for {
+			b := r.prepare(rd)
+			if b.read == 0 && b.err == nil {
+				return
+			}
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
+			}
+			if b.err != nil {
+				return
+			}
+		}
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return fmt.Errorf("ingest %s: %w", path, b.err)
+		}
+		if err := r.write(ctx, &b); err != nil {
+			return fmt.Errorf("ingest %s: %w", path, err)
+		}
+		if r.opts.Progress != nil {
+			r.opts.Progress(Progress{Summary: r.sum, File: path, Done: b.done, Total: b.total,
+				FileIndex: idx, Files: n, Elapsed: time.Since(r.start)})
+		}
+	}
+	return ctx.Err()
+}
+
+// prepare reads up to a batch of records and extracts the ads among them.
+func (r *run) prepare(rd *read.Reader) prepared {
+	var b prepared
+	now := r.opts.Now()
+	var raws []*jobscope.RawAd
+	for b.read < r.opts.BatchSize {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			b.err = err
+			break
+		}
+		b.read++
+		if rec.Reject != nil {
+			rej := *rec.Reject
+			rej.At = now
+			b.rejects = append(b.rejects, rej)
+			continue
+		}
+		raws = append(raws, rec.Ad)
+	}
+	b.done, b.total = rd.Progress()
+	b.ads = make([]jobscope.Ad, len(raws))
+	b.sigs = make([]dedup.Signature, len(raws))
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+
+	var wg sync.WaitGroup
+	per := (len(raws) + r.opts.Workers - 1) / max(r.opts.Workers, 1)
+	for lo := 0; lo < len(raws); lo += per {
+		hi := min(lo+per, len(raws))
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				raw := raws[i]
+				ad := &b.ads[i]
+				ad.ContentHash = contentHash(raw)
+				if raw.PostedAt.IsZero() {
+					raw.PostedAt = today
+				}
+				ad.Raw = *raw
+				ad.Extraction = r.opts.Extract(raw)
+				sig := dedup.Sign(raw.Title, raw.Description)
+				b.sigs[i] = sig
+				ad.Signature = sig.Bytes()
+				ad.Bands = sig.Bands()
+			}
+		})
+	}
+	wg.Wait()
+	return b
+}
+
+// contentHash identifies what was read of an ad, so that re-reading an unchanged ad writes nothing.
+func contentHash(raw *jobscope.RawAd) uint64 {
+	h := fnv.New64a()
+	io.WriteString(h, raw.Source)
+	h.Write([]byte{0})
+	io.WriteString(h, raw.ID)
+	h.Write([]byte{0})
+	if len(raw.Raw) > 0 {
+		h.Write(raw.Raw)
+	} else {
+		for _, s := range []string{raw.Title, raw.Description, raw.Company, raw.Location, raw.Salary,
+			raw.EmploymentType, raw.PostedAt.String(), raw.ClosedAt.String(), raw.URL} {
+			io.WriteString(h, s)
+			h.Write([]byte{0})
+		}
+	}
+	return h.Sum64()
+}
+
+// write decides which ads are new, changed or copies of another, and stores the batch.
+func (r *run) write(ctx context.Context, b *prepared) error {
+	r.sum.Read += b.read
+	r.sum.SetAside += len(b.rejects)
+
+	// A key seen twice in one batch: the later record wins, as it would across batches.
+	pos := make(map[jobscope.AdKey]int, len(b.ads))
+	var ads []jobscope.Ad
+	var sigs []dedup.Signature
+	var repeats int
+	for i := range b.ads {
+		k := b.ads[i].Raw.Key()
+		if j, ok := pos[k]; ok {
+			ads[j], sigs[j] = b.ads[i], b.sigs[i]
+			repeats++
+			continue
+		}
+		pos[k] = len(ads)
+		ads = append(ads, b.ads[i])
+		sigs = append(sigs, b.sigs[i])
+	}
+	keys := make([]jobscope.AdKey, len(ads))
+	for i := range ads {
+		keys[i] = ads[i].Raw.Key()
+	}
+	existing, err := r.opts.Store.Lookup(ctx, keys)
+	if err != nil {
+		return err
+	}
+
+	var out []jobscope.Ad
+	var bands []int64
+	var fresh []int
+	for i := range ads {
+		ex, ok := existing[keys[i]]
+		switch {
+		case !ok:
+			fresh = append(fresh, i)
+			bands = append(bands, ads[i].Bands...)
+		case ex.ContentHash == ads[i].ContentHash:
+			r.sum.Unchanged++
+			continue
+		default:
+			r.sum.Updated++
+			ads[i].DupOf = ex.DupOf
+		}
+	}
+	r.sum.Updated += repeats
+
+	// Copies among the new ads: of a stored ad sharing an LSH band, or of an earlier ad of this batch.
+	if len(fresh) > 0 {
+		cands, err := r.opts.Store.Candidates(ctx, bands)
+		if err != nil {
+			return err
+		}
+		// Stored candidates and this batch's earlier new ads are searched alike; a match links to
+		// the first copy of whatever it matched.
+		var idx dedup.Index
+		roots := make(map[jobscope.AdKey]jobscope.AdKey, len(cands)+len(fresh))
+		for _, c := range cands {
+			sig, err := dedup.FromBytes(c.Signature)
+			if err != nil {
+				return fmt.Errorf("candidate %s: %w", c.Key, err)
+			}
+			idx.Add(c.Key, dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm,
+				Place: c.Place, Posted: c.PostedAt, Sig: sig})
+			roots[c.Key] = c.Key
+			if c.DupOf != nil {
+				roots[c.Key] = *c.DupOf
+			}
+		}
+		for _, i := range fresh {
+			doc := docOf(&ads[i], sigs[i])
+			key := keys[i]
+			roots[key] = key
+			if k, ok := idx.Find(doc); ok {
+				root := roots[k]
+				ads[i].DupOf = &root
+				roots[key] = root
+				r.sum.Duplicates++
+			}
+			idx.Add(key, doc)
+		}
+		r.sum.New += len(fresh)
+	}
+
+	for i := range ads {
+		if ex, ok := existing[keys[i]]; ok && ex.ContentHash == ads[i].ContentHash {
+			continue
+		}
+		out = append(out, ads[i])
+	}
+	if len(out) == 0 && len(b.rejects) == 0 {
+		return nil
+	}
+	return r.opts.Store.Apply(ctx, &jobscope.Batch{Ads: out, Rejects: b.rejects})
+}
+
+// docOf is what dedup compares of an ad.
+func docOf(ad *jobscope.Ad, sig dedup.Signature) dedup.Doc {
+	return dedup.Doc{Company: ad.Raw.Company, Title: ad.Raw.Title, TitleNorm: string(ad.Extraction.Title.Normalized),
+		Place: PlaceOf(&ad.Extraction), Posted: ad.Raw.PostedAt, Sig: sig}
+}
+
+// PlaceOf is the place an ad is compared on for duplicates: its town, or its region when the ad names
+// no town. Stores record it so that candidates carry the same value.
+func PlaceOf(e *jobscope.Extraction) string {
+	if e.Location.Place != "" {
+		return string(e.Location.Place)
+	}
+	return string(e.Location.Region)
+}

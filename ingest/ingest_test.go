@@ -1,0 +1,203 @@
+package ingest_test
+
+import (
+	"bufio"
+	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"jobscope"
+	"jobscope/extract"
+	"jobscope/gen"
+	"jobscope/ingest"
+	"jobscope/internal/testdb"
+	"jobscope/store"
+	"jobscope/taxonomy"
+)
+
+func extractor(t testing.TB) func(*jobscope.RawAd) jobscope.Extraction {
+	t.Helper()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extract.New(tax).Extract
+}
+
+func openStore(t testing.TB, dsn string) jobscope.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func writeFile(t testing.TB, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRunCounts(t *testing.T) {
+	ctx := context.Background()
+	fixed := time.Date(2026, 5, 4, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		files []string // contents, ingested one after another into one store
+		want  ingest.Summary
+		ads   int
+	}{
+		{
+			name:  "new ads and a reject",
+			files: []string{`{"id":"1","source":"a","title":"Go Developer","company":"Acme","location":"Leeds"}` + "\n" + `{"id":"2","source":"a"}` + "\n"},
+			want:  ingest.Summary{Read: 2, New: 1, SetAside: 1},
+			ads:   1,
+		},
+		{
+			name: "the same key twice in one file is one ad, updated",
+			files: []string{`{"id":"1","source":"a","title":"Go Developer"}` + "\n" +
+				`{"id":"1","source":"a","title":"Senior Go Developer"}` + "\n"},
+			want: ingest.Summary{Read: 2, New: 1, Updated: 1},
+			ads:  1,
+		},
+		{
+			name: "re-reading changed and unchanged ads",
+			files: []string{
+				`{"id":"1","source":"a","title":"Go Developer"}` + "\n" + `{"id":"2","source":"a","title":"Chef"}` + "\n",
+				`{"id":"1","source":"a","title":"Go Developer"}` + "\n" + `{"id":"2","source":"a","title":"Head Chef"}` + "\n",
+			},
+			want: ingest.Summary{Read: 2, Updated: 1, Unchanged: 1},
+			ads:  2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+			opts := ingest.Options{Store: st, Extract: extractor(t), BatchSize: 10, Now: func() time.Time { return fixed }}
+			var got ingest.Summary
+			for i, content := range tt.files {
+				var err error
+				got, err = ingest.Run(ctx, opts, []string{writeFile(t, "f"+string(rune('0'+i))+".jsonl", content)})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("last run = %+v, want %+v", got, tt.want)
+			}
+			in, err := st.Info(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Ads != tt.ads {
+				t.Errorf("store holds %d ads, want %d", in.Ads, tt.ads)
+			}
+			// An ad with no posting date is dated the day it was first ingested.
+			if in.Ads > 0 && !in.LastPosted.Equal(time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("last posted %v", in.LastPosted)
+			}
+		})
+	}
+}
+
+// Copies inside one batch, across batches and across files are all linked to the first copy.
+func TestRunFindsCopies(t *testing.T) {
+	ctx := context.Background()
+	ads, err := collect(gen.Config{Ads: 300, Seed: 3, Years: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b []byte
+	rnd := rand.New(rand.NewPCG(9, 9))
+	for i, ad := range ads {
+		b = append(gen.AppendJSON(b, &ad), '\n')
+		if i%3 == 0 { // a copy in the same file, often in the same batch
+			cp := gen.Repost(ad, "board2", rnd)
+			b = append(gen.AppendJSON(b, &cp), '\n')
+		}
+	}
+	st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+	opts := ingest.Options{Store: st, Extract: extractor(t), BatchSize: 64}
+	sum, err := ingest.Run(ctx, opts, []string{writeFile(t, "mixed.jsonl", string(b))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 400 || sum.Duplicates < 95 {
+		t.Errorf("summary %+v: want 400 new with about 100 duplicates", sum)
+	}
+	if sum.Duplicates > 100 {
+		t.Errorf("%d duplicates found among 300 ads and 100 copies", sum.Duplicates)
+	}
+}
+
+func collect(cfg gen.Config) ([]jobscope.RawAd, error) {
+	seq, err := gen.Ads(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var ads []jobscope.RawAd
+	for ad := range seq {
+		ads = append(ads, ad)
+	}
+	return ads, nil
+}
+
+// BenchmarkIngest measures the whole pipeline — read, extract, deduplicate, write — on generated ads
+// into SQLite and, when JOBSCOPE_TEST_POSTGRES is set, PostgreSQL.
+func BenchmarkIngest(b *testing.B) {
+	const n = 20000
+	path := filepath.Join(b.TempDir(), "ads.jsonl")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	if err := gen.Write(w, gen.Config{Ads: n, Seed: 5, Years: 3}); err != nil {
+		b.Fatal(err)
+	}
+	w.Flush()
+	f.Close()
+	fi, _ := os.Stat(path)
+
+	dsns := map[string]func(b *testing.B) string{
+		"sqlite": func(b *testing.B) string { return filepath.Join(b.TempDir(), "bench.db") },
+	}
+	if testdb.URL() != "" {
+		dsns["postgres"] = func(b *testing.B) string { return testdb.Postgres(b) }
+	}
+	ex := extractor(b)
+	for name, dsn := range dsns {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(fi.Size())
+			var peak uint64
+			for b.Loop() {
+				b.StopTimer()
+				st, err := store.Open(context.Background(), dsn(b))
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extract: ex}, []string{path}); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapSys)
+				st.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "ads/s")
+			b.ReportMetric(float64(peak)/(1<<20), "heap-MiB")
+		})
+	}
+}
