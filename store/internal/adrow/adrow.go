@@ -1,0 +1,468 @@
+// Package adrow turns jobscope ads into the flat rows both stores write, and holds the rules the two
+// stores must share: what a valid batch is, how dates are stored, and which terms a canonical ad
+// cites. Keeping them here means the SQLite and PostgreSQL stores cannot drift apart.
+package adrow
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"jobscope"
+)
+
+// Category names of the terms that are not skills.
+const (
+	TitleCategory    = "Job Titles"
+	LocationCategory = "Locations"
+)
+
+// Row is an ad flattened into the columns of the ads and ad_docs tables. Absent text is "";
+// absent numbers and dates are nil or zero, with Has* telling which.
+type Row struct {
+	Key         jobscope.AdKey
+	ContentHash int64 // the uint64 hash's bits, as SQL has no unsigned integers
+	Company     string
+	TitleRaw    string
+	TitleNorm   string
+	Seniority   string
+	EmpType     string
+	Hours       string
+	IR35        string
+	WorkMode    string
+	HasSalary   bool
+	SalaryMin   float64
+	SalaryMax   float64
+	Currency    string
+	Period      string
+	HasAnnual   bool
+	Annual      float64
+	SalaryText  string
+	Country     string
+	Nation      string
+	Region      string
+	County      string
+	Place       string
+	Remote      bool
+	LocationRaw string
+	Posted      time.Time // UTC midnight of the posting date; zero when unknown
+	Closed      time.Time // UTC midnight of the closing date; zero when unknown
+	URL         string
+
+	Signature  []byte
+	Extraction []byte // the extraction as JSON
+	Raw        []byte // the record as read
+
+	Skills []jobscope.Skill // each skill once, sanitised
+	Bands  []int64          // each band once
+	Terms  []TermKey        // what the ad cites, as written to ad_terms; see Terms
+}
+
+// Flatten validates an ad's key and turns the ad into a Row. Text is made valid UTF-8 without NUL
+// bytes, so that both databases accept it alike.
+func Flatten(ad *jobscope.Ad) (Row, error) {
+	key := ad.Raw.Key()
+	if err := CheckKey(key); err != nil {
+		return Row{}, err
+	}
+	x := &ad.Extraction
+	ext, err := json.Marshal(x)
+	if err != nil {
+		return Row{}, fmt.Errorf("ad %s: encode extraction: %w", key, err)
+	}
+	r := Row{
+		Key:         key,
+		ContentHash: int64(ad.ContentHash),
+		Company:     Clean(ad.Raw.Company),
+		TitleRaw:    Clean(ad.Raw.Title),
+		TitleNorm:   Clean(string(x.Title.Normalized)),
+		Seniority:   Clean(string(x.Title.Seniority)),
+		EmpType:     Clean(string(x.Employment.Type)),
+		Hours:       Clean(string(x.Employment.Hours)),
+		IR35:        Clean(string(x.Employment.IR35)),
+		WorkMode:    Clean(string(x.WorkMode)),
+		Country:     Clean(string(x.Location.Country)),
+		Nation:      Clean(string(x.Location.Nation)),
+		Region:      Clean(string(x.Location.Region)),
+		County:      Clean(string(x.Location.County)),
+		Place:       Clean(string(x.Location.Place)),
+		Remote:      x.Location.Remote,
+		LocationRaw: Clean(ad.Raw.Location),
+		Posted:      Date(ad.Raw.PostedAt),
+		Closed:      Date(ad.Raw.ClosedAt),
+		URL:         Clean(ad.Raw.URL),
+		Signature:   ad.Signature,
+		Extraction:  ext,
+		Raw:         ad.Raw.Raw,
+	}
+	if s := x.Salary; s != nil {
+		r.HasSalary = true
+		r.SalaryMin, r.SalaryMax = s.Min, s.Max
+		r.Currency = Clean(s.Currency)
+		r.Period = Clean(s.Period)
+		r.SalaryText = Clean(s.Text)
+		if s.Annual != nil {
+			r.HasAnnual = true
+			r.Annual = *s.Annual
+		}
+	}
+	seen := make(map[string]bool, len(x.Skills))
+	r.Skills = make([]jobscope.Skill, 0, len(x.Skills))
+	for _, s := range x.Skills {
+		name := Clean(s.Name)
+		if name == "" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		r.Skills = append(r.Skills, jobscope.Skill{Name: name, Category: Clean(s.Category)})
+	}
+	r.Bands = uniqueBands(ad.Bands)
+	r.Terms = terms(&r)
+	return r, nil
+}
+
+func uniqueBands(bands []int64) []int64 {
+	out := make([]int64, 0, len(bands))
+outer:
+	for _, b := range bands {
+		for _, o := range out {
+			if o == b {
+				continue outer
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// CheckKey reports whether a key can be stored: both parts set, valid UTF-8, no NUL byte.
+func CheckKey(k jobscope.AdKey) error {
+	switch {
+	case k.Source == "" || k.ID == "":
+		return fmt.Errorf("ad key %q: source and id must both be set", k.String())
+	case !Storable(k.Source) || !Storable(k.ID):
+		return fmt.Errorf("ad key %q: not valid UTF-8 text", k.String())
+	}
+	return nil
+}
+
+// Storable reports whether s is valid UTF-8 without NUL bytes, which every database accepts as text.
+func Storable(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
+}
+
+// Clean returns s as valid UTF-8 without NUL bytes.
+func Clean(s string) string {
+	if Storable(s) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")
+}
+
+// Date returns the calendar date of t (in t's own location, the date the poster saw) as UTC
+// midnight; the zero time stays zero.
+func Date(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// FormatDate writes a date as YYYY-MM-DD.
+func FormatDate(t time.Time) string { return t.Format(time.DateOnly) }
+
+// ParseDate reads YYYY-MM-DD as UTC midnight; it is on the path of every fact read, so it avoids
+// time.Parse for the common form.
+func ParseDate(s string) (time.Time, error) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+			t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+			if t.Day() == d { // not normalised, as 2023-02-29 would be into March
+				return t, nil
+			}
+		}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("parse date %q: %w", s, err)
+	}
+	return t, nil
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// KindCounty marks, in ad_terms, a county that is none of the ad's other location values: Facts
+// finds ads by it, but it is not a term that Terms lists.
+const KindCounty jobscope.TermKind = "county"
+
+// TermKey is one row of ad_terms for an ad, and the key of term_counts.
+type TermKey struct {
+	Kind     jobscope.TermKind
+	Name     string
+	Category string
+}
+
+// terms lists what an ad cites: each skill; its normalised title; each distinct value among its
+// country, nation, region and place; and its county when that is none of those.
+func terms(r *Row) []TermKey {
+	out := make([]TermKey, 0, len(r.Skills)+6)
+	for _, s := range r.Skills {
+		out = append(out, TermKey{Kind: jobscope.KindSkill, Name: s.Name, Category: s.Category})
+	}
+	if r.TitleNorm != "" {
+		out = append(out, TermKey{Kind: jobscope.KindTitle, Name: r.TitleNorm, Category: TitleCategory})
+	}
+	locs := [...]string{r.Country, r.Nation, r.Region, r.Place, r.County}
+	for i, l := range locs {
+		if l == "" || slices.Contains(locs[:i], l) {
+			continue
+		}
+		if i == len(locs)-1 {
+			out = append(out, TermKey{Kind: KindCounty, Name: l})
+		} else {
+			out = append(out, TermKey{Kind: jobscope.KindLocation, Name: l, Category: LocationCategory})
+		}
+	}
+	return out
+}
+
+// EncodeInts writes integers as the JSON arrays kept in ad_docs (the ids of an ad's terms, its band
+// keys).
+func EncodeInts(xs []int64) []byte {
+	b := make([]byte, 0, 21*len(xs)+2)
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, x, 10)
+	}
+	return append(b, ']')
+}
+
+// DecodeInts reads what EncodeInts wrote.
+func DecodeInts(b []byte) ([]int64, error) {
+	var xs []int64
+	if err := json.Unmarshal(b, &xs); err != nil {
+		return nil, fmt.Errorf("decode stored ids: %w", err)
+	}
+	return xs, nil
+}
+
+// TermSet returns the distinct terms the batch's ads cite, in a fixed order.
+func (p *Prepared) TermSet() []TermKey {
+	seen := make(map[TermKey]bool)
+	var out []TermKey
+	for i := range p.Rows {
+		for _, t := range p.Rows[i].Terms {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Category < b.Category
+	})
+	return out
+}
+
+// Prepared is a batch checked and flattened, ready to write.
+type Prepared struct {
+	Rows    []Row
+	DupOf   []*jobscope.AdKey // DupOf[i] is the first copy of Rows[i], nil for a canonical ad
+	Index   map[jobscope.AdKey]int
+	Rejects []jobscope.Reject // cleaned; one per (File, Line), the last one given winning
+}
+
+// ErrInvalidBatch marks a batch that breaks the contract of jobscope.Store.Apply.
+var ErrInvalidBatch = errors.New("invalid batch")
+
+// Prepare checks a batch (keys set and unique, no ad a copy of itself) and flattens it.
+func Prepare(b *jobscope.Batch) (*Prepared, error) {
+	p := &Prepared{
+		Rows:  make([]Row, len(b.Ads)),
+		DupOf: make([]*jobscope.AdKey, len(b.Ads)),
+		Index: make(map[jobscope.AdKey]int, len(b.Ads)),
+	}
+	for i := range b.Ads {
+		ad := &b.Ads[i]
+		r, err := Flatten(ad)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrInvalidBatch, err)
+		}
+		if _, dup := p.Index[r.Key]; dup {
+			return nil, fmt.Errorf("%w: ad %s appears twice", ErrInvalidBatch, r.Key)
+		}
+		if d := ad.DupOf; d != nil {
+			if *d == r.Key {
+				return nil, fmt.Errorf("%w: ad %s is marked a copy of itself", ErrInvalidBatch, r.Key)
+			}
+			if err := CheckKey(*d); err != nil {
+				return nil, fmt.Errorf("%w: dup_of of ad %s: %w", ErrInvalidBatch, r.Key, err)
+			}
+			k := *d
+			p.DupOf[i] = &k
+		}
+		p.Index[r.Key] = i
+		p.Rows[i] = r
+	}
+	type fileLine struct {
+		file string
+		line int
+	}
+	at := make(map[fileLine]int, len(b.Rejects))
+	for _, rj := range b.Rejects {
+		rj.File, rj.Reason, rj.Record = Clean(rj.File), Clean(rj.Reason), Clean(rj.Record)
+		rj.At = rj.At.UTC()
+		k := fileLine{rj.File, rj.Line}
+		if i, ok := at[k]; ok {
+			p.Rejects[i] = rj
+			continue
+		}
+		at[k] = len(p.Rejects)
+		p.Rejects = append(p.Rejects, rj)
+	}
+	return p, nil
+}
+
+// LookupKeys returns the keys whose stored state Apply needs: the batch's own and those its ads are
+// copies of.
+func (p *Prepared) LookupKeys() []jobscope.AdKey {
+	keys := make([]jobscope.AdKey, 0, len(p.Rows))
+	seen := make(map[jobscope.AdKey]bool)
+	for i := range p.Rows {
+		keys = append(keys, p.Rows[i].Key)
+	}
+	for _, d := range p.DupOf {
+		if d != nil && !seen[*d] {
+			if _, inBatch := p.Index[*d]; !inBatch {
+				seen[*d] = true
+				keys = append(keys, *d)
+			}
+		}
+	}
+	return keys
+}
+
+// Old is the stored state of a key, as Apply reads it before writing.
+type Old struct {
+	ID        int64
+	Canonical bool
+	TermIDs   []int64 // filled in for the batch's own keys only
+	Bands     []int64 // filled in for the batch's own keys only
+}
+
+// Plan is what Apply decides from the batch and the stored state before it writes.
+type Plan struct {
+	// TermIDs[i] holds the ids of the terms Rows[i] cites, in the order of Rows[i].Terms.
+	TermIDs [][]int64
+	// Deltas holds the changes to the terms' counts of canonical ads, by term id.
+	Deltas map[int64]int
+	// Replaced holds the stored state of the batch's ads that are already stored: their rows in
+	// ad_terms and ad_bands must go.
+	Replaced []Old
+	// ID[i] is the row id of Rows[i]: its stored id, or 0 for a new ad.
+	ID []int64
+	// DupID[i] is the stored row id of Rows[i]'s first copy when that copy was stored before the
+	// batch and is not itself in the batch; 0 otherwise.
+	DupID []int64
+	// DupIn[i] is the index in Rows of Rows[i]'s first copy when that copy is in the batch; -1
+	// otherwise.
+	DupIn []int
+}
+
+// Plan resolves copies to their first copy and works out the term count changes. old holds the
+// stored state of LookupKeys; termIDs the ids of every term in TermSet.
+func (p *Prepared) Plan(old map[jobscope.AdKey]Old, termIDs map[TermKey]int64) (*Plan, error) {
+	pl := &Plan{
+		TermIDs: make([][]int64, len(p.Rows)),
+		Deltas:  make(map[int64]int),
+		ID:      make([]int64, len(p.Rows)),
+		DupID:   make([]int64, len(p.Rows)),
+		DupIn:   make([]int, len(p.Rows)),
+	}
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		pl.DupIn[i] = -1
+		ids := make([]int64, len(r.Terms))
+		for j, t := range r.Terms {
+			id, ok := termIDs[t]
+			if !ok {
+				return nil, fmt.Errorf("ad %s: term %s %q has no id", r.Key, t.Kind, t.Name)
+			}
+			ids[j] = id
+		}
+		pl.TermIDs[i] = ids
+		if o, ok := old[r.Key]; ok {
+			pl.ID[i] = o.ID
+			pl.Replaced = append(pl.Replaced, o)
+			if o.Canonical {
+				for _, id := range o.TermIDs {
+					pl.Deltas[id]--
+				}
+			}
+		}
+		d := p.DupOf[i]
+		if d == nil {
+			for _, id := range ids {
+				pl.Deltas[id]++
+			}
+			continue
+		}
+		if j, ok := p.Index[*d]; ok {
+			pl.DupIn[i] = j
+			continue
+		}
+		o, ok := old[*d]
+		if !ok {
+			return nil, fmt.Errorf("%w: ad %s is a copy of %s, which is neither stored nor in the batch",
+				ErrInvalidBatch, r.Key, d)
+		}
+		pl.DupID[i] = o.ID
+	}
+	return pl, nil
+}
+
+// SortedDeltas returns the non-zero count changes by term id, in id order, so that concurrent
+// writers would touch counter rows in the same order.
+func (pl *Plan) SortedDeltas() (ids []int64, ns []int64) {
+	for id, n := range pl.Deltas {
+		if n != 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	ns = make([]int64, len(ids))
+	for i, id := range ids {
+		ns[i] = int64(pl.Deltas[id])
+	}
+	return ids, ns
+}

@@ -1,0 +1,303 @@
+package postgres
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"jobscope"
+	"jobscope/store/internal/adrow"
+)
+
+// adColumns are the columns of ads that Apply writes, in the order of adValues.
+var adColumns = []string{
+	"id", "source", "ext_id", "content_hash", "dup_of", "company", "title_raw", "title_norm", "seniority",
+	"emp_type", "hours", "ir35", "work_mode", "salary_min", "salary_max", "currency", "period", "annual",
+	"salary_text", "country", "nation", "region", "county", "place", "remote", "location_raw",
+	"posted_at", "closed_at", "url", "term_ids", "bands",
+}
+
+func adValues(id int64, r *adrow.Row, dupOf int64, termIDs []int64) []any {
+	var dup, smin, smax, annual any
+	if dupOf != 0 {
+		dup = dupOf
+	}
+	if r.HasSalary {
+		smin, smax = r.SalaryMin, r.SalaryMax
+	}
+	if r.HasAnnual {
+		annual = r.Annual
+	}
+	return []any{id, r.Key.Source, r.Key.ID, r.ContentHash, dup, r.Company, r.TitleRaw, r.TitleNorm,
+		r.Seniority, r.EmpType, r.Hours, r.IR35, r.WorkMode, smin, smax, r.Currency, r.Period, annual,
+		r.SalaryText, r.Country, r.Nation, r.Region, r.County, r.Place, r.Remote, r.LocationRaw,
+		date(r.Posted), date(r.Closed), r.URL, termIDs, r.Bands}
+}
+
+func date(t time.Time) pgtype.Date { return pgtype.Date{Time: t, Valid: !t.IsZero()} }
+
+// applyLock serialises writers to one schema, in this process and in others.
+const applyLock = `SELECT pg_advisory_xact_lock(hashtext('jobscope.apply:' || current_schema()))`
+
+// asyncCommit lets a batch's commit return before its WAL reaches the disk: a crash of the machine
+// can lose the last batches acknowledged (which ingest writes again when rerun), never part of one.
+// It is the guarantee synchronous=NORMAL gives the SQLite store, and it spares each batch a WAL flush.
+const asyncCommit = `SET LOCAL synchronous_commit = off`
+
+// Apply writes a batch in one transaction.
+func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
+	p, err := adrow.Prepare(b)
+	if err != nil {
+		return fmt.Errorf("postgres: apply: %w", err)
+	}
+	if len(p.Rows) == 0 && len(p.Rejects) == 0 {
+		return nil
+	}
+	err = s.pool.with(ctx, func(c *pgx.Conn) error {
+		return pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error { return applyTx(ctx, tx, p) })
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: apply: %w", err)
+	}
+	return nil
+}
+
+func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) error {
+	if _, err := tx.Exec(ctx, applyLock); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	if _, err := tx.Exec(ctx, asyncCommit); err != nil {
+		return fmt.Errorf("set commit mode: %w", err)
+	}
+	if len(p.Rows) > 0 {
+		old, err := readOld(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		termIDs, err := resolveTerms(ctx, tx, p.TermSet())
+		if err != nil {
+			return err
+		}
+		plan, err := p.Plan(old, termIDs)
+		if err != nil {
+			return err
+		}
+		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
+			return err
+		}
+		if err := writeAds(ctx, tx, p, plan); err != nil {
+			return err
+		}
+		if err := writeDeltas(ctx, tx, plan); err != nil {
+			return err
+		}
+	}
+	return writeRejects(ctx, tx, p.Rejects)
+}
+
+// readOld reads the stored state of the batch's keys and of the keys its ads are copies of.
+func readOld(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) (map[jobscope.AdKey]adrow.Old, error) {
+	keys := p.LookupKeys()
+	srcs, ids := splitKeys(keys)
+	rows, err := tx.Query(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, a.term_ids, a.bands
+		FROM unnest($1::text[], $2::text[]) AS k (source, ext_id)
+		JOIN ads AS a ON a.source = k.source AND a.ext_id = k.ext_id`, srcs, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read stored ads: %w", err)
+	}
+	defer rows.Close()
+	old := make(map[jobscope.AdKey]adrow.Old)
+	for rows.Next() {
+		var k jobscope.AdKey
+		var o adrow.Old
+		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &o.TermIDs, &o.Bands); err != nil {
+			return nil, fmt.Errorf("read stored ads: %w", err)
+		}
+		old[k] = o
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read stored ads: %w", err)
+	}
+	return old, nil
+}
+
+func splitKeys(keys []jobscope.AdKey) (srcs, ids []string) {
+	srcs, ids = make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		srcs[i], ids[i] = k.Source, k.ID
+	}
+	return srcs, ids
+}
+
+// resolveTerms returns the ids of terms, adding those not yet known.
+func resolveTerms(ctx context.Context, tx pgx.Tx, terms []adrow.TermKey) (map[adrow.TermKey]int64, error) {
+	ids := make(map[adrow.TermKey]int64, len(terms))
+	if len(terms) == 0 {
+		return ids, nil
+	}
+	kinds, names, cats := make([]string, len(terms)), make([]string, len(terms)), make([]string, len(terms))
+	for i, t := range terms {
+		kinds[i], names[i], cats[i] = string(t.Kind), t.Name, t.Category
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO terms (kind, name, category)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+		ON CONFLICT (kind, name, category) DO NOTHING`, kinds, names, cats); err != nil {
+		return nil, fmt.Errorf("add terms: %w", err)
+	}
+	rows, err := tx.Query(ctx, `SELECT t.id, t.kind, t.name, t.category
+		FROM unnest($1::text[], $2::text[], $3::text[]) AS k (kind, name, category)
+		JOIN terms AS t ON t.kind = k.kind AND t.name = k.name AND t.category = k.category`, kinds, names, cats)
+	if err != nil {
+		return nil, fmt.Errorf("read term ids: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t adrow.TermKey
+		if err := rows.Scan(&id, &t.Kind, &t.Name, &t.Category); err != nil {
+			return nil, fmt.Errorf("read term ids: %w", err)
+		}
+		ids[t] = id
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read term ids: %w", err)
+	}
+	return ids, nil
+}
+
+// clearReplaced deletes the ads about to be replaced; writeAds writes them again under the same
+// ids (the deferred foreign keys accept the gap until commit).
+func clearReplaced(ctx context.Context, tx pgx.Tx, olds []adrow.Old) error {
+	if len(olds) == 0 {
+		return nil
+	}
+	var ids, bands, bandAds []int64
+	for _, o := range olds {
+		ids = append(ids, o.ID)
+		for _, b := range o.Bands {
+			bands, bandAds = append(bands, b), append(bandAds, o.ID)
+		}
+	}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`DELETE FROM ad_bands AS b USING unnest($1::bigint[], $2::bigint[]) AS x (band, ad_id)
+			WHERE b.band = x.band AND b.ad_id = x.ad_id`, []any{bands, bandAds}},
+		{`DELETE FROM ad_docs WHERE ad_id = ANY($1)`, []any{ids}},
+		{`DELETE FROM ads WHERE id = ANY($1)`, []any{ids}},
+	} {
+		if _, err := tx.Exec(ctx, q.sql, q.args...); err != nil {
+			return fmt.Errorf("clear replaced ads: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeAds writes the batch's ads, documents and bands with COPY. New ads take their ids from
+// the ads identity's sequence before anything is written, so every copy's link is known up front.
+func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Plan) error {
+	fresh := 0
+	for _, id := range plan.ID {
+		if id == 0 {
+			fresh++
+		}
+	}
+	ids := slices.Clone(plan.ID)
+	if fresh > 0 {
+		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('ads', 'id')) FROM generate_series(1, $1)`, fresh)
+		if err != nil {
+			return fmt.Errorf("take ad ids: %w", err)
+		}
+		next, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return fmt.Errorf("take ad ids: %w", err)
+		}
+		for i := range ids {
+			if ids[i] == 0 {
+				ids[i], next = next[0], next[1:]
+			}
+		}
+	}
+	ads := make([][]any, len(p.Rows))
+	docs := make([][]any, len(p.Rows))
+	var bands [][]any
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		dup := plan.DupID[i]
+		if j := plan.DupIn[i]; j >= 0 {
+			dup = ids[j]
+		}
+		ads[i] = adValues(ids[i], r, dup, plan.TermIDs[i])
+		var raw any
+		if r.Raw != nil {
+			raw = []byte(r.Raw)
+		}
+		docs[i] = []any{ids[i], r.Signature, string(r.Extraction), raw}
+		for _, b := range r.Bands {
+			bands = append(bands, []any{b, ids[i]})
+		}
+	}
+	// In key order, consecutive index inserts land on neighbouring pages.
+	slices.SortFunc(bands, func(a, b []any) int {
+		if c := cmp.Compare(a[0].(int64), b[0].(int64)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1].(int64), b[1].(int64))
+	})
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"ads", adColumns, ads},
+		{"ad_docs", []string{"ad_id", "signature", "extraction", "raw"}, docs},
+		{"ad_bands", []string{"band", "ad_id"}, bands},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("write %s: %w", c.table, err)
+		}
+	}
+	return nil
+}
+
+// writeDeltas updates the terms' counts of canonical ads.
+func writeDeltas(ctx context.Context, tx pgx.Tx, plan *adrow.Plan) error {
+	ids, ns := plan.SortedDeltas()
+	if len(ids) == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `UPDATE terms AS t SET ads = t.ads + d.n
+		FROM unnest($1::bigint[], $2::bigint[]) AS d (id, n) WHERE t.id = d.id`, ids, ns); err != nil {
+		return fmt.Errorf("update term counts: %w", err)
+	}
+	return nil
+}
+
+func writeRejects(ctx context.Context, tx pgx.Tx, rs []jobscope.Reject) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	n := len(rs)
+	files, reasons, records := make([]string, n), make([]string, n), make([]string, n)
+	lines, ats := make([]int64, n), make([]time.Time, n)
+	for i, r := range rs {
+		files[i], lines[i], reasons[i], records[i], ats[i] = r.File, int64(r.Line), r.Reason, r.Record, r.At
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO rejects (file, line, reason, record, at)
+		SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[])
+		ON CONFLICT (file, line) DO UPDATE
+		SET reason = excluded.reason, record = excluded.record, at = excluded.at`,
+		files, lines, reasons, records, ats); err != nil {
+		return fmt.Errorf("write rejects: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"jobscope"
+	"jobscope/store/internal/adrow"
+)
+
+// Lookup reports what is stored for each of keys that is stored.
+func (s *Store) Lookup(ctx context.Context, keys []jobscope.AdKey) (map[jobscope.AdKey]jobscope.Existing, error) {
+	out := make(map[jobscope.AdKey]jobscope.Existing)
+	valid := keys[:0:0]
+	for _, k := range keys {
+		if adrow.CheckKey(k) == nil { // a key that cannot be stored is not stored
+			valid = append(valid, k)
+		}
+	}
+	if len(valid) == 0 {
+		return out, nil
+	}
+	srcs, ids := splitKeys(valid)
+	err := s.pool.with(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT a.source, a.ext_id, a.content_hash, f.source, f.ext_id
+			FROM unnest($1::text[], $2::text[]) AS k (source, ext_id)
+			JOIN ads AS a ON a.source = k.source AND a.ext_id = k.ext_id
+			LEFT JOIN ads AS f ON f.id = a.dup_of`, srcs, ids)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k jobscope.AdKey
+			var hash int64
+			var fs, fid *string
+			if err := rows.Scan(&k.Source, &k.ID, &hash, &fs, &fid); err != nil {
+				return err
+			}
+			e := jobscope.Existing{ContentHash: uint64(hash)}
+			if fs != nil {
+				e.DupOf = &jobscope.AdKey{Source: *fs, ID: *fid}
+			}
+			out[k] = e
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: lookup: %w", err)
+	}
+	return out, nil
+}
+
+// Candidates returns the stored ads sharing any of bands.
+func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCandidate, error) {
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	var out []jobscope.DupCandidate
+	err := s.pool.with(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
+				a.title_norm, CASE WHEN a.place <> '' THEN a.place ELSE a.region END, a.posted_at, d.signature
+			FROM ads AS a
+			JOIN ad_docs AS d ON d.ad_id = a.id
+			LEFT JOIN ads AS f ON f.id = a.dup_of
+			WHERE a.id IN (SELECT b.ad_id FROM ad_bands AS b WHERE b.band = ANY($1))`, bands)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c jobscope.DupCandidate
+			var fs, fid *string
+			var posted pgtype.Date
+			if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Place,
+				&posted, &c.Signature); err != nil {
+				return err
+			}
+			if fs != nil {
+				c.DupOf = &jobscope.AdKey{Source: *fs, ID: *fid}
+			}
+			c.PostedAt = fromDate(posted)
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: candidates: %w", err)
+	}
+	return out, nil
+}
+
+// Info counts the stored ads, copies and rejects, and the range of posting dates.
+func (s *Store) Info(ctx context.Context) (jobscope.Info, error) {
+	var in jobscope.Info
+	err := s.pool.with(ctx, func(c *pgx.Conn) error {
+		var first, last pgtype.Date
+		var ads, dups, rejects int64
+		err := c.QueryRow(ctx, `SELECT
+			(SELECT count(*) FROM ads),
+			(SELECT count(*) FROM ads WHERE dup_of IS NOT NULL),
+			(SELECT count(*) FROM rejects),
+			(SELECT min(posted_at) FROM ads),
+			(SELECT max(posted_at) FROM ads)`).Scan(&ads, &dups, &rejects, &first, &last)
+		in = jobscope.Info{Ads: int(ads), Duplicates: int(dups), SetAside: int(rejects),
+			FirstPosted: fromDate(first), LastPosted: fromDate(last)}
+		return err
+	})
+	if err != nil {
+		return jobscope.Info{}, fmt.Errorf("postgres: info: %w", err)
+	}
+	return in, nil
+}
+
+// Rejects lists set-aside records, oldest first.
+func (s *Store) Rejects(ctx context.Context, limit int) ([]jobscope.Reject, error) {
+	var lim *int64 // LIMIT NULL: no limit
+	if limit > 0 {
+		l := int64(limit)
+		lim = &l
+	}
+	var out []jobscope.Reject
+	err := s.pool.with(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT file, line, reason, record, at FROM rejects
+			ORDER BY at, file, line LIMIT $1`, lim)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r jobscope.Reject
+			var line int64
+			if err := rows.Scan(&r.File, &line, &r.Reason, &r.Record, &r.At); err != nil {
+				return err
+			}
+			r.Line, r.At = int(line), r.At.UTC()
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: rejects: %w", err)
+	}
+	return out, nil
+}
+
+// Terms lists the terms cited by canonical ads, from the counts Apply keeps.
+func (s *Store) Terms(ctx context.Context) ([]jobscope.Term, error) {
+	var out []jobscope.Term
+	err := s.pool.with(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT kind, name, category, ads FROM terms
+			WHERE ads > 0 AND kind = ANY($1) ORDER BY kind, name, category`,
+			[]string{string(jobscope.KindSkill), string(jobscope.KindTitle), string(jobscope.KindLocation)})
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var t jobscope.Term
+			var kind string
+			var n int64
+			if err := rows.Scan(&kind, &t.Name, &t.Category, &n); err != nil {
+				return err
+			}
+			t.Kind, t.Ads = jobscope.TermKind(kind), int(n)
+			out = append(out, t)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: terms: %w", err)
+	}
+	return out, nil
+}
+
+const factColumns = `a.posted_at, a.closed_at, a.emp_type, a.period, a.currency, a.salary_min, a.salary_max,
+	a.country, a.region, a.remote`
+
+// fnError carries an error of Facts' callback through the query, so that Facts returns it as is.
+type fnError struct{ err error }
+
+func (e fnError) Error() string { return e.err.Error() }
+
+// Facts streams the facts of the canonical ads q selects to fn, stopping at fn's first error, which
+// it returns as is.
+func (s *Store) Facts(ctx context.Context, q jobscope.FactQuery, fn func(jobscope.AdFact) error) error {
+	var query string
+	var args []any
+	switch {
+	case q.Term == "":
+		query = `SELECT ` + factColumns + ` FROM ads AS a WHERE a.dup_of IS NULL`
+	case q.Kind == jobscope.KindSkill || q.Kind == jobscope.KindTitle || q.Kind == jobscope.KindLocation:
+		kinds := []string{string(q.Kind)}
+		if q.Kind == jobscope.KindLocation {
+			// A county that is also one of the ad's other location values is stored once, as a
+			// location, so no ad comes twice.
+			kinds = append(kinds, string(adrow.KindCounty))
+		}
+		// The term ids are looked up first, so that the planner sees a constant array and uses the
+		// GIN index on term_ids.
+		query = `SELECT ` + factColumns + ` FROM ads AS a WHERE a.term_ids && $1::bigint[] AND a.dup_of IS NULL`
+		args = []any{kinds, q.Term}
+	default:
+		return fmt.Errorf("postgres: facts: unknown term kind %q", q.Kind)
+	}
+	err := s.pool.with(ctx, func(c *pgx.Conn) error {
+		if len(args) > 0 {
+			rows, err := c.Query(ctx, `SELECT id FROM terms WHERE kind = ANY($1) AND name = $2`, args...)
+			if err != nil {
+				return err
+			}
+			ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+			if err != nil {
+				return err
+			}
+			if len(ids) == 0 {
+				return nil
+			}
+			args = []any{ids}
+		}
+		rows, err := c.Query(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var f jobscope.AdFact
+			var posted, closed pgtype.Date
+			var smin, smax *float64
+			if err := rows.Scan(&posted, &closed, &f.Type, &f.Period, &f.Currency, &smin, &smax, &f.Country,
+				&f.Region, &f.Remote); err != nil {
+				return err
+			}
+			f.Posted, f.Closed = fromDate(posted), fromDate(closed)
+			if smin != nil {
+				f.Min = *smin
+			}
+			if smax != nil {
+				f.Max = *smax
+			}
+			if err := fn(f); err != nil {
+				return fnError{err}
+			}
+		}
+		return rows.Err()
+	})
+	if fe, ok := err.(fnError); ok {
+		return fe.err
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: facts: %w", err)
+	}
+	return nil
+}
+
+func fromDate(d pgtype.Date) time.Time {
+	if !d.Valid {
+		return time.Time{}
+	}
+	y, m, dd := d.Time.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,398 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"jobscope"
+	"jobscope/store/internal/adrow"
+)
+
+// adColumns are the columns of ads that Apply writes, in the order of adArgs.
+var adColumns = []string{
+	"id", "source", "ext_id", "content_hash", "dup_of", "company", "title_raw", "title_norm", "seniority",
+	"emp_type", "hours", "ir35", "work_mode", "salary_min", "salary_max", "currency", "period", "annual",
+	"salary_text", "country", "nation", "region", "county", "place", "remote", "location_raw",
+	"posted_at", "closed_at", "url",
+}
+
+// upsertAd is the ON CONFLICT clause of the multi-row ads insert: a stored ad keeps its id, so
+// that copies pointing at it stay valid, and every other column is overwritten.
+var upsertAd = func() string {
+	var set []string
+	for _, c := range adColumns[1:] {
+		set = append(set, c+" = excluded."+c)
+	}
+	return " ON CONFLICT (id) DO UPDATE SET " + strings.Join(set, ", ")
+}()
+
+const upsertDoc = ` ON CONFLICT (ad_id) DO UPDATE SET term_ids = excluded.term_ids, bands = excluded.bands,
+	signature = excluded.signature, extraction = excluded.extraction, raw = excluded.raw`
+
+func adArgs(args []any, id int64, r *adrow.Row, dupOf int64) []any {
+	var dup, smin, smax, annual, posted, closed any
+	if dupOf != 0 {
+		dup = dupOf
+	}
+	if r.HasSalary {
+		smin, smax = r.SalaryMin, r.SalaryMax
+	}
+	if r.HasAnnual {
+		annual = r.Annual
+	}
+	if !r.Posted.IsZero() {
+		posted = adrow.FormatDate(r.Posted)
+	}
+	if !r.Closed.IsZero() {
+		closed = adrow.FormatDate(r.Closed)
+	}
+	return append(args, id, r.Key.Source, r.Key.ID, r.ContentHash, dup, r.Company, r.TitleRaw, r.TitleNorm,
+		r.Seniority, r.EmpType, r.Hours, r.IR35, r.WorkMode, smin, smax, r.Currency, r.Period, annual,
+		r.SalaryText, r.Country, r.Nation, r.Region, r.County, r.Place, r.Remote, r.LocationRaw,
+		posted, closed, r.URL)
+}
+
+// Apply writes a batch in one transaction on the writer connection.
+func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
+	p, err := adrow.Prepare(b)
+	if err != nil {
+		return fmt.Errorf("sqlite: apply: %w", err)
+	}
+	if len(p.Rows) == 0 && len(p.Rejects) == 0 {
+		return nil
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: apply: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := applyTx(ctx, tx, p); err != nil {
+		return fmt.Errorf("sqlite: apply: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: apply: commit: %w", err)
+	}
+	s.committed()
+	return nil
+}
+
+func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) error {
+	if len(p.Rows) > 0 {
+		old, err := readOld(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		termIDs, err := resolveTerms(ctx, tx, p.TermSet())
+		if err != nil {
+			return err
+		}
+		plan, err := p.Plan(old, termIDs)
+		if err != nil {
+			return err
+		}
+		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
+			return err
+		}
+		if err := writeAds(ctx, tx, p, plan); err != nil {
+			return err
+		}
+		if err := writeDeltas(ctx, tx, plan); err != nil {
+			return err
+		}
+	}
+	return writeRejects(ctx, tx, p.Rejects)
+}
+
+// readOld reads the stored state of the batch's keys and of the keys its ads are copies of.
+func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.AdKey]adrow.Old, error) {
+	keys, err := jsonKeys(p.LookupKeys())
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, d.term_ids, d.bands
+		FROM json_each(?) AS j
+		CROSS JOIN ads AS a ON a.source = j.value->>0 AND a.ext_id = j.value->>1
+		JOIN ad_docs AS d ON d.ad_id = a.id`, keys)
+	if err != nil {
+		return nil, fmt.Errorf("read stored ads: %w", err)
+	}
+	defer rows.Close()
+	old := make(map[jobscope.AdKey]adrow.Old)
+	for rows.Next() {
+		var k jobscope.AdKey
+		var o adrow.Old
+		var terms, bands []byte
+		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &terms, &bands); err != nil {
+			return nil, fmt.Errorf("read stored ads: %w", err)
+		}
+		if _, inBatch := p.Index[k]; inBatch {
+			if o.TermIDs, err = adrow.DecodeInts(terms); err != nil {
+				return nil, fmt.Errorf("read stored ad %s: %w", k, err)
+			}
+			if o.Bands, err = adrow.DecodeInts(bands); err != nil {
+				return nil, fmt.Errorf("read stored ad %s: %w", k, err)
+			}
+		}
+		old[k] = o
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read stored ads: %w", err)
+	}
+	return old, nil
+}
+
+// resolveTerms returns the ids of terms, adding those not yet known.
+func resolveTerms(ctx context.Context, tx *sql.Tx, terms []adrow.TermKey) (map[adrow.TermKey]int64, error) {
+	ids := make(map[adrow.TermKey]int64, len(terms))
+	if len(terms) == 0 {
+		return ids, nil
+	}
+	a := make([][3]string, len(terms))
+	for i, t := range terms {
+		a[i] = [3]string{string(t.Kind), t.Name, t.Category}
+	}
+	js, err := json.Marshal(a)
+	if err != nil {
+		return nil, fmt.Errorf("encode terms: %w", err)
+	}
+	// WHERE true tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO terms (kind, name, category)
+		SELECT value->>0, value->>1, value->>2 FROM json_each(?) WHERE true
+		ON CONFLICT (kind, name, category) DO NOTHING`, string(js)); err != nil {
+		return nil, fmt.Errorf("add terms: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.kind, t.name, t.category
+		FROM json_each(?) AS j
+		CROSS JOIN terms AS t ON t.kind = j.value->>0 AND t.name = j.value->>1 AND t.category = j.value->>2`, string(js))
+	if err != nil {
+		return nil, fmt.Errorf("read term ids: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t adrow.TermKey
+		if err := rows.Scan(&id, &t.Kind, &t.Name, &t.Category); err != nil {
+			return nil, fmt.Errorf("read term ids: %w", err)
+		}
+		ids[t] = id
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read term ids: %w", err)
+	}
+	return ids, nil
+}
+
+// clearReplaced deletes the ad_terms and ad_bands rows of ads about to be replaced.
+func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
+	if len(olds) == 0 {
+		return nil
+	}
+	dt, err := tx.PrepareContext(ctx, `DELETE FROM ad_terms WHERE term_id = ? AND ad_id = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare term delete: %w", err)
+	}
+	defer dt.Close()
+	db, err := tx.PrepareContext(ctx, `DELETE FROM ad_bands WHERE band = ? AND ad_id = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare band delete: %w", err)
+	}
+	defer db.Close()
+	for _, o := range olds {
+		for _, t := range o.TermIDs {
+			if _, err := dt.ExecContext(ctx, t, o.ID); err != nil {
+				return fmt.Errorf("clear terms of replaced ad: %w", err)
+			}
+		}
+		for _, b := range o.Bands {
+			if _, err := db.ExecContext(ctx, b, o.ID); err != nil {
+				return fmt.Errorf("clear bands of replaced ad: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// writeAds upserts the batch's ads and their documents, and writes their terms and bands. It gives
+// new ads their ids itself (the writer holds the database's write lock), so that every id, and so
+// every copy's link to its first copy, is known before anything is written, and rows go in by
+// multi-row statements.
+func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan) error {
+	var next int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM ads`).Scan(&next); err != nil {
+		return fmt.Errorf("read last ad id: %w", err)
+	}
+	ids := make([]int64, len(p.Rows))
+	for i := range p.Rows {
+		if plan.ID[i] != 0 {
+			ids[i] = plan.ID[i]
+		} else {
+			next++
+			ids[i] = next
+		}
+	}
+	ads := make([]any, 0, len(adColumns)*len(p.Rows))
+	docs := make([]any, 0, 6*len(p.Rows))
+	nTerms, nBands := 0, 0
+	for i := range p.Rows {
+		r := &p.Rows[i]
+		dup := plan.DupID[i]
+		if j := plan.DupIn[i]; j >= 0 {
+			dup = ids[j]
+		}
+		ads = adArgs(ads, ids[i], r, dup)
+		var raw any
+		if r.Raw != nil {
+			raw = []byte(r.Raw)
+		}
+		docs = append(docs, ids[i], string(adrow.EncodeInts(plan.TermIDs[i])), string(adrow.EncodeInts(r.Bands)),
+			r.Signature, string(r.Extraction), raw)
+		nTerms += len(r.Terms)
+		nBands += len(r.Bands)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO ads ("+strings.Join(adColumns, ", ")+") VALUES ",
+		upsertAd, len(adColumns), ads); err != nil {
+		return fmt.Errorf("write ads: %w", err)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, signature, extraction, raw) VALUES ",
+		upsertDoc, 6, docs); err != nil {
+		return fmt.Errorf("write ad documents: %w", err)
+	}
+
+	// In key order, consecutive inserts land on neighbouring pages.
+	termRows := make([][2]int64, 0, nTerms)
+	bandRows := make([][2]int64, 0, nBands)
+	for i := range p.Rows {
+		for _, t := range plan.TermIDs[i] {
+			termRows = append(termRows, [2]int64{t, ids[i]})
+		}
+		for _, b := range p.Rows[i].Bands {
+			bandRows = append(bandRows, [2]int64{b, ids[i]})
+		}
+	}
+	terms, bands := flatPairs(termRows), flatPairs(bandRows)
+	if err := insertRows(ctx, tx, "INSERT INTO ad_terms (term_id, ad_id) VALUES ", "", 2, terms); err != nil {
+		return fmt.Errorf("write terms: %w", err)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO ad_bands (band, ad_id) VALUES ", "", 2, bands); err != nil {
+		return fmt.Errorf("write bands: %w", err)
+	}
+	return nil
+}
+
+// flatPairs sorts pairs and lays them out flat as statement arguments.
+func flatPairs(ps [][2]int64) []any {
+	slices.SortFunc(ps, func(a, b [2]int64) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	out := make([]any, 0, 2*len(ps))
+	for _, p := range ps {
+		out = append(out, p[0], p[1])
+	}
+	return out
+}
+
+// insertParams is about how many values insertRows binds per statement.
+const insertParams = 1024
+
+// insertRows inserts the rows whose values are laid out flat in args, width values a row, with
+// multi-row INSERT statements (prefix, then the VALUES rows, then suffix): one statement per many
+// rows costs far less than one per row.
+func insertRows(ctx context.Context, tx *sql.Tx, prefix, suffix string, width int, args []any) error {
+	rowSQL := "(" + strings.TrimSuffix(strings.Repeat("?,", width), ",") + ")"
+	stmt := func(n int) string {
+		return prefix + strings.TrimSuffix(strings.Repeat(rowSQL+",", n), ",") + suffix
+	}
+	chunk := max(1, insertParams/width)
+	n := len(args) / width
+	if n >= chunk {
+		st, err := tx.PrepareContext(ctx, stmt(chunk))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for n >= chunk {
+			if _, err := st.ExecContext(ctx, args[:chunk*width]...); err != nil {
+				return err
+			}
+			args, n = args[chunk*width:], n-chunk
+		}
+	}
+	if n > 0 {
+		if _, err := tx.ExecContext(ctx, stmt(n), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rejectTime is the stored form of Reject.At: fixed width, so that text order is time order.
+const rejectTime = "2006-01-02T15:04:05.000000000Z"
+
+func writeRejects(ctx context.Context, tx *sql.Tx, rs []jobscope.Reject) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO rejects (file, line, reason, record, at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (file, line) DO UPDATE SET reason = excluded.reason, record = excluded.record, at = excluded.at`)
+	if err != nil {
+		return fmt.Errorf("prepare reject upsert: %w", err)
+	}
+	defer st.Close()
+	for _, r := range rs {
+		if _, err := st.ExecContext(ctx, r.File, r.Line, r.Reason, r.Record, r.At.UTC().Format(rejectTime)); err != nil {
+			return fmt.Errorf("write reject %s:%d: %w", r.File, r.Line, err)
+		}
+	}
+	return nil
+}
+
+// writeDeltas updates the terms' counts of canonical ads.
+func writeDeltas(ctx context.Context, tx *sql.Tx, plan *adrow.Plan) error {
+	ids, ns := plan.SortedDeltas()
+	if len(ids) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `UPDATE terms SET ads = ads + ? WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare term count update: %w", err)
+	}
+	defer st.Close()
+	for i, id := range ids {
+		if _, err := st.ExecContext(ctx, ns[i], id); err != nil {
+			return fmt.Errorf("update term count: %w", err)
+		}
+	}
+	return nil
+}
+
+func jsonKeys(keys []jobscope.AdKey) (string, error) {
+	pairs := make([][2]string, len(keys))
+	for i, k := range keys {
+		pairs[i] = [2]string{k.Source, k.ID}
+	}
+	b, err := json.Marshal(pairs)
+	if err != nil {
+		return "", fmt.Errorf("encode keys: %w", err)
+	}
+	return string(b), nil
+}
+
+func jsonInts(xs []int64) string {
+	b := make([]byte, 0, 12*len(xs)+2)
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = fmt.Appendf(b, "%d", x)
+	}
+	return string(append(b, ']'))
+}

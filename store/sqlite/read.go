@@ -1,0 +1,230 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"jobscope"
+	"jobscope/store/internal/adrow"
+)
+
+// Lookup reports what is stored for each of keys that is stored.
+func (s *Store) Lookup(ctx context.Context, keys []jobscope.AdKey) (map[jobscope.AdKey]jobscope.Existing, error) {
+	out := make(map[jobscope.AdKey]jobscope.Existing)
+	valid := keys[:0:0]
+	for _, k := range keys {
+		if adrow.CheckKey(k) == nil { // a key that cannot be stored is not stored
+			valid = append(valid, k)
+		}
+	}
+	if len(valid) == 0 {
+		return out, nil
+	}
+	js, err := jsonKeys(valid)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: lookup: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT a.source, a.ext_id, a.content_hash, f.source, f.ext_id
+		FROM json_each(?) AS j CROSS JOIN ads AS a ON a.source = j.value->>0 AND a.ext_id = j.value->>1
+		LEFT JOIN ads AS f ON f.id = a.dup_of`, js)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: lookup: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k jobscope.AdKey
+		var hash int64
+		var fs, fid sql.NullString
+		if err := rows.Scan(&k.Source, &k.ID, &hash, &fs, &fid); err != nil {
+			return nil, fmt.Errorf("sqlite: lookup: %w", err)
+		}
+		e := jobscope.Existing{ContentHash: uint64(hash)}
+		if fs.Valid {
+			e.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
+		}
+		out[k] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: lookup: %w", err)
+	}
+	return out, nil
+}
+
+// Candidates returns the stored ads sharing any of bands.
+func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCandidate, error) {
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
+			a.title_norm, CASE WHEN a.place <> '' THEN a.place ELSE a.region END, a.posted_at, d.signature
+		FROM ads AS a
+		JOIN ad_docs AS d ON d.ad_id = a.id
+		LEFT JOIN ads AS f ON f.id = a.dup_of
+		WHERE a.id IN (SELECT b.ad_id FROM ad_bands AS b WHERE b.band IN (SELECT value FROM json_each(?)))`,
+		jsonInts(bands))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []jobscope.DupCandidate
+	for rows.Next() {
+		var c jobscope.DupCandidate
+		var fs, fid, posted sql.NullString
+		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Place,
+			&posted, &c.Signature); err != nil {
+			return nil, fmt.Errorf("sqlite: candidates: %w", err)
+		}
+		if fs.Valid {
+			c.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
+		}
+		if c.PostedAt, err = nullDate(posted); err != nil {
+			return nil, fmt.Errorf("sqlite: candidates: ad %s: %w", c.Key, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: candidates: %w", err)
+	}
+	return out, nil
+}
+
+// Info counts the stored ads, copies and rejects, and the range of posting dates.
+func (s *Store) Info(ctx context.Context) (jobscope.Info, error) {
+	var in jobscope.Info
+	var first, last sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM ads),
+		(SELECT count(*) FROM ads WHERE dup_of IS NOT NULL),
+		(SELECT count(*) FROM rejects),
+		(SELECT min(posted_at) FROM ads),
+		(SELECT max(posted_at) FROM ads)`).Scan(&in.Ads, &in.Duplicates, &in.SetAside, &first, &last)
+	if err != nil {
+		return in, fmt.Errorf("sqlite: info: %w", err)
+	}
+	if in.FirstPosted, err = nullDate(first); err != nil {
+		return in, fmt.Errorf("sqlite: info: %w", err)
+	}
+	if in.LastPosted, err = nullDate(last); err != nil {
+		return in, fmt.Errorf("sqlite: info: %w", err)
+	}
+	return in, nil
+}
+
+// Rejects lists set-aside records, oldest first.
+func (s *Store) Rejects(ctx context.Context, limit int) ([]jobscope.Reject, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT file, line, reason, record, at FROM rejects
+		ORDER BY at, file, line LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: rejects: %w", err)
+	}
+	defer rows.Close()
+	var out []jobscope.Reject
+	for rows.Next() {
+		var r jobscope.Reject
+		var at string
+		if err := rows.Scan(&r.File, &r.Line, &r.Reason, &r.Record, &at); err != nil {
+			return nil, fmt.Errorf("sqlite: rejects: %w", err)
+		}
+		if r.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
+			return nil, fmt.Errorf("sqlite: rejects: %s:%d: %w", r.File, r.Line, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: rejects: %w", err)
+	}
+	return out, nil
+}
+
+// Terms lists the terms cited by canonical ads, from the counts Apply keeps.
+func (s *Store) Terms(ctx context.Context) ([]jobscope.Term, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT kind, name, category, ads FROM terms
+		WHERE ads > 0 AND kind IN (?, ?, ?) ORDER BY kind, name, category`,
+		string(jobscope.KindSkill), string(jobscope.KindTitle), string(jobscope.KindLocation))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: terms: %w", err)
+	}
+	defer rows.Close()
+	var out []jobscope.Term
+	for rows.Next() {
+		var t jobscope.Term
+		if err := rows.Scan(&t.Kind, &t.Name, &t.Category, &t.Ads); err != nil {
+			return nil, fmt.Errorf("sqlite: terms: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: terms: %w", err)
+	}
+	return out, nil
+}
+
+const factColumns = `a.posted_at, a.closed_at, a.emp_type, a.period, a.currency, a.salary_min, a.salary_max,
+	a.country, a.region, a.remote`
+
+// Facts streams the facts of the canonical ads q selects to fn, stopping at fn's first error, which
+// it returns as is.
+func (s *Store) Facts(ctx context.Context, q jobscope.FactQuery, fn func(jobscope.AdFact) error) error {
+	var query string
+	var args []any
+	switch {
+	case q.Term == "":
+		query = `SELECT ` + factColumns + ` FROM ads AS a WHERE a.dup_of IS NULL`
+	case q.Kind == jobscope.KindSkill || q.Kind == jobscope.KindTitle:
+		query = `SELECT ` + factColumns + ` FROM terms AS tm
+			CROSS JOIN ad_terms AS t ON t.term_id = tm.id
+			CROSS JOIN ads AS a ON a.id = t.ad_id
+			WHERE tm.kind = ? AND tm.name = ? AND a.dup_of IS NULL`
+		args = []any{string(q.Kind), q.Term}
+	case q.Kind == jobscope.KindLocation:
+		// A county that is also one of the ad's other location values is stored once, as a
+		// location, so no ad comes twice.
+		query = `SELECT ` + factColumns + ` FROM terms AS tm
+			CROSS JOIN ad_terms AS t ON t.term_id = tm.id
+			CROSS JOIN ads AS a ON a.id = t.ad_id
+			WHERE tm.kind IN (?, ?) AND tm.name = ? AND a.dup_of IS NULL`
+		args = []any{string(jobscope.KindLocation), string(adrow.KindCounty), q.Term}
+	default:
+		return fmt.Errorf("sqlite: facts: unknown term kind %q", q.Kind)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: facts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f jobscope.AdFact
+		var posted, closed sql.NullString
+		var smin, smax sql.NullFloat64
+		if err := rows.Scan(&posted, &closed, &f.Type, &f.Period, &f.Currency, &smin, &smax, &f.Country,
+			&f.Region, &f.Remote); err != nil {
+			return fmt.Errorf("sqlite: facts: %w", err)
+		}
+		if f.Posted, err = nullDate(posted); err != nil {
+			return fmt.Errorf("sqlite: facts: %w", err)
+		}
+		if f.Closed, err = nullDate(closed); err != nil {
+			return fmt.Errorf("sqlite: facts: %w", err)
+		}
+		f.Min, f.Max = smin.Float64, smax.Float64
+		if err := fn(f); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: facts: %w", err)
+	}
+	return nil
+}
+
+func nullDate(s sql.NullString) (time.Time, error) {
+	if !s.Valid || s.String == "" {
+		return time.Time{}, nil
+	}
+	return adrow.ParseDate(s.String)
+}
