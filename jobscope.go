@@ -196,7 +196,7 @@ type DupCandidate struct {
 	Company   string
 	Title     string // the title as written
 	TitleNorm string
-	Place     string // extraction's place (or region when no place)
+	Place     string // extraction's region (or place when no region): where the ad is, coarsely
 	PostedAt  time.Time
 	Signature []byte
 }

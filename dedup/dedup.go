@@ -278,14 +278,15 @@ type Doc struct {
 	Company   string    // the advertiser as written
 	Title     string    // the title as written
 	TitleNorm string    // the canonical title extraction found, "" when none
-	Place     string    // extraction's place (or region when no place), "" when unknown
+	Place     string    // extraction's region (or place when no region), "" when unknown
 	Posted    time.Time // zero when unknown
 	Sig       Signature
 }
 
 // Same reports whether a and b are the same ad: the same advertiser (names compared without case,
 // punctuation or "Ltd"-like endings; an unknown advertiser matches nothing), the same title (as written,
-// normalised, or the same canonical title), the same place (or both unknown), posted within MaxApart,
+// normalised, or the same canonical title), the same place (or either unknown: boards often leave the
+// place out, and the advertiser, title and text already agree), posted within MaxApart,
 // and texts at least Threshold similar.
 func Same(a, b Doc) bool {
 	return sameKeys(keysOf(a), keysOf(b), a, b)
@@ -312,7 +313,7 @@ func sameKeys(ka, kb docKeys, a, b Doc) bool {
 	if !(ka.title != "" && ka.title == kb.title) && !(ka.titleNorm != "" && ka.titleNorm == kb.titleNorm) {
 		return false
 	}
-	if ka.place != kb.place {
+	if ka.place != "" && kb.place != "" && ka.place != kb.place {
 		return false
 	}
 	if !a.Posted.IsZero() && !b.Posted.IsZero() {

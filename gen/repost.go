@@ -57,8 +57,14 @@ func repostID(ad jobscope.RawAd, source string) string {
 }
 
 // rewriteLocation writes the same place another way ("Leeds" -> "Leeds, West Yorkshire").
+// A rewrite keeps whatever told the place apart: a US place keeps its state, a London area says London,
+// so that "Cambridge, MA" never becomes a Cambridge that reads as the English one.
 func rewriteLocation(r *rand.Rand, loc string) string {
-	for _, regs := range [2][]region{ukRegions, usRegions} {
+	order := [2][]region{ukRegions, usRegions}
+	if looksUS(loc) {
+		order = [2][]region{usRegions, ukRegions}
+	}
+	for _, regs := range order {
 		uk := &regs[0] == &ukRegions[0]
 		for ri := range regs {
 			reg := &regs[ri]
@@ -70,11 +76,14 @@ func rewriteLocation(r *rand.Rand, loc string) string {
 				var forms []string
 				if uk {
 					forms = []string{p.name, p.name + ", " + p.county, p.name + ", " + regionAlt(reg.name), p.name + ", UK"}
-					if p.county == p.name || p.county == "London" {
+					if p.county == p.name {
 						forms = []string{p.name, p.name + ", UK", p.name + ", England"}
 					}
+					if p.county == "London" && p.name != "London" {
+						forms = []string{p.name + ", London", p.name + ", Greater London", p.name + " (London)"}
+					}
 				} else {
-					forms = []string{p.name + ", " + reg.abbr, p.name, p.name + ", " + reg.name}
+					forms = []string{p.name + ", " + reg.abbr, p.name + ", " + reg.name}
 				}
 				// Keep a work-mode marker if the original had one.
 				suffix := ""
@@ -94,6 +103,17 @@ func rewriteLocation(r *rand.Rand, loc string) string {
 		}
 	}
 	return loc
+}
+
+// looksUS reports whether a location names a US state, by code (", TX") or name.
+func looksUS(loc string) bool {
+	for ri := range usRegions {
+		reg := &usRegions[ri]
+		if strings.Contains(loc, ", "+reg.abbr) || strings.Contains(loc, reg.name) {
+			return true
+		}
+	}
+	return strings.Contains(loc, "US")
 }
 
 func isWordByte(c byte) bool {

@@ -316,11 +316,12 @@ func docOf(ad *jobscope.Ad, sig dedup.Signature) dedup.Doc {
 		Place: PlaceOf(&ad.Extraction), Posted: ad.Raw.PostedAt, Sig: sig}
 }
 
-// PlaceOf is the place an ad is compared on for duplicates: its town, or its region when the ad names
-// no town. Stores record it so that candidates carry the same value.
+// PlaceOf is where an ad is, as duplicates are compared: its region (ONS region or US state), or its
+// town when no region is known. The region rather than the town, because boards write one place at
+// different grains ("Hammersmith, London" and "London"); stores compute the same value for candidates.
 func PlaceOf(e *jobscope.Extraction) string {
-	if e.Location.Place != "" {
-		return string(e.Location.Place)
+	if e.Location.Region != "" {
+		return string(e.Location.Region)
 	}
-	return string(e.Location.Region)
+	return string(e.Location.Place)
 }

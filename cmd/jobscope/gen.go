@@ -149,27 +149,19 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "The store holds %d ads (%d duplicates), posted %s to %s.\n\n", in.Ads, in.Duplicates,
 		dateOrEmpty(in.FirstPosted), dateOrEmpty(in.LastPosted))
 
-	terms, err := st.Terms(ctx)
+	m, err := loadMarket(ctx, st)
 	if err != nil {
 		return err
 	}
-	d := in.LastPosted
 	scope := stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}
-	all := stats.NewAccumulator(scope, d)
-	if err := st.Facts(ctx, jobscope.FactQuery{}, func(f jobscope.AdFact) error { all.Add(f); return nil }); err != nil {
-		return err
-	}
-	term, err := resolveTerm(terms, "Backend Developer", jobscope.KindTitle)
+	term, err := resolveTerm(m.terms, "Backend Developer", jobscope.KindTitle)
 	if err != nil {
 		return err
 	}
-	acc := stats.NewAccumulator(scope, d)
-	if err := st.Facts(ctx, jobscope.FactQuery{Kind: term.Kind, Term: term.Name}, func(f jobscope.AdFact) error { acc.Add(f); return nil }); err != nil {
+	rep, err := m.report(ctx, st, scope, time.Time{}, term)
+	if err != nil {
 		return err
 	}
-	rep := statsReport{Term: term.Name, Kind: term.Kind, Category: term.Category, Market: scope.Market,
-		Country: scope.Country, Currency: scope.Currency, AsOf: d.Format(time.DateOnly),
-		Periods: acc.Figures(all), All: all.Figures(nil)}
 	if err := printStats(e.stdout, &rep); err != nil {
 		return err
 	}
@@ -177,15 +169,15 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\nA few skills, permanent market, GB, 6 months to %s:\n\n", rep.AsOf)
 	fmt.Fprintf(e.stdout, "  %-12s %8s %8s %12s %10s\n", "skill", "jobs", "share", "median", "vs 1y ago")
 	for _, name := range []string{"Python", "Go", "Kubernetes", "AWS", "React", "SQL"} {
-		t, err := resolveTerm(terms, name, jobscope.KindSkill)
+		t, err := resolveTerm(m.terms, name, jobscope.KindSkill)
 		if err != nil {
 			continue
 		}
-		a := stats.NewAccumulator(scope, d)
-		if err := st.Facts(ctx, jobscope.FactQuery{Kind: t.Kind, Term: t.Name}, func(f jobscope.AdFact) error { a.Add(f); return nil }); err != nil {
+		r, err := m.report(ctx, st, scope, time.Time{}, t)
+		if err != nil {
 			return err
 		}
-		f := a.Figures(all)[0]
+		f := r.Periods[0]
 		med, chg := "-", "-"
 		if f.P50 != nil {
 			med = "£" + thousands(*f.P50)

@@ -184,41 +184,73 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		if d, err = time.Parse(time.DateOnly, *asOf); err != nil {
 			return fmt.Errorf("%w: --as-of: %v", errUsage, err)
 		}
-	} else {
-		in, err := st.Info(ctx)
-		if err != nil {
-			return err
-		}
-		if in.LastPosted.IsZero() {
-			return fmt.Errorf("the store holds no ads: run `jobscope ingest` first")
-		}
-		d = in.LastPosted
 	}
-	terms, err := st.Terms(ctx)
+	m, err := loadMarket(ctx, st)
 	if err != nil {
 		return err
 	}
-	term, err := resolveTerm(terms, fs.Arg(0), jobscope.TermKind(*kind))
+	term, err := resolveTerm(m.terms, fs.Arg(0), jobscope.TermKind(*kind))
 	if err != nil {
 		return err
 	}
-
-	all := stats.NewAccumulator(scope, d)
-	if err := st.Facts(ctx, jobscope.FactQuery{}, func(f jobscope.AdFact) error { all.Add(f); return nil }); err != nil {
+	rep, err := m.report(ctx, st, scope, d, term)
+	if err != nil {
 		return err
 	}
-	acc := stats.NewAccumulator(scope, d)
-	q := jobscope.FactQuery{Kind: term.Kind, Term: term.Name}
-	if err := st.Facts(ctx, q, func(f jobscope.AdFact) error { acc.Add(f); return nil }); err != nil {
-		return err
-	}
-	rep := statsReport{Term: term.Name, Kind: term.Kind, Category: term.Category, Market: scope.Market,
-		Country: *country, Currency: scope.Currency, AsOf: d.Format(time.DateOnly),
-		Periods: acc.Figures(all), All: all.Figures(nil)}
+	rep.Country = *country
 	if *format == "json" {
 		return writeJSON(e.stdout, rep)
 	}
 	return printStats(e.stdout, &rep)
+}
+
+// market is what every term's report needs: the facts of every canonical ad (the baseline, and the
+// default as-of date) and the known terms.
+type market struct {
+	all    []jobscope.AdFact
+	newest time.Time // the newest posting date of a canonical ad
+	terms  []jobscope.Term
+}
+
+func loadMarket(ctx context.Context, st jobscope.Store) (*market, error) {
+	m := &market{}
+	err := st.Facts(ctx, jobscope.FactQuery{}, func(f jobscope.AdFact) error {
+		m.all = append(m.all, f)
+		if f.Posted.After(m.newest) {
+			m.newest = f.Posted
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(m.all) == 0 {
+		return nil, fmt.Errorf("the store holds no ads: run `jobscope ingest` first")
+	}
+	if m.terms, err = st.Terms(ctx); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// report computes a term's figures as of d (zero: the newest canonical ad, as STATS.md defines it, so
+// that copies posted later on other boards never move the periods).
+func (m *market) report(ctx context.Context, st jobscope.Store, scope stats.Scope, d time.Time, term jobscope.Term) (statsReport, error) {
+	if d.IsZero() {
+		d = m.newest
+	}
+	all := stats.NewAccumulator(scope, d)
+	for _, f := range m.all {
+		all.Add(f)
+	}
+	acc := stats.NewAccumulator(scope, d)
+	q := jobscope.FactQuery{Kind: term.Kind, Term: term.Name}
+	if err := st.Facts(ctx, q, func(f jobscope.AdFact) error { acc.Add(f); return nil }); err != nil {
+		return statsReport{}, err
+	}
+	return statsReport{Term: term.Name, Kind: term.Kind, Category: term.Category, Market: scope.Market,
+		Country: scope.Country, Currency: scope.Currency, AsOf: d.Format(time.DateOnly),
+		Periods: acc.Figures(all), All: all.Figures(nil)}, nil
 }
 
 // resolveTerm finds the term a user named: an exact match first, then one that differs only in case;

@@ -63,7 +63,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	var out []jobscope.DupCandidate
 	err := s.pool.with(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-				a.title_norm, CASE WHEN a.place <> '' THEN a.place ELSE a.region END, a.posted_at, d.signature
+				a.title_norm, CASE WHEN a.region <> '' THEN a.region ELSE a.place END, a.posted_at, d.signature
 			FROM ads AS a
 			JOIN ad_docs AS d ON d.ad_id = a.id
 			LEFT JOIN ads AS f ON f.id = a.dup_of

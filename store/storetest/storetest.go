@@ -410,7 +410,7 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 		newAd("reed/2", func(a *jobscope.Ad) {
 			a.Bands = []int64{2, 3}
 			a.DupOf = keyp("reed/1")
-			a.Extraction.Location.Place = ""
+			a.Extraction.Location.Region = "" // no region: the place stands in
 			a.Raw.Company = "Other Co"
 			a.Raw.Title = "Go Dev"
 			a.Extraction.Title.Normalized = ""
@@ -444,11 +444,11 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 		sort.Slice(cs, func(i, j int) bool { return cs[i].Key.ID < cs[j].Key.ID })
 		want := []jobscope.DupCandidate{
 			{Key: key("reed/1"), Company: "Acme Ltd", Title: "Senior Go Developer", TitleNorm: "Go Developer",
-				Place: "Leeds", PostedAt: day("2024-03-05"), Signature: []byte("sig-reed/1")},
+				Place: "Yorkshire and The Humber", PostedAt: day("2024-03-05"), Signature: []byte("sig-reed/1")},
 			{Key: key("reed/2"), DupOf: keyp("reed/1"), Company: "Other Co", Title: "Go Dev",
-				Place: "Yorkshire and The Humber", PostedAt: day("2024-03-05"), Signature: []byte{0, 1, 2, 255}},
+				Place: "Leeds", PostedAt: day("2024-03-05"), Signature: []byte{0, 1, 2, 255}},
 			{Key: key("reed/3"), Company: "Acme Ltd", Title: "Senior Go Developer", TitleNorm: "Go Developer",
-				Place: "Leeds"},
+				Place: "Yorkshire and The Humber"},
 		}
 		if len(cs) != len(want) {
 			t.Fatalf("Candidates = %+v, want %+v", cs, want)
