@@ -101,6 +101,9 @@ func TestSalaryFromAd(t *testing.T) {
 		{"description when field is competitive", jobscope.RawAd{Salary: "Competitive", Description: "We pay £55,000 - £65,000 plus bonus."}, "55000-65000 GBP year 60000"},
 		{"description number without currency is ignored", jobscope.RawAd{Description: "We have 25000 customers and 400 staff."}, "nil"},
 		{"description funding is not salary", jobscope.RawAd{Description: "We raised $20M and pay $120k - $150k."}, "120000-150000 USD year 135000"},
+		{"a yearly learning budget is not salary", jobscope.RawAd{Salary: "Competitive", Description: "Perks: £3,500 yearly learning budget, gym."}, "nil"},
+		{"salary before a yearly training budget", jobscope.RawAd{Description: "Salary: £50,000 annual, plus a £2,000 yearly training budget"}, "50000-50000 GBP year 50000"},
+		{"a period then the package", jobscope.RawAd{Description: "Salary £45,000 per annum bonus, car allowance"}, "45000-45000 GBP year 45000"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -343,6 +343,10 @@ var notPayWords = []string{"bonus", "ote", "o.t.e", "welcome", "benefit", "pensi
 	"rsu", "options", "share", "holiday", "voucher", "gift", "funding", "raised", "series", "revenue", "turnover",
 	"investment", "in funding", "of funding", "valuation", "rrsp", "401k", "401(k)", "match"}
 
+// perkAfterPeriod, right after "£3,500 yearly", name a perk rather than the pay around it.
+var perkAfterPeriod = []string{"learning", "training", "development budget", "budget", "allowance", "stipend",
+	"wellbeing", "wellness", "home office", "home-office", "equipment", "conference"}
+
 // notPayBefore, just before a figure, show it is not pay.
 var notPayBefore = []string{"bonus", "ote", "o.t.e", "allowance", "commission", "pension", "relocation", "welcome",
 	"benefits worth", "worth up to", "raised", "funding", "revenue", "turnover", "valuation", "budget", "invested",
@@ -586,6 +590,12 @@ func isNotPay(tail string, hadPeriod bool) bool {
 			r != "" && isDigitByte(r[0]) || strings.HasPrefix(r, "of ") || strings.HasPrefix(r, "up to")))
 	}
 	if hadPeriod || comma {
+		// "£3,500 yearly learning budget": a named perk right after the period is what the figure is.
+		for _, w := range perkAfterPeriod {
+			if strings.HasPrefix(t, w) {
+				return true
+			}
+		}
 		// "per annum bonus, car allowance": what follows the period is the package around the salary.
 		return false
 	}

@@ -421,10 +421,8 @@ func printStats(w io.Writer, r *statsReport) error {
 	}
 	head("")
 	block(r.Periods, true)
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nAll %s jobs (the baseline)\n", r.Market)
+	fmt.Fprintf(tw, "%s\t\t\t\t\n", pad(""))
+	fmt.Fprintf(tw, "%s\t\t\t\t\n", pad("All "+string(r.Market)+" jobs (baseline)"))
 	block(r.All, false)
 	return tw.Flush()
 }
