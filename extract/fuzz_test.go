@@ -74,7 +74,7 @@ func checkSalary(t *testing.T, s *jobscope.Salary, input string, textual bool) {
 		if s.Text == "" || !strings.Contains(input, s.Text) {
 			t.Fatalf("salary %+v: text %q is not a span of the input %q", s, s.Text, input)
 		}
-		if strings.IndexAny(s.Text, "0123456789") < 0 {
+		if !strings.ContainsAny(s.Text, "0123456789") {
 			t.Fatalf("salary %+v: text %q has no figure", s, s.Text)
 		}
 	}

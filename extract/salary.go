@@ -362,7 +362,7 @@ func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope
 
 // parseSalaryLower is parseSalary given lowerASCII(text) too, or "" to compute it.
 func parseSalaryLower(text, lower, defaultCurrency string, inProse, contract bool) *jobscope.Salary {
-	if strings.IndexAny(text, "0123456789") < 0 {
+	if !strings.ContainsAny(text, "0123456789") {
 		return nil
 	}
 	orig := text
@@ -637,15 +637,6 @@ func containsWordAny(s string, words []string) bool {
 				return true
 			}
 			i = j + 1
-		}
-	}
-	return false
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
 		}
 	}
 	return false

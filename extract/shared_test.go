@@ -134,25 +134,6 @@ func (c tally) rate() float64 {
 	return float64(c.ok) / float64(c.n)
 }
 
-// reedRegion maps Reed's and Adzuna's region names to ONS regions.
-func onsRegion(s string) string {
-	switch s {
-	case "South East England":
-		return "South East"
-	case "North West England":
-		return "North West"
-	case "South West England":
-		return "South West"
-	case "North East England":
-		return "North East"
-	case "Eastern England":
-		return "East of England"
-	case "Yorkshire And The Humber":
-		return "Yorkshire and The Humber"
-	}
-	return s
-}
-
 // TestSharedAgreement measures extraction against the labels sources published with their ads and
 // fails only below floors measured when this test was written.
 func TestSharedAgreement(t *testing.T) {

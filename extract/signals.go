@@ -5,7 +5,6 @@ import "jobscope"
 // signals are what a description's words say about employment and work mode, gathered in one pass
 // over its tokens rather than one search of the text per phrase.
 type signals struct {
-	typ                    map[string]int // employment type -> mentions (nil until one is seen)
 	permanent, contract    int
 	temporary, internship  int
 	fullTime, partTime     int
