@@ -196,7 +196,8 @@ type DupCandidate struct {
 	Company   string
 	Title     string // the title as written
 	TitleNorm string
-	Place     string // extraction's region (or place when no region): where the ad is, coarsely
+	Region    string // extraction's region (ONS region or US state)
+	Place     string // extraction's town
 	PostedAt  time.Time
 	Signature []byte
 }
@@ -241,6 +242,27 @@ type AdFact struct {
 	Remote   bool
 }
 
+// AdRecord is what the statistics engine (package stats) holds of a canonical ad: dates, market, pay,
+// location, title and skills. Seq is the store's number for the ad, kept when the ad is replaced, so
+// that an engine fed again with a changed ad replaces the one it holds.
+type AdRecord struct {
+	Seq      int64
+	Posted   time.Time // posting date (UTC midnight); zero when unknown
+	Closed   time.Time // closing date; zero when unknown
+	Type     string    // employment type, "" when unknown
+	Period   string    // salary period, "" when no salary
+	Currency string
+	Min, Max float64
+	Country  string
+	Nation   string
+	Region   string
+	County   string
+	Place    string
+	Remote   bool
+	Title    string  // normalised title, "" when none
+	Skills   []Skill // each skill once, in the order extraction found them
+}
+
 // FactQuery selects the ads whose facts are wanted: those citing Term (of Kind), or every canonical ad
 // when Term is empty.
 type FactQuery struct {
@@ -267,6 +289,9 @@ type Store interface {
 	Terms(ctx context.Context) ([]Term, error)
 	// Facts calls fn for every canonical ad selected by q, in no particular order.
 	Facts(ctx context.Context, q FactQuery, fn func(AdFact) error) error
+	// Records calls fn for every canonical ad, by posting date then Seq (ads without a date first),
+	// stopping at fn's first error, which it returns as is. It feeds the statistics engine.
+	Records(ctx context.Context, fn func(*AdRecord) error) error
 	// Close releases the store.
 	Close() error
 }

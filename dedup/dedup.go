@@ -278,15 +278,18 @@ type Doc struct {
 	Company   string    // the advertiser as written
 	Title     string    // the title as written
 	TitleNorm string    // the canonical title extraction found, "" when none
-	Place     string    // extraction's region (or place when no region), "" when unknown
+	Region    string    // extraction's region (ONS region or US state), "" when unknown
+	Place     string    // extraction's town, "" when unknown
 	Posted    time.Time // zero when unknown
 	Sig       Signature
 }
 
 // Same reports whether a and b are the same ad: the same advertiser (names compared without case,
 // punctuation or "Ltd"-like endings; an unknown advertiser matches nothing), the same title (as written,
-// normalised, or the same canonical title), the same place (or either unknown: boards often leave the
-// place out, and the advertiser, title and text already agree), posted within MaxApart,
+// normalised, or the same canonical title), the same place — the same region or the same town, since
+// boards write one place at different grains ("Hammersmith, London", "London") and a bare town name
+// can be read in two regions; either side unknown matches, since boards often leave the place out —
+// posted within MaxApart,
 // and texts at least Threshold similar.
 func Same(a, b Doc) bool {
 	return sameKeys(keysOf(a), keysOf(b), a, b)
@@ -294,7 +297,7 @@ func Same(a, b Doc) bool {
 
 // docKeys are a doc's normalised names, computed once per doc by Index.
 type docKeys struct {
-	company, title, titleNorm, place string
+	company, title, titleNorm, region, place string
 }
 
 func keysOf(d Doc) docKeys {
@@ -302,6 +305,7 @@ func keysOf(d Doc) docKeys {
 		company:   CompanyKey(d.Company),
 		title:     normWords(d.Title),
 		titleNorm: strings.ToLower(strings.TrimSpace(d.TitleNorm)),
+		region:    strings.ToLower(strings.TrimSpace(d.Region)),
 		place:     strings.ToLower(strings.TrimSpace(d.Place)),
 	}
 }
@@ -313,7 +317,8 @@ func sameKeys(ka, kb docKeys, a, b Doc) bool {
 	if !(ka.title != "" && ka.title == kb.title) && !(ka.titleNorm != "" && ka.titleNorm == kb.titleNorm) {
 		return false
 	}
-	if ka.place != "" && kb.place != "" && ka.place != kb.place {
+	knownA, knownB := ka.region != "" || ka.place != "", kb.region != "" || kb.place != ""
+	if knownA && knownB && !(ka.region != "" && ka.region == kb.region) && !(ka.place != "" && ka.place == kb.place) {
 		return false
 	}
 	if !a.Posted.IsZero() && !b.Posted.IsZero() {

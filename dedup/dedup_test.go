@@ -95,7 +95,7 @@ func TestSame(t *testing.T) {
 	text := "Our client, a leading bank, is looking for a Java developer to join its payments team in Leeds. " +
 		"You will design and build services, mentor juniors and own releases. Spring Boot, Kafka and AWS wanted."
 	sig := Sign("Java Developer", text)
-	base := Doc{Company: "Acme Ltd", Title: "Java Developer", TitleNorm: "java developer", Place: "Leeds", Posted: day, Sig: sig}
+	base := Doc{Company: "Acme Ltd", Title: "Java Developer", TitleNorm: "java developer", Region: "Yorkshire and The Humber", Place: "Leeds", Posted: day, Sig: sig}
 	other := Sign("Java Developer", "A start-up selling garden furniture needs a Java developer. Remote work, equity, a dog-friendly office.")
 	tests := []struct {
 		name string
@@ -110,7 +110,10 @@ func TestSame(t *testing.T) {
 		{"title punctuation", func(d *Doc) { d.Title = "JAVA - developer" }, true},
 		{"other title, same canonical title", func(d *Doc) { d.Title = "Java Engineer" }, true},
 		{"other title", func(d *Doc) { d.Title = "Java Engineer"; d.TitleNorm = "java engineer" }, false},
-		{"other place", func(d *Doc) { d.Place = "York" }, false},
+		{"other place in another region", func(d *Doc) { d.Place, d.Region = "Manchester", "North West" }, false},
+		{"other place, same region", func(d *Doc) { d.Place, d.Region = "York", "Yorkshire and The Humber" }, true},
+		{"same town read in another region", func(d *Doc) { d.Region = "North West" }, true},
+		{"region only, the same", func(d *Doc) { d.Place, d.Region = "", "Yorkshire and The Humber" }, true},
 		{"place case", func(d *Doc) { d.Place = "LEEDS " }, true},
 		{"one place unknown", func(d *Doc) { d.Place = "" }, true},
 		{"41 days apart", func(d *Doc) { d.Posted = day.AddDate(0, 0, 41) }, true},

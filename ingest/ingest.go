@@ -277,7 +277,7 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 				return fmt.Errorf("candidate %s: %w", c.Key, err)
 			}
 			idx.Add(c.Key, dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm,
-				Place: c.Place, Posted: c.PostedAt, Sig: sig})
+				Region: c.Region, Place: c.Place, Posted: c.PostedAt, Sig: sig})
 			roots[c.Key] = c.Key
 			if c.DupOf != nil {
 				roots[c.Key] = *c.DupOf
@@ -313,15 +313,6 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 // docOf is what dedup compares of an ad.
 func docOf(ad *jobscope.Ad, sig dedup.Signature) dedup.Doc {
 	return dedup.Doc{Company: ad.Raw.Company, Title: ad.Raw.Title, TitleNorm: string(ad.Extraction.Title.Normalized),
-		Place: PlaceOf(&ad.Extraction), Posted: ad.Raw.PostedAt, Sig: sig}
-}
-
-// PlaceOf is where an ad is, as duplicates are compared: its region (ONS region or US state), or its
-// town when no region is known. The region rather than the town, because boards write one place at
-// different grains ("Hammersmith, London" and "London"); stores compute the same value for candidates.
-func PlaceOf(e *jobscope.Extraction) string {
-	if e.Location.Region != "" {
-		return string(e.Location.Region)
-	}
-	return string(e.Location.Place)
+		Region: string(ad.Extraction.Location.Region), Place: string(ad.Extraction.Location.Place),
+		Posted: ad.Raw.PostedAt, Sig: sig}
 }

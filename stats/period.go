@@ -1,5 +1,7 @@
-// Package stats computes the market statistics of spec/STATS.md from the facts of stored ads. It does
-// no I/O: callers stream jobscope.AdFact values in and read figures out.
+// Package stats computes the market statistics of spec/STATS.md. It does no I/O. Engine holds every
+// canonical ad in columns and posting lists (fed from jobscope.Store.Records, then batch by batch)
+// and answers a term's page, the market index and comparisons in milliseconds at a million ads;
+// Accumulator computes the period figures of one stream of jobscope.AdFact values.
 package stats
 
 import "time"

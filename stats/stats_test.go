@@ -2,6 +2,8 @@ package stats
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -140,5 +142,49 @@ func TestAccumulator(t *testing.T) {
 	cf := c.Figures(a)
 	if cf[0].Jobs != 1 || *cf[0].P50 != 550 || cf[0].ShareOfAll != 0.25 {
 		t.Errorf("contract = %+v", cf[0])
+	}
+}
+
+func TestSummarizeMatchesSort(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	gens := map[string]func() float64{
+		"distinct": func() float64 { return 10_000 + rnd.Float64()*990_000 },
+		"round":    func() float64 { return float64(20+rnd.IntN(80)) * 1000 },
+		"skewed": func() float64 {
+			if rnd.IntN(100) == 0 {
+				return 1_000_000
+			}
+			return 50_000 + rnd.Float64()*10
+		},
+		"equal": func() float64 { return 42_000 },
+	}
+	for name, gen := range gens {
+		t.Run(name, func(t *testing.T) {
+			for _, n := range []int{1, 2, 5, 6, 7, 63, 64, 65, 100, 1000, 5000, 40_000} {
+				a := make([]float64, n/3)
+				b := make([]float64, n-n/3)
+				for i := range a {
+					a[i] = gen()
+				}
+				for i := range b {
+					b[i] = gen()
+				}
+				sorted := slices.Concat(a, b)
+				slices.Sort(sorted)
+				s := summarize(true, a, b)
+				for i, p := range pctLevels {
+					if want := Percentile(sorted, p); s.p[i] != want {
+						t.Fatalf("n=%d p%v = %v, sorted gives %v", n, p, s.p[i], want)
+					}
+				}
+				lo, hi, ok := MedianCI95(sorted)
+				if ok != s.hasCI || (ok && s.ci != [2]float64{lo, hi}) {
+					t.Fatalf("n=%d ci %v %v, sorted gives %v %v %v", n, s.ci, s.hasCI, lo, hi, ok)
+				}
+				if m, _ := medianOf(b, a); m != Percentile(sorted, 0.5) {
+					t.Fatalf("n=%d median %v", n, m)
+				}
+			}
+		})
 	}
 }

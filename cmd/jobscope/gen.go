@@ -82,6 +82,10 @@ func writeTo(stdout io.Writer, path string, write func(io.Writer) error) error {
 			return err
 		}
 	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}

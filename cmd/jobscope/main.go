@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
@@ -47,6 +48,8 @@ func commands() []command {
 		{"info", "summarise what the store holds", runInfo},
 		{"rejects", "list the records set aside, with their reasons", runRejects},
 		{"stats", "a term's market figures over the three periods", runStats},
+		{"index", "every skill, title or location ranked by jobs, with salaries and changes", runIndex},
+		{"compare", "several terms' market figures side by side", runCompare},
 		{"taxonomy", "list and search the skills and job titles extraction knows", runTaxonomy},
 		{"eval", "measure extraction against labelled real ads, per field", runEval},
 	}
@@ -64,12 +67,26 @@ func run(ctx context.Context, e *env, args []string) int {
 	fs := flag.NewFlagSet("jobscope", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&e.db, "db", defaultDB(), "database: a SQLite file path or a postgres:// URL (env JOBSCOPE_DB)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the command to this `file` (for go tool pprof)")
 	fs.Usage = func() { usage(e.stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "jobscope: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(e.stderr, "jobscope: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	rest := fs.Args()
 	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {

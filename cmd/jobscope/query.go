@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"jobscope"
@@ -128,63 +128,80 @@ func runRejects(ctx context.Context, e *env, args []string) error {
 
 const statsHelp = `
 Prints a term's market figures (spec/STATS.md) for three periods: the 6 months to the as-of date, the
-same period a year earlier and two years earlier: jobs citing the term, their share of all ads of the
-market, salaries quoted and their percentiles, beside the same figures over all ads of the market.
+same period a year earlier and two years earlier: its rank among the terms of its kind, jobs citing it,
+their share of all ads of the market and of its category, live jobs, salaries quoted and their
+percentiles, the median's change and its 95% interval, the median outside London; beside them the same
+figures over all ads of the market. Then the skills and titles its ads cite, its figures by location,
+its monthly trend and the spread of its salaries.
 
 A term is a skill ("Python"), a job title ("Backend Developer") or a location ("Manchester"). The
 permanent market's salaries are annual figures (year, month and week salaries, at their midpoint);
-the contract market's are day rates. Salary figures use the country's currency only.`
+the contract market's are day rates (hour rates shown apart). Salary figures use the country's
+currency only. --format csv writes one table, chosen with --table.`
 
-// statsReport is the JSON form of `jobscope stats`.
-type statsReport struct {
-	Term     string            `json:"term"`
-	Kind     jobscope.TermKind `json:"kind"`
-	Category string            `json:"category"`
-	Market   stats.Market      `json:"market"`
-	Country  string            `json:"country"`
-	Currency string            `json:"currency"`
-	AsOf     string            `json:"as_of"`
-	Periods  [3]stats.Figures  `json:"periods"`
-	All      [3]stats.Figures  `json:"all"`
+// statsReport is the JSON form of `jobscope stats`: every figure of the term's page.
+type statsReport = stats.Page
+
+// scopeFlags are the flags every market command shares.
+type scopeFlags struct {
+	market, country, asOf *string
+}
+
+func addScopeFlags(fs *flag.FlagSet) scopeFlags {
+	return scopeFlags{
+		market:  fs.String("market", "permanent", "market: permanent or contract"),
+		country: fs.String("country", "GB", "country code (GB or US), or all"),
+		asOf:    fs.String("as-of", "", "as-of date YYYY-MM-DD (default: the newest posting date of a canonical ad)"),
+	}
+}
+
+// parse checks the flags and returns the scope and the as-of date (zero for the default).
+func (f scopeFlags) parse() (stats.Scope, time.Time, error) {
+	if *f.market != "permanent" && *f.market != "contract" {
+		return stats.Scope{}, time.Time{}, fmt.Errorf("%w: --market must be permanent or contract", errUsage)
+	}
+	scope := stats.Scope{Market: stats.Market(*f.market), Country: strings.ToUpper(*f.country)}
+	if scope.Country == "ALL" {
+		scope.Country = ""
+	}
+	scope.Currency = stats.CurrencyOf(scope.Country)
+	var d time.Time
+	if *f.asOf != "" {
+		var err error
+		if d, err = time.Parse(time.DateOnly, *f.asOf); err != nil {
+			return scope, d, fmt.Errorf("%w: --as-of: %v", errUsage, err)
+		}
+	}
+	return scope, d, nil
 }
 
 func runStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "stats", "TERM", statsHelp)
-	market := fs.String("market", "permanent", "market: permanent or contract")
-	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD (default: the newest posting date in the store)")
-	country := fs.String("country", "GB", "country code (GB or US), or all")
+	sf := addScopeFlags(fs)
 	kind := fs.String("kind", "", "the term's kind when its name is ambiguous: skill, title or location")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json or csv")
+	table := fs.String("table", "periods", "the table --format csv writes: "+strings.Join(statsTables, ", "))
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: name one term (quote it when it has spaces)", errUsage)
 	}
-	if *market != "permanent" && *market != "contract" {
-		return fmt.Errorf("%w: --market must be permanent or contract", errUsage)
+	if *format != "text" && *format != "json" && *format != "csv" {
+		return fmt.Errorf("%w: --format must be text, json or csv", errUsage)
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("%w: --format must be text or json", errUsage)
+	if !slices.Contains(statsTables, *table) {
+		return fmt.Errorf("%w: --table must be one of %s", errUsage, strings.Join(statsTables, ", "))
 	}
-	scope := stats.Scope{Market: stats.Market(*market), Country: strings.ToUpper(*country)}
-	if scope.Country == "ALL" {
-		scope.Country = ""
+	scope, d, err := sf.parse()
+	if err != nil {
+		return err
 	}
-	scope.Currency = stats.CurrencyOf(scope.Country)
-
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-
-	var d time.Time
-	if *asOf != "" {
-		if d, err = time.Parse(time.DateOnly, *asOf); err != nil {
-			return fmt.Errorf("%w: --as-of: %v", errUsage, err)
-		}
-	}
 	m, err := loadMarket(ctx, st)
 	if err != nil {
 		return err
@@ -197,60 +214,52 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep.Country = *country
-	if *format == "json" {
+	rep.Country = *sf.country
+	switch *format {
+	case "json":
 		return writeJSON(e.stdout, rep)
+	case "csv":
+		return writeStatsCSV(e.stdout, &rep, *table)
 	}
 	return printStats(e.stdout, &rep)
 }
 
-// market is what every term's report needs: the facts of every canonical ad (the baseline, and the
-// default as-of date) and the known terms.
+// market is every canonical ad of the store in the statistics engine, and the terms they cite.
 type market struct {
-	all    []jobscope.AdFact
-	newest time.Time // the newest posting date of a canonical ad
+	engine *stats.Engine
 	terms  []jobscope.Term
 }
 
+// loadMarket streams the store's canonical ads into a statistics engine.
 func loadMarket(ctx context.Context, st jobscope.Store) (*market, error) {
-	m := &market{}
-	err := st.Facts(ctx, jobscope.FactQuery{}, func(f jobscope.AdFact) error {
-		m.all = append(m.all, f)
-		if f.Posted.After(m.newest) {
-			m.newest = f.Posted
+	e := stats.NewEngine()
+	batch := make([]stats.Record, 0, 10_000)
+	err := st.Records(ctx, func(r *jobscope.AdRecord) error {
+		batch = append(batch, *r)
+		if len(batch) == cap(batch) {
+			e.Add(batch...)
+			batch = batch[:0]
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(m.all) == 0 {
+	e.Add(batch...)
+	if e.Len() == 0 {
 		return nil, fmt.Errorf("the store holds no ads: run `jobscope ingest` first")
 	}
-	if m.terms, err = st.Terms(ctx); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return &market{engine: e, terms: e.Terms()}, nil
 }
 
-// report computes a term's figures as of d (zero: the newest canonical ad, as STATS.md defines it, so
+// report computes a term's page as of d (zero: the newest canonical ad, as STATS.md defines it, so
 // that copies posted later on other boards never move the periods).
-func (m *market) report(ctx context.Context, st jobscope.Store, scope stats.Scope, d time.Time, term jobscope.Term) (statsReport, error) {
-	if d.IsZero() {
-		d = m.newest
-	}
-	all := stats.NewAccumulator(scope, d)
-	for _, f := range m.all {
-		all.Add(f)
-	}
-	acc := stats.NewAccumulator(scope, d)
-	q := jobscope.FactQuery{Kind: term.Kind, Term: term.Name}
-	if err := st.Facts(ctx, q, func(f jobscope.AdFact) error { acc.Add(f); return nil }); err != nil {
+func (m *market) report(_ context.Context, _ jobscope.Store, scope stats.Scope, d time.Time, term jobscope.Term) (statsReport, error) {
+	p, err := m.engine.Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: d})
+	if err != nil {
 		return statsReport{}, err
 	}
-	return statsReport{Term: term.Name, Kind: term.Kind, Category: term.Category, Market: scope.Market,
-		Country: scope.Country, Currency: scope.Currency, AsOf: d.Format(time.DateOnly),
-		Periods: acc.Figures(all), All: all.Figures(nil)}, nil
+	return *p, nil
 }
 
 // resolveTerm finds the term a user named: an exact match first, then one that differs only in case;
@@ -344,87 +353,6 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// printStats writes the report as a table a person reads, like IT Jobs Watch's page.
-func printStats(w io.Writer, r *statsReport) error {
-	cur := map[string]string{"GBP": "£", "USD": "$"}[r.Currency]
-	unit := "salary"
-	if r.Market == stats.MarketContract {
-		unit = "day rate"
-	}
-	country := r.Country
-	if country == "" || strings.EqualFold(country, "all") {
-		country = "all countries"
-	}
-	fmt.Fprintf(w, "%s (%s): %s market, %s, as of %s\n\n", r.Term, r.Category, r.Market, country, r.AsOf)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	// Labels are padded to one width so that, in a right-aligned table, they read left-aligned.
-	const labelWidth = 30
-	pad := func(label string) string {
-		return label + strings.Repeat(" ", max(0, labelWidth-len([]rune(label))))
-	}
-	head := func(label string) {
-		fmt.Fprintf(tw, "%s\t", pad(label))
-		for i, p := range r.Periods {
-			name := "6 months to " + p.To
-			if i == 1 {
-				name = "same period 1y ago"
-			} else if i == 2 {
-				name = "same period 2y ago"
-			}
-			fmt.Fprintf(tw, "%s\t", name)
-		}
-		fmt.Fprintln(tw)
-	}
-	row := func(label string, f func(stats.Figures) string, src [3]stats.Figures) {
-		fmt.Fprintf(tw, "%s\t", pad(label))
-		for _, p := range src {
-			fmt.Fprintf(tw, "%s\t", f(p))
-		}
-		fmt.Fprintln(tw)
-	}
-	money := func(p *float64) string {
-		if p == nil {
-			return "-"
-		}
-		return cur + thousands(math.Round(*p))
-	}
-	pct := func(p *float64, sign bool) string {
-		if p == nil {
-			return "-"
-		}
-		if sign {
-			return fmt.Sprintf("%+.2f%%", *p*100)
-		}
-		return fmt.Sprintf("%.2f%%", *p*100)
-	}
-	block := func(src [3]stats.Figures, withShare bool) {
-		row("Jobs", func(f stats.Figures) string { return thousands(float64(f.Jobs)) }, src)
-		if withShare {
-			row("Share of all "+string(r.Market)+" ads", func(f stats.Figures) string { return pct(&f.ShareOfAll, false) }, src)
-		}
-		row("Salaries quoted", func(f stats.Figures) string { return thousands(float64(f.SalariesQuoted)) }, src)
-		row("10th percentile", func(f stats.Figures) string { return money(f.P10) }, src)
-		row("25th percentile", func(f stats.Figures) string { return money(f.P25) }, src)
-		row("Median "+unit, func(f stats.Figures) string { return money(f.P50) }, src)
-		row("  change on a year", func(f stats.Figures) string { return pct(f.MedianChange, true) }, src)
-		row("  95% interval", func(f stats.Figures) string {
-			if f.MedianCI95 == nil {
-				return "-"
-			}
-			return money(&f.MedianCI95[0]) + "–" + money(&f.MedianCI95[1])
-		}, src)
-		row("75th percentile", func(f stats.Figures) string { return money(f.P75) }, src)
-		row("90th percentile", func(f stats.Figures) string { return money(f.P90) }, src)
-		row("Left out as implausible", func(f stats.Figures) string { return thousands(float64(f.Implausible)) }, src)
-	}
-	head("")
-	block(r.Periods, true)
-	fmt.Fprintf(tw, "%s\t\t\t\t\n", pad(""))
-	fmt.Fprintf(tw, "%s\t\t\t\t\n", pad("All "+string(r.Market)+" jobs (baseline)"))
-	block(r.All, false)
-	return tw.Flush()
 }
 
 // thousands formats a whole number with commas: 1234567 → 1,234,567.

@@ -63,7 +63,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	var out []jobscope.DupCandidate
 	err := s.pool.with(ctx, func(c *pgx.Conn) error {
 		rows, err := c.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-				a.title_norm, CASE WHEN a.region <> '' THEN a.region ELSE a.place END, a.posted_at, d.signature
+				a.title_norm, a.region, a.place, a.posted_at, d.signature
 			FROM ads AS a
 			JOIN ad_docs AS d ON d.ad_id = a.id
 			LEFT JOIN ads AS f ON f.id = a.dup_of
@@ -76,7 +76,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 			var c jobscope.DupCandidate
 			var fs, fid *string
 			var posted pgtype.Date
-			if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Place,
+			if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
 				&posted, &c.Signature); err != nil {
 				return err
 			}

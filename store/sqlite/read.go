@@ -58,7 +58,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 		return nil, nil
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-			a.title_norm, CASE WHEN a.region <> '' THEN a.region ELSE a.place END, a.posted_at, d.signature
+			a.title_norm, a.region, a.place, a.posted_at, d.signature
 		FROM ads AS a
 		JOIN ad_docs AS d ON d.ad_id = a.id
 		LEFT JOIN ads AS f ON f.id = a.dup_of
@@ -72,7 +72,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	for rows.Next() {
 		var c jobscope.DupCandidate
 		var fs, fid, posted sql.NullString
-		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Place,
+		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
 			&posted, &c.Signature); err != nil {
 			return nil, fmt.Errorf("sqlite: candidates: %w", err)
 		}

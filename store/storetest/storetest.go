@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) jobscope.Store) {
 		{"DuplicateStatusChanges", testDupStatusChanges},
 		{"Terms", testTerms},
 		{"Facts", testFacts},
+		{"Records", testRecords},
 		{"InvalidBatches", testInvalidBatches},
 		{"CancelledContext", testCancelled},
 		{"ConcurrentReadsAndWrites", testConcurrent},
@@ -410,7 +411,7 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 		newAd("reed/2", func(a *jobscope.Ad) {
 			a.Bands = []int64{2, 3}
 			a.DupOf = keyp("reed/1")
-			a.Extraction.Location.Region = "" // no region: the place stands in
+			a.Extraction.Location.Region = ""
 			a.Raw.Company = "Other Co"
 			a.Raw.Title = "Go Dev"
 			a.Extraction.Title.Normalized = ""
@@ -444,11 +445,11 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 		sort.Slice(cs, func(i, j int) bool { return cs[i].Key.ID < cs[j].Key.ID })
 		want := []jobscope.DupCandidate{
 			{Key: key("reed/1"), Company: "Acme Ltd", Title: "Senior Go Developer", TitleNorm: "Go Developer",
-				Place: "Yorkshire and The Humber", PostedAt: day("2024-03-05"), Signature: []byte("sig-reed/1")},
+				Region: "Yorkshire and The Humber", Place: "Leeds", PostedAt: day("2024-03-05"), Signature: []byte("sig-reed/1")},
 			{Key: key("reed/2"), DupOf: keyp("reed/1"), Company: "Other Co", Title: "Go Dev",
 				Place: "Leeds", PostedAt: day("2024-03-05"), Signature: []byte{0, 1, 2, 255}},
 			{Key: key("reed/3"), Company: "Acme Ltd", Title: "Senior Go Developer", TitleNorm: "Go Developer",
-				Place: "Yorkshire and The Humber"},
+				Region: "Yorkshire and The Humber", Place: "Leeds"},
 		}
 		if len(cs) != len(want) {
 			t.Fatalf("Candidates = %+v, want %+v", cs, want)

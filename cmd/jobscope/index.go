@@ -1,0 +1,499 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"jobscope"
+	"jobscope/stats"
+)
+
+// statsTables are the tables `jobscope stats --format csv` writes.
+var statsTables = []string{"periods", "locations", "trend", "cooccurring", "histogram"}
+
+const indexHelp = `
+Ranks every term of a kind (skills, job titles or locations) by the jobs citing it in the 6 months to
+the as-of date: its rank and the rank's change on a year, jobs now and a year earlier, share of all ads
+of the market, and the median salary (day rate for contract) with its change. --location ranks within
+a location (a nation, region or state, "GB excluding London", "Work from Home"); --category lists the
+terms of one category, ranked among the whole kind.`
+
+func runIndex(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "index", "", indexHelp)
+	sf := addScopeFlags(fs)
+	kind := fs.String("kind", "skill", "the kind of term: skill, title or location")
+	category := fs.String("category", "", "only terms of this category (e.g. \"Programming Languages\")")
+	location := fs.String("location", "", "rank within this location (e.g. London, Scotland, \""+stats.GBExclLondon+"\")")
+	sortBy := fs.String("sort", "rank", "column to sort by: "+strings.Join(stats.IndexSorts, ", "))
+	reverse := fs.Bool("reverse", false, "reverse the order")
+	limit := fs.Int("limit", 50, "list at most this many terms (0: all)")
+	format := fs.String("format", "text", "output format: text, json or csv")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: index takes no arguments", errUsage)
+	}
+	k := jobscope.TermKind(*kind)
+	if k != jobscope.KindSkill && k != jobscope.KindTitle && k != jobscope.KindLocation {
+		return fmt.Errorf("%w: --kind must be skill, title or location", errUsage)
+	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		return fmt.Errorf("%w: --format must be text, json or csv", errUsage)
+	}
+	scope, d, err := sf.parse()
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	m, err := loadMarket(ctx, st)
+	if err != nil {
+		return err
+	}
+	idx, err := m.engine.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category,
+		Location: *location, Sort: *sortBy, Reverse: *reverse})
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	idx.Country = *sf.country
+	if *limit > 0 && len(idx.Terms) > *limit {
+		idx.Terms = idx.Terms[:*limit]
+	}
+	switch *format {
+	case "json":
+		return writeJSON(e.stdout, idx)
+	case "csv":
+		return writeIndexCSV(e.stdout, idx)
+	}
+	return printIndex(e.stdout, idx)
+}
+
+const compareHelp = `
+Shows several terms side by side for the same market and period: rank, jobs, share of all ads, live
+jobs and the salary percentiles, now and their change on a year.`
+
+func runCompare(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "compare", "TERM TERM...", compareHelp)
+	sf := addScopeFlags(fs)
+	kind := fs.String("kind", "", "the terms' kind when a name is ambiguous: skill, title or location")
+	format := fs.String("format", "text", "output format: text, json or csv")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() < 2 {
+		return fmt.Errorf("%w: name two terms or more", errUsage)
+	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		return fmt.Errorf("%w: --format must be text, json or csv", errUsage)
+	}
+	scope, d, err := sf.parse()
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	m, err := loadMarket(ctx, st)
+	if err != nil {
+		return err
+	}
+	var refs []stats.TermRef
+	for _, name := range fs.Args() {
+		t, err := resolveTerm(m.terms, name, jobscope.TermKind(*kind))
+		if err != nil {
+			return err
+		}
+		refs = append(refs, stats.TermRef{Kind: t.Kind, Name: t.Name})
+	}
+	pages, err := m.engine.Compare(scope, d, refs)
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		p.Country = *sf.country
+	}
+	switch *format {
+	case "json":
+		return writeJSON(e.stdout, pages)
+	case "csv":
+		return writeCompareCSV(e.stdout, pages)
+	}
+	return printCompare(e.stdout, pages)
+}
+
+// Formatting shared by the reports.
+
+func currencySymbol(cur string) string {
+	switch cur {
+	case "GBP":
+		return "£"
+	case "USD":
+		return "$"
+	}
+	return ""
+}
+
+func moneyOf(cur string) func(*float64) string {
+	sym := currencySymbol(cur)
+	return func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return sym + thousands(math.Round(*p))
+	}
+}
+
+func percent(v float64) string { return fmt.Sprintf("%.2f%%", v*100) }
+
+func change(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%+.1f%%", *p*100)
+}
+
+func rankOf(p *int) string {
+	if p == nil {
+		return "-"
+	}
+	return strconv.Itoa(*p)
+}
+
+func rankChangeOf(p *int) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%+d", *p)
+}
+
+func countryName(c string) string {
+	if c == "" || strings.EqualFold(c, "all") {
+		return "all countries"
+	}
+	return c
+}
+
+// payUnit names the market's salary figure.
+func payUnit(m stats.Market) string {
+	if m == stats.MarketContract {
+		return "day rate"
+	}
+	return "salary"
+}
+
+// printStats writes a term's page as a report a person reads, like IT Jobs Watch's page.
+func printStats(w io.Writer, r *statsReport) error {
+	bw := newBufferedWriter(w)
+	defer bw.Flush()
+	money := moneyOf(r.Currency)
+	unit := payUnit(r.Market)
+	fmt.Fprintf(bw, "%s (%s): %s market, %s, as of %s\n\n", r.Term, r.Category, r.Market, countryName(r.Country), r.AsOf)
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
+	// Labels are padded to one width so that, in a right-aligned table, they read left-aligned.
+	const labelWidth = 40
+	pad := func(label string) string {
+		return label + strings.Repeat(" ", max(0, labelWidth-len([]rune(label))))
+	}
+	fmt.Fprintf(tw, "%s\t6 months to %s\tsame period 1y ago\tsame period 2y ago\t\n", pad(""), r.Periods[0].To)
+	row := func(label string, cells [3]string) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", pad(label), cells[0], cells[1], cells[2])
+	}
+	each := func(f func(i int) string) [3]string { return [3]string{f(0), f(1), f(2)} }
+	figs := func(src [3]stats.Figures, term bool) {
+		row("Jobs", each(func(i int) string { return thousands(float64(src[i].Jobs)) }))
+		if term {
+			row("Share of all "+string(r.Market)+" jobs", each(func(i int) string { return percent(src[i].ShareOfAll) }))
+			row("Share of "+r.Category+" jobs", each(func(i int) string { return percent(r.Periods[i].ShareOfCategory) }))
+		}
+		row("Live jobs at the period's end", each(func(i int) string { return thousands(float64(src[i].LiveJobs)) }))
+		row("Salaries quoted", each(func(i int) string { return thousands(float64(src[i].SalariesQuoted)) }))
+		row("10th percentile", each(func(i int) string { return money(src[i].P10) }))
+		row("25th percentile", each(func(i int) string { return money(src[i].P25) }))
+		row("Median "+unit, each(func(i int) string { return money(src[i].P50) }))
+		row("  change on a year", each(func(i int) string { return change(src[i].MedianChange) }))
+		row("  95% interval", each(func(i int) string {
+			if ci := src[i].MedianCI95; ci != nil {
+				return money(&ci[0]) + "–" + money(&ci[1])
+			}
+			return "-"
+		}))
+		row("  excluding London", each(func(i int) string { return money(src[i].MedianExclLondon) }))
+		row("  its change on a year", each(func(i int) string { return change(src[i].MedianExclLondonChange) }))
+		row("75th percentile", each(func(i int) string { return money(src[i].P75) }))
+		row("90th percentile", each(func(i int) string { return money(src[i].P90) }))
+		row("Left out as implausible", each(func(i int) string { return thousands(float64(src[i].Implausible)) }))
+		if h := src[0].Hourly; h != nil && h.SalariesQuoted+src[1].Hourly.SalariesQuoted+src[2].Hourly.SalariesQuoted > 0 {
+			row("Hourly rates quoted", each(func(i int) string { return thousands(float64(src[i].Hourly.SalariesQuoted)) }))
+			row("Median hourly rate", each(func(i int) string { return money(src[i].Hourly.P50) }))
+		}
+	}
+	var term [3]stats.Figures
+	for i := range term {
+		term[i] = r.Periods[i].Figures
+	}
+	row("Rank", each(func(i int) string { return rankOf(r.Periods[i].Rank) }))
+	row("  change on a year", each(func(i int) string { return rankChangeOf(r.Periods[i].RankChange) }))
+	figs(term, true)
+	row("", [3]string{})
+	row("All "+string(r.Market)+" jobs (the baseline)", [3]string{})
+	figs(r.All, false)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	if top := r.Cooccurring.Top; len(top) > 0 {
+		fmt.Fprintf(bw, "\nSkills and titles cited with %s, 6 months to %s (of %s jobs)\n", r.Term, r.Periods[0].To,
+			thousands(float64(r.Periods[0].Jobs)))
+		tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+		for _, c := range top[:min(len(top), 20)] {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Term, c.Category, thousands(float64(c.Jobs)), percent(c.Share))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if len(r.Locations) > 0 {
+		fmt.Fprintf(bw, "\nBy location, 6 months to %s\n", r.Periods[0].To)
+		tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "%s\tjobs\tmedian %s\tchange\trank\trank change\tlive\t\n", pad("  location"), unit)
+		for _, l := range r.Locations {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", pad("  "+l.Location), thousands(float64(l.Jobs)), money(l.P50),
+				change(l.MedianChange), rankOf(l.Rank), rankChangeOf(l.RankChange), thousands(float64(l.LiveJobs)))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if len(r.Trend) > 0 {
+		trend := r.Trend[max(0, len(r.Trend)-24):]
+		peak := 0.0
+		for _, p := range trend {
+			peak = max(peak, p.Share)
+		}
+		fmt.Fprintf(bw, "\nMonthly trend (share of all %s jobs; median %s over 3 months)\n", r.Market, unit)
+		tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+		for _, p := range trend {
+			bar := ""
+			if peak > 0 {
+				bar = strings.Repeat("█", int(math.Round(p.Share/peak*30)))
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", p.Month, thousands(float64(p.Jobs)), percent(p.Share), money(p.P50), bar)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if bins := r.Histogram.Bins; len(bins) > 0 {
+		peak := 0
+		for _, b := range bins {
+			peak = max(peak, b.Count)
+		}
+		plural := map[string]string{"salary": "salaries", "day rate": "day rates"}[unit]
+		fmt.Fprintf(bw, "\nSpread of %s, 6 months to %s\n", plural, r.Periods[0].To)
+		tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+		for _, b := range bins {
+			from, to := b.From, b.To
+			fmt.Fprintf(tw, "  %s–%s\t%d\t%s\n", money(&from), money(&to), b.Count,
+				strings.Repeat("█", int(math.Ceil(float64(b.Count)/float64(peak)*30))))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CSV output: numbers in full precision, absent figures empty.
+
+func csvFloat(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func csvNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func csvInt(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func writeCSV(w io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+var periodNames = [3]string{"latest", "year_ago", "two_years_ago"}
+
+// figureColumns are the columns of one period's figures.
+var figureColumns = []string{"from", "to", "jobs", "share_of_all", "share_of_category", "rank", "rank_change",
+	"live_jobs", "salaries_quoted", "salaries_left_out", "p10", "p25", "p50", "p75", "p90", "median_change",
+	"median_ci95_low", "median_ci95_high", "median_excl_london", "median_excl_london_change",
+	"hourly_quoted", "hourly_p50"}
+
+func figureCells(f *stats.Figures, shareOfCategory *float64, rank, rankChange *int) []string {
+	var lo, hi *float64
+	if f.MedianCI95 != nil {
+		lo, hi = &f.MedianCI95[0], &f.MedianCI95[1]
+	}
+	var hq string
+	var hp *float64
+	if f.Hourly != nil {
+		hq, hp = strconv.Itoa(f.Hourly.SalariesQuoted), f.Hourly.P50
+	}
+	return []string{f.From, f.To, strconv.Itoa(f.Jobs), csvNum(f.ShareOfAll), csvFloat(shareOfCategory), csvInt(rank),
+		csvInt(rankChange), strconv.Itoa(f.LiveJobs), strconv.Itoa(f.SalariesQuoted), strconv.Itoa(f.Implausible),
+		csvFloat(f.P10), csvFloat(f.P25), csvFloat(f.P50), csvFloat(f.P75), csvFloat(f.P90), csvFloat(f.MedianChange),
+		csvFloat(lo), csvFloat(hi), csvFloat(f.MedianExclLondon), csvFloat(f.MedianExclLondonChange), hq, csvFloat(hp)}
+}
+
+// writeStatsCSV writes one table of a term's page.
+func writeStatsCSV(w io.Writer, r *statsReport, table string) error {
+	var rows [][]string
+	switch table {
+	case "periods":
+		rows = append(rows, append([]string{"set", "period"}, figureColumns...))
+		for i := range r.Periods {
+			p := &r.Periods[i]
+			soc := p.ShareOfCategory
+			rows = append(rows, append([]string{r.Term, periodNames[i]}, figureCells(&p.Figures, &soc, p.Rank, p.RankChange)...))
+		}
+		for i := range r.All {
+			rows = append(rows, append([]string{"all", periodNames[i]}, figureCells(&r.All[i], nil, nil, nil)...))
+		}
+	case "locations":
+		rows = append(rows, []string{"location", "jobs", "p50", "median_change", "rank", "rank_change", "live_jobs"})
+		for _, l := range r.Locations {
+			rows = append(rows, []string{l.Location, strconv.Itoa(l.Jobs), csvFloat(l.P50), csvFloat(l.MedianChange),
+				csvInt(l.Rank), csvInt(l.RankChange), strconv.Itoa(l.LiveJobs)})
+		}
+	case "trend":
+		rows = append(rows, []string{"month", "jobs", "share", "p10", "p25", "p50", "p75", "p90"})
+		for _, p := range r.Trend {
+			rows = append(rows, []string{p.Month, strconv.Itoa(p.Jobs), csvNum(p.Share), csvFloat(p.P10), csvFloat(p.P25),
+				csvFloat(p.P50), csvFloat(p.P75), csvFloat(p.P90)})
+		}
+	case "cooccurring":
+		rows = append(rows, []string{"list", "term", "category", "jobs", "share"})
+		add := func(list string, cs []stats.CoTerm) {
+			for _, c := range cs {
+				rows = append(rows, []string{list, c.Term, c.Category, strconv.Itoa(c.Jobs), csvNum(c.Share)})
+			}
+		}
+		add("top", r.Cooccurring.Top)
+		cats := make([]string, 0, len(r.Cooccurring.ByCategory))
+		for c := range r.Cooccurring.ByCategory {
+			cats = append(cats, c)
+		}
+		slices.Sort(cats)
+		for _, c := range cats {
+			add(c, r.Cooccurring.ByCategory[c])
+		}
+	case "histogram":
+		rows = append(rows, []string{"from", "to", "count"})
+		for _, b := range r.Histogram.Bins {
+			rows = append(rows, []string{csvNum(b.From), csvNum(b.To), strconv.Itoa(b.Count)})
+		}
+	default:
+		return fmt.Errorf("%w: unknown table %q", errUsage, table)
+	}
+	return writeCSV(w, rows)
+}
+
+func printIndex(w io.Writer, idx *stats.Index) error {
+	bw := newBufferedWriter(w)
+	defer bw.Flush()
+	money := moneyOf(idx.Currency)
+	where := countryName(idx.Country)
+	if idx.Location != "" {
+		where = idx.Location
+	}
+	what := map[jobscope.TermKind]string{jobscope.KindSkill: "Skills", jobscope.KindTitle: "Job titles",
+		jobscope.KindLocation: "Locations"}[idx.Kind]
+	if idx.Category != "" {
+		what += " (" + idx.Category + ")"
+	}
+	fmt.Fprintf(bw, "%s, %s market, %s, 6 months to %s (%s ads)\n\n", what, idx.Market, where, idx.To, thousands(float64(idx.Jobs)))
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "rank\tchange\t%-30s\tjobs\t1y ago\tshare\tmedian %s\tchange\t\n", "term", payUnit(idx.Market))
+	for _, r := range idx.Terms {
+		fmt.Fprintf(tw, "%s\t%s\t%-30s\t%s\t%s\t%s\t%s\t%s\t\n", rankOf(r.Rank), rankChangeOf(r.RankChange), r.Term,
+			thousands(float64(r.Jobs)), thousands(float64(r.JobsYearAgo)), percent(r.ShareOfAll), money(r.Median),
+			change(r.MedianChange))
+	}
+	return tw.Flush()
+}
+
+func writeIndexCSV(w io.Writer, idx *stats.Index) error {
+	rows := [][]string{{"rank", "rank_change", "term", "category", "jobs", "jobs_year_ago", "share_of_all",
+		"salaries_quoted", "median", "median_change"}}
+	for _, r := range idx.Terms {
+		rows = append(rows, []string{csvInt(r.Rank), csvInt(r.RankChange), r.Term, r.Category, strconv.Itoa(r.Jobs),
+			strconv.Itoa(r.JobsYearAgo), csvNum(r.ShareOfAll), strconv.Itoa(r.SalariesQuoted), csvFloat(r.Median),
+			csvFloat(r.MedianChange)})
+	}
+	return writeCSV(w, rows)
+}
+
+func printCompare(w io.Writer, pages []*stats.Page) error {
+	bw := newBufferedWriter(w)
+	defer bw.Flush()
+	p0 := pages[0]
+	money := moneyOf(p0.Currency)
+	unit := payUnit(p0.Market)
+	fmt.Fprintf(bw, "%s market, %s, 6 months to %s\n\n", p0.Market, countryName(p0.Country), p0.Periods[0].To)
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
+	const labelWidth = 28
+	row := func(label string, f func(p *stats.Page) string) {
+		fmt.Fprintf(tw, "%s%s\t", label, strings.Repeat(" ", max(0, labelWidth-len([]rune(label)))))
+		for _, p := range pages {
+			fmt.Fprintf(tw, "%s\t", f(p))
+		}
+		fmt.Fprintln(tw)
+	}
+	row("", func(p *stats.Page) string { return p.Term })
+	row("Rank", func(p *stats.Page) string { return rankOf(p.Periods[0].Rank) })
+	row("  change on a year", func(p *stats.Page) string { return rankChangeOf(p.Periods[0].RankChange) })
+	row("Jobs", func(p *stats.Page) string { return thousands(float64(p.Periods[0].Jobs)) })
+	row("  a year earlier", func(p *stats.Page) string { return thousands(float64(p.Periods[1].Jobs)) })
+	row("Share of all jobs", func(p *stats.Page) string { return percent(p.Periods[0].ShareOfAll) })
+	row("Live jobs", func(p *stats.Page) string { return thousands(float64(p.Periods[0].LiveJobs)) })
+	row("Salaries quoted", func(p *stats.Page) string { return thousands(float64(p.Periods[0].SalariesQuoted)) })
+	row("10th percentile", func(p *stats.Page) string { return money(p.Periods[0].P10) })
+	row("Median "+unit, func(p *stats.Page) string { return money(p.Periods[0].P50) })
+	row("  change on a year", func(p *stats.Page) string { return change(p.Periods[0].MedianChange) })
+	row("90th percentile", func(p *stats.Page) string { return money(p.Periods[0].P90) })
+	return tw.Flush()
+}
+
+func writeCompareCSV(w io.Writer, pages []*stats.Page) error {
+	rows := [][]string{append([]string{"term", "kind", "category", "period"}, figureColumns...)}
+	for _, p := range pages {
+		for i := range p.Periods {
+			f := &p.Periods[i]
+			soc := f.ShareOfCategory
+			rows = append(rows, append([]string{p.Term, string(p.Kind), p.Category, periodNames[i]},
+				figureCells(&f.Figures, &soc, f.Rank, f.RankChange)...))
+		}
+	}
+	return writeCSV(w, rows)
+}

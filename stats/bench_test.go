@@ -1,0 +1,182 @@
+package stats_test
+
+import (
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"jobscope"
+	"jobscope/stats"
+)
+
+// synthetic returns n records made by cloning and perturbing extracted generated ads: each copy
+// is moved to a random date of the three years, may change market, has its salary scaled and may
+// lose some skills.
+func synthetic(b *testing.B, n int) []stats.Record {
+	base := generated(b, 20000, 11)
+	end := date("2026-10-31")
+	rnd := rand.New(rand.NewPCG(11, 11))
+	out := make([]stats.Record, n)
+	for i := range out {
+		r := base[rnd.IntN(len(base))]
+		r.Seq = int64(i)
+		r.Posted = end.AddDate(0, 0, -rnd.IntN(3*365))
+		if !r.Closed.IsZero() {
+			r.Closed = r.Posted.AddDate(0, 0, 7+rnd.IntN(60))
+		}
+		if rnd.IntN(10) == 0 {
+			if r.Type == jobscope.Permanent {
+				r.Type = jobscope.Contract
+			} else {
+				r.Type = jobscope.Permanent
+			}
+		}
+		k := 0.9 + 0.2*rnd.Float64()
+		r.Min, r.Max = r.Min*k, r.Max*k
+		if len(r.Skills) > 2 && rnd.IntN(2) == 0 {
+			r.Skills = r.Skills[:len(r.Skills)-1-rnd.IntN(2)]
+		}
+		out[i] = r
+	}
+	return out
+}
+
+type fixture struct {
+	e       *stats.Engine
+	build   time.Duration
+	heapMiB float64
+	top     []string // skills, most cited first
+	titles  []string
+}
+
+var millionOnce sync.Once
+var million fixture
+
+// engineOfMillion builds, once per run, an engine of a million synthetic ads, added in batches of
+// 10,000 as ingest would.
+func engineOfMillion(b *testing.B) *fixture {
+	millionOnce.Do(func() {
+		recs := synthetic(b, 1_000_000)
+		if os.Getenv("STATS_BENCH_SHUFFLED") == "" {
+			// As the store streams them: in posting order.
+			slices.SortStableFunc(recs, func(a, b stats.Record) int { return a.Posted.Compare(b.Posted) })
+		}
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		e := stats.NewEngine()
+		for lo := 0; lo < len(recs); lo += 10_000 {
+			e.Add(recs[lo:min(lo+10_000, len(recs))]...)
+		}
+		million.build = time.Since(start)
+		recs = nil
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		million.e = e
+		million.heapMiB = float64(after.HeapAlloc) / (1 << 20)
+		idx, err := e.Index(stats.IndexQuery{Kind: jobscope.KindSkill, Scope: gbPerm, Sort: "jobs"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range idx.Terms {
+			million.top = append(million.top, r.Term)
+		}
+		ti, err := e.Index(stats.IndexQuery{Kind: jobscope.KindTitle, Scope: gbPerm, Sort: "jobs"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range ti.Terms {
+			million.titles = append(million.titles, r.Term)
+		}
+	})
+	return &million
+}
+
+// BenchmarkPage computes a term's whole page at a million ads: the most cited skill, one in the
+// middle of the index, and a job title.
+func BenchmarkPage(b *testing.B) {
+	f := engineOfMillion(b)
+	cases := []struct {
+		name string
+		q    stats.Query
+	}{
+		{"top skill", stats.Query{Kind: jobscope.KindSkill, Term: f.top[0], Scope: gbPerm}},
+		{"median skill", stats.Query{Kind: jobscope.KindSkill, Term: f.top[len(f.top)/2], Scope: gbPerm}},
+		{"top title", stats.Query{Kind: jobscope.KindTitle, Term: f.titles[0], Scope: gbPerm}},
+		{"top skill contract", stats.Query{Kind: jobscope.KindSkill, Term: f.top[0],
+			Scope: stats.Scope{Market: stats.MarketContract, Country: "GB", Currency: "GBP"}}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := f.e.Page(c.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportFixture(b, f)
+		})
+	}
+	// A new as-of date each time: the baseline (every ad of the market) is computed afresh too.
+	b.Run("top skill cold", func(b *testing.B) {
+		q := cases[0].q
+		last := f.e.LastPosted()
+		i := 0
+		for b.Loop() {
+			q.AsOf = last.AddDate(0, 0, -i)
+			i++
+			if _, err := f.e.Page(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportFixture(b, f)
+	})
+}
+
+func reportFixture(b *testing.B, f *fixture) {
+	b.ReportMetric(f.heapMiB, "heap-MiB")
+	b.ReportMetric(f.build.Seconds(), "build-s")
+}
+
+// BenchmarkIndex ranks every skill at a million ads, for GB and within London.
+func BenchmarkIndex(b *testing.B) {
+	f := engineOfMillion(b)
+	for _, c := range []struct {
+		name string
+		q    stats.IndexQuery
+	}{
+		{"skills", stats.IndexQuery{Kind: jobscope.KindSkill, Scope: gbPerm}},
+		{"skills London", stats.IndexQuery{Kind: jobscope.KindSkill, Scope: gbPerm, Location: stats.London}},
+		{"titles", stats.IndexQuery{Kind: jobscope.KindTitle, Scope: gbPerm}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := f.e.Index(c.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportFixture(b, f)
+		})
+	}
+}
+
+// BenchmarkAdd adds a batch of 1,000 new ads (recent ones, as ingest brings) to the engine of a
+// million.
+func BenchmarkAdd(b *testing.B) {
+	f := engineOfMillion(b)
+	recs := synthetic(b, 1000)
+	seq := int64(2_000_000)
+	for b.Loop() {
+		for i := range recs {
+			recs[i].Seq = seq
+			seq++
+			recs[i].Posted = date("2026-10-31").AddDate(0, 0, -i%30)
+		}
+		f.e.Add(recs...)
+	}
+}

@@ -1,0 +1,658 @@
+package stats
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"jobscope"
+)
+
+// Record is what the engine holds of one canonical (non-duplicate) ad; stores stream them
+// (jobscope.Store.Records). Seq identifies the ad: adding a record whose Seq is already held replaces
+// the earlier one. The posting date counts by its calendar date in its own location.
+type Record = jobscope.AdRecord
+
+// Category names of the terms that are not skills.
+const (
+	TitleCategory    = "Job Titles"
+	LocationCategory = "Locations"
+)
+
+// Names of the location groups that are not a place name.
+const (
+	GBExclLondon = "GB excluding London"
+	WorkFromHome = "Work from Home"
+	London       = "London"
+)
+
+// otherCurrency numbers every currency past the first 255 seen.
+const otherCurrency = 255
+
+// noDay marks an unknown closing date.
+const noDay = math.MinInt32
+
+// Salary states of an ad: no figure for its market, a plausible one, one outside the bounds.
+const (
+	salNone uint8 = iota
+	salOK
+	salImplausible
+)
+
+// Markets as stored per ad: 0 is neither.
+const (
+	mktNone uint8 = iota
+	mktPermanent
+	mktContract
+)
+
+func marketCode(m string) uint8 {
+	switch m {
+	case jobscope.Permanent:
+		return mktPermanent
+	case jobscope.Contract:
+		return mktContract
+	}
+	return mktNone
+}
+
+// Engine holds the canonical ads in columns, with posting lists by location group and term kept in
+// posting-date order, so that a period's ads of any term are a contiguous run found by binary search.
+// It answers a term's page, the market index and comparisons in milliseconds at a million ads, and
+// takes new ads in batches without a rebuild. It is safe for concurrent use: Add and Remove take a
+// write lock, queries a read lock.
+type Engine struct {
+	mu sync.RWMutex
+
+	// The term dictionary.
+	terms   []termInfo
+	termIdx map[termKey]uint32
+	byKind  map[jobscope.TermKind][]uint32
+	cats    []string
+	catIdx  map[string]uint32
+	curs    []string
+	curIdx  map[string]uint8
+
+	// Columns, by ad number.
+	seq     []int64
+	dead    []bool
+	day     []int32
+	closed  []int32
+	market  []uint8
+	sal     []adSalary
+	termOff []uint32 // ad i cites termIDs[termOff[i]:termOff[i+1]]
+	termIDs []uint32
+	grpOff  []uint32 // ad i is in groups grpIDs[grpOff[i]:grpOff[i+1]]
+	grpIDs  []uint32
+
+	seqIdx  map[int64]uint32
+	live    int
+	maxDay  int32
+	maxLife int32 // the longest closed-minus-posted span seen, in days, for live-job scans
+
+	groups  []*group
+	grpIdx  map[groupKey]uint32
+	kinds   []jobscope.TermKind // by term number, for scans that skip locations
+	epoch   uint32
+	version uint64
+
+	// The baseline figures (every ad of a market) are the same on every term's page for a scope and
+	// as-of date, and the costliest part of a page: they are kept until the ads change.
+	cacheMu  sync.Mutex
+	cacheVer uint64
+	baseline map[baselineKey][3]Figures
+}
+
+type baselineKey struct {
+	scope Scope
+	asOf  int32
+}
+
+// adSalary is an ad's pay, kept together so that reading one ad's figure costs one memory access.
+type adSalary struct {
+	val    float64 // the market's salary figure: annual (permanent) or day rate (contract)
+	hour   float64 // hour rate (contract)
+	cur    uint8   // currency number
+	vstate uint8   // salNone, salOK, salImplausible
+	hstate uint8
+	london bool // region London
+}
+
+type termKey struct {
+	kind jobscope.TermKind
+	name string
+}
+
+type termInfo struct {
+	name     string
+	kind     jobscope.TermKind
+	category string
+	cat      uint32
+	ads      int // live ads citing it, every market
+}
+
+// groupKind says what a location group is.
+type groupKind uint8
+
+const (
+	grpCountry groupKind = iota
+	grpArea              // a nation, region or state
+	grpExclLondon
+	grpRemote
+)
+
+type groupKey struct {
+	market  uint8
+	country string
+	name    string
+}
+
+// group is the ads of one market in one location: a country, a nation, region or state, GB less
+// London, or GB's remote ads. Its lists hold the ads citing each term (and, for a country, each
+// category), in posting-date order.
+type group struct {
+	market  uint8
+	country string
+	name    string
+	kind    groupKind
+	all     *list
+	terms   []*list // by term number; nil when no ad
+	cats    []*list // by category number; country groups only
+}
+
+// list is a posting list: ad numbers sorted by (posting day, ad number). During Add, ads are
+// appended past base and put in order at the end of the batch.
+type list struct {
+	ids     []uint32
+	epoch   uint32
+	base    int
+	removed bool
+}
+
+// NewEngine returns an empty engine.
+func NewEngine() *Engine {
+	return &Engine{
+		termIdx: make(map[termKey]uint32),
+		byKind:  make(map[jobscope.TermKind][]uint32),
+		catIdx:  make(map[string]uint32),
+		curIdx:  make(map[string]uint8),
+		seqIdx:  make(map[int64]uint32),
+		grpIdx:  make(map[groupKey]uint32),
+		maxDay:  noDay,
+	}
+}
+
+// Len is the number of ads held.
+func (e *Engine) Len() int {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.live
+}
+
+// Version changes whenever the ads held change, so that callers can cache what they computed.
+func (e *Engine) Version() uint64 {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.version
+}
+
+// LastPosted is the newest posting date held (the default as-of date); zero when empty.
+func (e *Engine) LastPosted() time.Time {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if e.live == 0 {
+		return time.Time{}
+	}
+	return dayTime(e.maxDay)
+}
+
+// Terms lists every skill, title and location the held ads cite, with the number of ads citing it
+// in every market, sorted by kind, then name.
+func (e *Engine) Terms() []jobscope.Term {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	out := make([]jobscope.Term, 0, len(e.terms))
+	for _, t := range e.terms {
+		if t.ads > 0 {
+			out = append(out, jobscope.Term{Name: t.name, Kind: t.kind, Category: t.category, Ads: t.ads})
+		}
+	}
+	slices.SortFunc(out, func(a, b jobscope.Term) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// Add appends ads; a record whose Seq is already held replaces the ad held. Only the posting lists
+// the batch touches are put back in order, each by sorting its new tail and merging it in.
+func (e *Engine) Add(recs ...Record) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	b := e.begin()
+	for i := range recs {
+		r := &recs[i]
+		if old, ok := e.seqIdx[r.Seq]; ok {
+			e.remove(b, old)
+		}
+		e.appendAd(b, r)
+	}
+	e.finish(b)
+}
+
+// Remove drops the ads with the given Seq (an ad deleted, or found to be a copy of another);
+// unknown numbers are ignored.
+func (e *Engine) Remove(seqs ...int64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	b := e.begin()
+	for _, s := range seqs {
+		if old, ok := e.seqIdx[s]; ok {
+			e.remove(b, old)
+		}
+	}
+	e.finish(b)
+}
+
+// batch collects the lists one Add or Remove touched.
+type batch struct {
+	touched    []*list
+	maxRemoved bool // the newest day was removed: recompute maxDay
+}
+
+func (e *Engine) begin() *batch {
+	e.epoch++
+	return &batch{}
+}
+
+func (e *Engine) touch(b *batch, l *list) {
+	if l.epoch != e.epoch {
+		l.epoch = e.epoch
+		l.base = len(l.ids)
+		l.removed = false
+		b.touched = append(b.touched, l)
+	}
+}
+
+func (e *Engine) term(kind jobscope.TermKind, name, category string) uint32 {
+	k := termKey{kind, name}
+	if id, ok := e.termIdx[k]; ok {
+		return id
+	}
+	c, ok := e.catIdx[category]
+	if !ok {
+		c = uint32(len(e.cats))
+		e.cats = append(e.cats, category)
+		e.catIdx[category] = c
+	}
+	id := uint32(len(e.terms))
+	e.terms = append(e.terms, termInfo{name: name, kind: kind, category: category, cat: c})
+	e.termIdx[k] = id
+	e.byKind[kind] = append(e.byKind[kind], id)
+	e.kinds = append(e.kinds, kind)
+	return id
+}
+
+func (e *Engine) group(market uint8, country, name string, kind groupKind) uint32 {
+	k := groupKey{market, country, name}
+	if id, ok := e.grpIdx[k]; ok {
+		return id
+	}
+	id := uint32(len(e.groups))
+	e.groups = append(e.groups, &group{market: market, country: country, name: name, kind: kind, all: &list{}})
+	e.grpIdx[k] = id
+	return id
+}
+
+// adTerms lists the distinct terms a record cites: its skills, its title, and its location values.
+func (e *Engine) adTerms(r *Record, dst []uint32) []uint32 {
+	start := len(dst)
+	add := func(id uint32) {
+		if !slices.Contains(dst[start:], id) {
+			dst = append(dst, id)
+		}
+	}
+	for _, s := range r.Skills {
+		if s.Name != "" {
+			add(e.term(jobscope.KindSkill, s.Name, s.Category))
+		}
+	}
+	if r.Title != "" {
+		add(e.term(jobscope.KindTitle, r.Title, TitleCategory))
+	}
+	for _, l := range [...]string{r.Country, r.Nation, r.Region, r.Place, r.County} {
+		if l != "" {
+			add(e.term(jobscope.KindLocation, l, LocationCategory))
+		}
+	}
+	return dst
+}
+
+// adGroups lists the location groups of a market ad: its country; its nation and region (or state),
+// each once by name; and, in GB, "GB excluding London" unless its region is London, and "Work from
+// Home" when it is remote.
+func (e *Engine) adGroups(m uint8, r *Record, dst []uint32) []uint32 {
+	start := len(dst)
+	dst = append(dst, e.group(m, r.Country, r.Country, grpCountry))
+	if r.Country == "" {
+		return dst
+	}
+	for _, a := range [...]string{r.Nation, r.Region} {
+		if a == "" || a == r.Country {
+			continue
+		}
+		if id := e.group(m, r.Country, a, grpArea); !slices.Contains(dst[start:], id) {
+			dst = append(dst, id)
+		}
+	}
+	if r.Country == "GB" {
+		if r.Region != London {
+			dst = append(dst, e.group(m, r.Country, GBExclLondon, grpExclLondon))
+		}
+		if r.Remote {
+			dst = append(dst, e.group(m, r.Country, WorkFromHome, grpRemote))
+		}
+	}
+	return dst
+}
+
+func (e *Engine) currency(c string) uint8 {
+	if id, ok := e.curIdx[c]; ok {
+		return id
+	}
+	if len(e.curs) >= otherCurrency {
+		return otherCurrency // past 255 currencies, the rest share one number no scope asks for
+	}
+	id := uint8(len(e.curs))
+	e.curs = append(e.curs, c)
+	e.curIdx[c] = id
+	return id
+}
+
+// salaryFigures returns the figure an ad of market m contributes: the annual midpoint of a year,
+// month or week salary (permanent), the day-rate midpoint (contract); and, for contract, the hour
+// rate shown apart. Each comes with its state: none, plausible or outside the bounds of STATS.md.
+func salaryFigures(m uint8, r *Record) (v float64, vs uint8, h float64, hs uint8) {
+	if r.Period == "" {
+		return 0, salNone, 0, salNone
+	}
+	mid := (r.Min + r.Max) / 2
+	state := func(x, lo, hi float64) uint8 {
+		if x >= lo && x <= hi {
+			return salOK
+		}
+		return salImplausible
+	}
+	switch m {
+	case mktPermanent:
+		switch r.Period {
+		case jobscope.PeriodYear:
+			v = mid
+		case jobscope.PeriodMonth:
+			v = mid * 12
+		case jobscope.PeriodWeek:
+			v = mid * 52
+		default:
+			return 0, salNone, 0, salNone
+		}
+		return v, state(v, 10_000, 1_000_000), 0, salNone
+	case mktContract:
+		switch r.Period {
+		case jobscope.PeriodDay:
+			return mid, state(mid, 50, 5_000), 0, salNone
+		case jobscope.PeriodHour:
+			return 0, salNone, mid, state(mid, 5, 1_000)
+		}
+	}
+	return 0, salNone, 0, salNone
+}
+
+func (e *Engine) appendAd(b *batch, r *Record) {
+	id := uint32(len(e.seq))
+	d := dayOf(r.Posted)
+	cl := int32(noDay)
+	if !r.Closed.IsZero() {
+		cl = dayOf(r.Closed)
+		if life := cl - d; life > e.maxLife {
+			e.maxLife = life
+		}
+	}
+	m := marketCode(r.Type)
+	v, vs, h, hs := salaryFigures(m, r)
+	e.seq = append(e.seq, r.Seq)
+	e.dead = append(e.dead, false)
+	e.day = append(e.day, d)
+	e.closed = append(e.closed, cl)
+	e.market = append(e.market, m)
+	e.sal = append(e.sal, adSalary{val: v, hour: h, cur: e.currency(r.Currency), vstate: vs, hstate: hs,
+		london: r.Region == London})
+
+	if len(e.termOff) == 0 {
+		e.termOff = append(e.termOff, 0)
+		e.grpOff = append(e.grpOff, 0)
+	}
+	start := len(e.termIDs)
+	e.termIDs = e.adTerms(r, e.termIDs)
+	ts := e.termIDs[start:]
+	e.termOff = append(e.termOff, uint32(len(e.termIDs)))
+	for _, t := range ts {
+		e.terms[t].ads++
+	}
+	gstart := len(e.grpIDs)
+	if m != mktNone {
+		e.grpIDs = e.adGroups(m, r, e.grpIDs)
+	}
+	e.grpOff = append(e.grpOff, uint32(len(e.grpIDs)))
+	e.seqIdx[r.Seq] = id
+	e.live++
+	if d > e.maxDay {
+		e.maxDay = d
+	}
+	for _, gid := range e.grpIDs[gstart:] {
+		g := e.groups[gid]
+		e.put(b, g.all, id)
+		for _, t := range ts {
+			e.put(b, g.termList(t), id)
+		}
+		if g.kind == grpCountry {
+			for i, t := range ts {
+				c := e.terms[t].cat
+				if !seenCat(e, ts[:i], c) {
+					e.put(b, g.catList(c), id)
+				}
+			}
+		}
+	}
+}
+
+// seenCat reports whether any of ts is of category c.
+func seenCat(e *Engine, ts []uint32, c uint32) bool {
+	for _, t := range ts {
+		if e.terms[t].cat == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) put(b *batch, l *list, id uint32) {
+	e.touch(b, l)
+	l.ids = append(l.ids, id)
+}
+
+func (g *group) termList(t uint32) *list {
+	if int(t) >= len(g.terms) {
+		g.terms = append(g.terms, make([]*list, int(t)+1-len(g.terms))...)
+	}
+	if g.terms[t] == nil {
+		g.terms[t] = &list{}
+	}
+	return g.terms[t]
+}
+
+func (g *group) catList(c uint32) *list {
+	if int(c) >= len(g.cats) {
+		g.cats = append(g.cats, make([]*list, int(c)+1-len(g.cats))...)
+	}
+	if g.cats[c] == nil {
+		g.cats[c] = &list{}
+	}
+	return g.cats[c]
+}
+
+// remove tombstones ad id and marks the lists holding it; finish filters them.
+func (e *Engine) remove(b *batch, id uint32) {
+	if e.dead[id] {
+		return
+	}
+	e.dead[id] = true
+	delete(e.seqIdx, e.seq[id])
+	e.live--
+	if e.day[id] == e.maxDay {
+		b.maxRemoved = true
+	}
+	ts := e.termIDs[e.termOff[id]:e.termOff[id+1]]
+	for _, t := range ts {
+		e.terms[t].ads--
+	}
+	mark := func(l *list) {
+		e.touch(b, l)
+		l.removed = true
+	}
+	for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
+		g := e.groups[gid]
+		mark(g.all)
+		for _, t := range ts {
+			mark(g.terms[t])
+		}
+		if g.kind == grpCountry {
+			for _, t := range ts {
+				mark(g.cats[e.terms[t].cat])
+			}
+		}
+	}
+}
+
+func (e *Engine) finish(b *batch) {
+	var keys []uint64
+	var buf []uint32
+	for _, l := range b.touched {
+		keys, buf = e.fix(l, keys, buf)
+	}
+	if b.maxRemoved {
+		e.maxDay = noDay
+		for i, d := range e.day {
+			if !e.dead[i] && d > e.maxDay {
+				e.maxDay = d
+			}
+		}
+	}
+	e.version++
+}
+
+// key orders ads by posting day, then number.
+func (e *Engine) key(id uint32) uint64 {
+	return uint64(uint32(e.day[id])^0x80000000)<<32 | uint64(id)
+}
+
+// fix puts a touched list back in order: dead ads out, the new tail sorted and merged in.
+func (e *Engine) fix(l *list, keys []uint64, buf []uint32) ([]uint64, []uint32) {
+	ids, base := l.ids, l.base
+	if l.removed {
+		w, nb := 0, -1
+		for i, id := range ids {
+			if i == base {
+				nb = w
+			}
+			if !e.dead[id] {
+				ids[w] = id
+				w++
+			}
+		}
+		if nb < 0 {
+			nb = w
+		}
+		ids, base = ids[:w], nb
+	}
+	tail := ids[base:]
+	sorted := true
+	for i := 1; i < len(tail); i++ {
+		if e.key(tail[i]) < e.key(tail[i-1]) {
+			sorted = false
+			break
+		}
+	}
+	if !sorted {
+		keys = keys[:0]
+		for _, id := range tail {
+			keys = append(keys, e.key(id))
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			tail[i] = uint32(k)
+		}
+	}
+	if base > 0 && len(tail) > 0 && e.key(tail[0]) < e.key(ids[base-1]) {
+		k0 := e.key(tail[0])
+		p, _ := slices.BinarySearchFunc(ids[:base], k0, func(id uint32, k uint64) int { return cmp.Compare(e.key(id), k) })
+		buf = buf[:0]
+		i, j := p, base
+		for i < base && j < len(ids) {
+			if e.key(ids[j]) < e.key(ids[i]) {
+				buf = append(buf, ids[j])
+				j++
+			} else {
+				buf = append(buf, ids[i])
+				i++
+			}
+		}
+		buf = append(buf, ids[i:base]...)
+		buf = append(buf, ids[j:]...)
+		copy(ids[p:], buf)
+	}
+	if cap(ids) > 2*len(ids)+64 {
+		ids = slices.Clip(slices.Clone(ids))
+	}
+	l.ids = ids
+	return keys, buf
+}
+
+// upper returns the number of ads in l posted on or before day d.
+func (e *Engine) upper(l *list, d int32) int {
+	if l == nil {
+		return 0
+	}
+	ids := l.ids
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.day[ids[m]] <= d {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// span returns the index range of l's ads posted in (from, to].
+func (e *Engine) span(l *list, from, to int32) (int, int) {
+	if l == nil {
+		return 0, 0
+	}
+	return e.upper(l, from), e.upper(l, to)
+}
+
+func (e *Engine) count(l *list, from, to int32) int {
+	a, b := e.span(l, from, to)
+	return b - a
+}
+
+// dayOf is the calendar date of t, in t's own location, as days since 1970-01-01.
+func dayOf(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }

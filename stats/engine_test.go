@@ -1,0 +1,390 @@
+package stats_test
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"jobscope"
+	"jobscope/extract"
+	"jobscope/gen"
+	"jobscope/ingest/read"
+	"jobscope/stats"
+	"jobscope/taxonomy"
+)
+
+// recordOf turns an extracted ad into the engine's record.
+func recordOf(seq int64, raw *jobscope.RawAd, x *jobscope.Extraction) stats.Record {
+	r := stats.Record{Seq: seq, Posted: raw.PostedAt, Closed: raw.ClosedAt, Type: string(x.Employment.Type),
+		Country: string(x.Location.Country), Nation: string(x.Location.Nation), Region: string(x.Location.Region),
+		County: string(x.Location.County), Place: string(x.Location.Place), Remote: x.Location.Remote,
+		Title: string(x.Title.Normalized), Skills: x.Skills}
+	if s := x.Salary; s != nil {
+		r.Period, r.Currency, r.Min, r.Max = s.Period, s.Currency, s.Min, s.Max
+	}
+	return r
+}
+
+var extractor = sync.OnceValues(func() (*extract.Extractor, error) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(tx), nil
+})
+
+// generated returns n extracted generated ads as records, numbered from 0.
+func generated(t testing.TB, n int, seed int64) []stats.Record {
+	t.Helper()
+	x, err := extractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ads, err := gen.Ads(gen.Config{Ads: n, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []stats.Record
+	for ad := range ads {
+		ext := x.Extract(&ad)
+		out = append(out, recordOf(int64(len(out)), &ad, &ext))
+	}
+	return out
+}
+
+// realAds reads every ads.jsonl under $JOBSCOPE_SHARED/data/ads as records.
+func realAds(t testing.TB) []stats.Record {
+	t.Helper()
+	dir := os.Getenv("JOBSCOPE_SHARED")
+	if dir == "" {
+		t.Skip("JOBSCOPE_SHARED is not set")
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "data", "ads", "*", "ads.jsonl"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no ads under %s: %v", dir, err)
+	}
+	x, err := extractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []stats.Record
+	for _, p := range paths {
+		rd, err := read.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			rec, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if rec.Ad == nil || rec.Ad.PostedAt.IsZero() {
+				continue
+			}
+			ext := x.Extract(rec.Ad)
+			out = append(out, recordOf(int64(len(out)), rec.Ad, &ext))
+		}
+		rd.Close()
+	}
+	return out
+}
+
+// sameJSON fails the test when got and want differ, showing where.
+func sameJSON(t *testing.T, what string, got, want any) {
+	t.Helper()
+	g, err := json.MarshalIndent(got, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := json.MarshalIndent(want, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(g) == string(w) {
+		return
+	}
+	gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
+	for i := 0; i < len(gl) || i < len(wl); i++ {
+		var a, b string
+		if i < len(gl) {
+			a = gl[i]
+		}
+		if i < len(wl) {
+			b = wl[i]
+		}
+		if a != b {
+			lo := max(0, i-6)
+			t.Errorf("%s: engine and reference differ at line %d:\nengine:    %s\nreference: %s\ncontext (reference):\n%s",
+				what, i+1, a, b, strings.Join(wl[lo:min(len(wl), i+2)], "\n"))
+			return
+		}
+	}
+}
+
+func scopeOf(s refScope) stats.Scope {
+	return stats.Scope{Market: stats.Market(s.market), Country: s.country, Currency: s.currency}
+}
+
+// pick chooses terms to check: the most cited, some in the middle, and the least.
+func pick(names []string, top, mid, tail int) []string {
+	var out []string
+	out = append(out, names[:min(top, len(names))]...)
+	for i := 1; i <= mid && len(names) > 2*top; i++ {
+		out = append(out, names[top+i*(len(names)-top)/(mid+2)])
+	}
+	for i := 0; i < tail && len(names)-1-i >= top; i++ {
+		out = append(out, names[len(names)-1-i])
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// checkPages compares the engine's pages with the reference's for the chosen terms.
+func checkPages(t *testing.T, e *stats.Engine, m *refModel, scopes []refScope, asOfs []time.Time, terms []refTerm) {
+	t.Helper()
+	for _, s := range scopes {
+		for _, d := range asOfs {
+			for _, tm := range terms {
+				want := m.refPage(tm, s, d)
+				got, err := e.Page(stats.Query{Kind: tm.kind, Term: tm.name, Scope: scopeOf(s), AsOf: d})
+				if err != nil {
+					t.Fatalf("%s %s: %v", s, tm.name, err)
+				}
+				sameJSON(t, s.String()+" "+d.Format(time.DateOnly)+" "+string(tm.kind)+" "+tm.name, got, want)
+			}
+		}
+	}
+}
+
+// checkIndex compares the engine's index with the reference's, rows and order.
+func checkIndex(t *testing.T, e *stats.Engine, m *refModel, kind jobscope.TermKind, s refScope, d time.Time, category, location string) {
+	t.Helper()
+	what := strings.Join([]string{string(kind), s.String(), d.Format(time.DateOnly), category, location}, " ")
+	all, want := m.refIndex(kind, s, d, category, location)
+	for _, col := range stats.IndexSorts {
+		for _, rev := range []bool{false, true} {
+			got, err := e.Index(stats.IndexQuery{Kind: kind, Scope: scopeOf(s), AsOf: d, Category: category,
+				Location: location, Sort: col, Reverse: rev})
+			if err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			if got.Jobs != all {
+				t.Errorf("%s: jobs %d, reference %d", what, got.Jobs, all)
+			}
+			if len(got.Terms) != len(want) {
+				t.Fatalf("%s: %d rows, reference %d", what, len(got.Terms), len(want))
+			}
+			for i, row := range got.Terms {
+				sameJSON(t, what+" "+row.Term, row, want[row.Term])
+				if i > 0 && !ordered(&got.Terms[i-1], &row, col, rev) {
+					t.Errorf("%s: sorted by %s (reverse %v): %q before %q", what, col, rev, got.Terms[i-1].Term, row.Term)
+				}
+			}
+		}
+	}
+}
+
+// ordered reports whether a may come before b when sorted by col: rows without the figure last,
+// numbers largest first except rank, then by jobs, then by name.
+func ordered(a, b *stats.IndexRow, col string, rev bool) bool {
+	fp := func(p *float64) (float64, bool) {
+		if p == nil {
+			return 0, false
+		}
+		return *p, true
+	}
+	ip := func(p *int) (float64, bool) {
+		if p == nil {
+			return 0, false
+		}
+		return float64(*p), true
+	}
+	var x, y float64
+	var okx, oky bool
+	asc := false
+	switch col {
+	case "term", "category":
+		sa, sb := a.Term, b.Term
+		if col == "category" {
+			sa, sb = a.Category, b.Category
+		}
+		if sa != sb {
+			return (sa < sb) != rev
+		}
+		okx, oky = true, true
+	case "rank":
+		x, okx = ip(a.Rank)
+		y, oky = ip(b.Rank)
+		asc = true
+	case "rank_change":
+		x, okx = ip(a.RankChange)
+		y, oky = ip(b.RankChange)
+	case "median":
+		x, okx = fp(a.Median)
+		y, oky = fp(b.Median)
+	case "median_change":
+		x, okx = fp(a.MedianChange)
+		y, oky = fp(b.MedianChange)
+	case "jobs":
+		x, y, okx, oky = float64(a.Jobs), float64(b.Jobs), true, true
+	case "jobs_year_ago":
+		x, y, okx, oky = float64(a.JobsYearAgo), float64(b.JobsYearAgo), true, true
+	case "share":
+		x, y, okx, oky = a.ShareOfAll, b.ShareOfAll, true, true
+	case "salaries_quoted":
+		x, y, okx, oky = float64(a.SalariesQuoted), float64(b.SalariesQuoted), true, true
+	}
+	if okx != oky {
+		return okx
+	}
+	if okx && x != y {
+		return (x < y) == (asc != rev)
+	}
+	if a.Jobs != b.Jobs {
+		return a.Jobs > b.Jobs
+	}
+	return a.Term <= b.Term
+}
+
+func termsOf(m *refModel, kind jobscope.TermKind, top, mid, tail int) []refTerm {
+	var out []refTerm
+	for _, n := range pick(m.refTopTerms(kind), top, mid, tail) {
+		out = append(out, refTerm{kind, n})
+	}
+	return out
+}
+
+// loadInBatches adds records in shuffled batches, replacing some with altered copies and removing
+// others, and returns the operations for the reference.
+func loadInBatches(e *stats.Engine, recs []stats.Record, seed uint64) []refOp {
+	rnd := rand.New(rand.NewPCG(seed, 1))
+	order := rnd.Perm(len(recs))
+	var ops []refOp
+	for lo := 0; lo < len(order); {
+		hi := min(len(order), lo+1+rnd.IntN(700))
+		var op refOp
+		for _, i := range order[lo:hi] {
+			op.add = append(op.add, recs[i])
+		}
+		// Replace a few ads already added, moved to another date and market.
+		for j := 0; j < 5 && lo > 0; j++ {
+			r := recs[order[rnd.IntN(lo)]]
+			r.Posted = r.Posted.AddDate(0, -rnd.IntN(14), rnd.IntN(20))
+			if r.Type == jobscope.Permanent {
+				r.Type = jobscope.Contract
+			}
+			r.Skills = r.Skills[:len(r.Skills)/2]
+			op.add = append(op.add, r)
+		}
+		e.Add(op.add...)
+		ops = append(ops, op)
+		if lo > 0 && rnd.IntN(3) == 0 {
+			var rm refOp
+			for j := 0; j < 4; j++ {
+				rm.remove = append(rm.remove, recs[order[rnd.IntN(lo)]].Seq)
+			}
+			e.Remove(rm.remove...)
+			ops = append(ops, rm)
+		}
+		lo = hi
+	}
+	return ops
+}
+
+func TestEngineGenerated(t *testing.T) {
+	recs := generated(t, 3000, 7)
+	e := stats.NewEngine()
+	ops := loadInBatches(e, recs, 7)
+	m := newRefModel(ops)
+	if e.Len() != len(m.recs) {
+		t.Fatalf("engine holds %d ads, reference %d", e.Len(), len(m.recs))
+	}
+	last := m.refMaxDay()
+	if got := e.LastPosted(); !got.Equal(last) {
+		t.Fatalf("LastPosted %v, reference %v", got, last)
+	}
+	terms := termsOf(m, jobscope.KindSkill, 4, 2, 1)
+	terms = append(terms, termsOf(m, jobscope.KindTitle, 2, 1, 1)...)
+	terms = append(terms, termsOf(m, jobscope.KindLocation, 2, 1, 1)...)
+	asOfs := []time.Time{last, date("2026-08-31"), date("2025-03-31")}
+	scopes := []refScope{refScopeOf("permanent", "GB"), refScopeOf("contract", "GB"), refScopeOf("permanent", "US"),
+		refScopeOf("contract", "")}
+	t.Run("pages", func(t *testing.T) {
+		checkPages(t, e, m, scopes, asOfs, terms)
+	})
+	t.Run("index", func(t *testing.T) {
+		checkIndex(t, e, m, jobscope.KindSkill, scopes[0], last, "", "")
+		checkIndex(t, e, m, jobscope.KindTitle, scopes[1], date("2026-08-31"), "", "")
+		checkIndex(t, e, m, jobscope.KindSkill, scopes[0], last, "Programming Languages", "")
+		checkIndex(t, e, m, jobscope.KindSkill, scopes[0], last, "", "London")
+		checkIndex(t, e, m, jobscope.KindSkill, scopes[1], last, "", stats.GBExclLondon)
+		checkIndex(t, e, m, jobscope.KindLocation, scopes[3], last, "", "")
+	})
+	t.Run("compare", func(t *testing.T) {
+		refs := []stats.TermRef{{Kind: terms[0].kind, Name: terms[0].name}, {Name: terms[1].name}}
+		pages, err := e.Compare(scopeOf(scopes[0]), last, refs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range pages {
+			sameJSON(t, "compare "+p.Term, p, m.refPage(terms[i], scopes[0], last))
+		}
+	})
+	t.Run("one batch", func(t *testing.T) {
+		// The same ads added at once give the same figures as added in batches.
+		one := stats.NewEngine()
+		for _, op := range ops {
+			one.Add(op.add...)
+			one.Remove(op.remove...)
+		}
+		for _, tm := range terms[:3] {
+			q := stats.Query{Kind: tm.kind, Term: tm.name, Scope: scopeOf(scopes[0])}
+			a, err := one.Page(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := e.Page(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameJSON(t, "one batch "+tm.name, a, b)
+		}
+	})
+}
+
+func TestEngineReal(t *testing.T) {
+	recs := realAds(t)
+	e := stats.NewEngine()
+	e.Add(recs...)
+	m := newRefModel([]refOp{{add: recs}})
+	last := m.refMaxDay()
+	terms := termsOf(m, jobscope.KindSkill, 3, 1, 1)
+	terms = append(terms, termsOf(m, jobscope.KindTitle, 1, 0, 1)...)
+	terms = append(terms, termsOf(m, jobscope.KindLocation, 1, 0, 0)...)
+	// The sets span 2013 to 2021: as-of dates inside each.
+	t.Logf("%d real ads, newest %s; terms checked: %v", len(recs), last.Format(time.DateOnly), terms)
+	asOfs := []time.Time{last, date("2017-12-31"), date("2013-06-30")}
+	scopes := []refScope{refScopeOf("permanent", "GB"), refScopeOf("contract", "GB"), refScopeOf("permanent", "US")}
+	checkPages(t, e, m, scopes, asOfs, terms)
+	checkIndex(t, e, m, jobscope.KindSkill, scopes[0], date("2017-12-31"), "", "")
+	checkIndex(t, e, m, jobscope.KindTitle, scopes[2], date("2017-12-31"), "", "")
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}

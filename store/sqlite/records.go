@@ -1,0 +1,120 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"jobscope"
+	"jobscope/store/internal/adrow"
+)
+
+// Records streams every canonical ad, by posting date then id, with its skills: the ads row, and
+// the skills among the terms its ad_docs row lists.
+func (s *Store) Records(ctx context.Context, fn func(*jobscope.AdRecord) error) error {
+	skills, err := s.skillTerms(ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite: records: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.posted_at, a.closed_at, a.emp_type, a.period, a.currency,
+			a.salary_min, a.salary_max, a.country, a.nation, a.region, a.county, a.place, a.remote, a.title_norm,
+			d.term_ids
+		FROM ads AS a JOIN ad_docs AS d ON d.ad_id = a.id
+		WHERE a.dup_of IS NULL
+		ORDER BY a.posted_at NULLS FIRST, a.id`)
+	if err != nil {
+		return fmt.Errorf("sqlite: records: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		r := &jobscope.AdRecord{}
+		var posted, closed sql.NullString
+		var smin, smax sql.NullFloat64
+		var termIDs []byte
+		if err := rows.Scan(&r.Seq, &posted, &closed, &r.Type, &r.Period, &r.Currency, &smin, &smax, &r.Country,
+			&r.Nation, &r.Region, &r.County, &r.Place, &r.Remote, &r.Title, &termIDs); err != nil {
+			return fmt.Errorf("sqlite: records: %w", err)
+		}
+		if r.Posted, err = nullDate(posted); err != nil {
+			return fmt.Errorf("sqlite: records: ad %d: %w", r.Seq, err)
+		}
+		if r.Closed, err = nullDate(closed); err != nil {
+			return fmt.Errorf("sqlite: records: ad %d: %w", r.Seq, err)
+		}
+		r.Min, r.Max = smin.Float64, smax.Float64
+		if ids, err = appendInts(ids[:0], termIDs); err != nil {
+			return fmt.Errorf("sqlite: records: ad %d: %w", r.Seq, err)
+		}
+		for _, id := range ids {
+			if sk, ok := skills[id]; ok {
+				r.Skills = append(r.Skills, sk)
+			}
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: records: %w", err)
+	}
+	return nil
+}
+
+// skillTerms maps the ids of skill terms to the skills.
+func (s *Store) skillTerms(ctx context.Context) (map[int64]jobscope.Skill, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, name, category FROM terms WHERE kind = ?`, string(jobscope.KindSkill))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]jobscope.Skill)
+	for rows.Next() {
+		var id int64
+		var sk jobscope.Skill
+		if err := rows.Scan(&id, &sk.Name, &sk.Category); err != nil {
+			return nil, err
+		}
+		out[id] = sk
+	}
+	return out, rows.Err()
+}
+
+// appendInts reads a JSON array of integers as adrow.EncodeInts writes it ("[1,2,3]") without the
+// cost of encoding/json, which a scan of every ad would feel; anything else goes to
+// adrow.DecodeInts.
+func appendInts(dst []int64, b []byte) ([]int64, error) {
+	if len(b) < 2 || b[0] != '[' || b[len(b)-1] != ']' {
+		return slowInts(dst, b)
+	}
+	body := b[1 : len(b)-1]
+	for len(body) > 0 {
+		neg := body[0] == '-'
+		if neg {
+			body = body[1:]
+		}
+		var v int64
+		i := 0
+		for i < len(body) && body[i] >= '0' && body[i] <= '9' && i < 18 {
+			v = v*10 + int64(body[i]-'0')
+			i++
+		}
+		if i == 0 || (i < len(body) && body[i] != ',') {
+			return slowInts(dst, b)
+		}
+		if neg {
+			v = -v
+		}
+		dst = append(dst, v)
+		body = body[i:]
+		if len(body) > 0 {
+			body = body[1:]
+		}
+	}
+	return dst, nil
+}
+
+func slowInts(dst []int64, b []byte) ([]int64, error) {
+	xs, err := adrow.DecodeInts(b)
+	return append(dst, xs...), err
+}
