@@ -13,7 +13,9 @@
 // figure takes "56000USD per year" as 56,000 whatever the currency, so ours is compared in any currency.
 // nhs_jobs_2020 and nhs_jobs_2020/jobposting (the schema.org records, whose baseSalary is given):
 // our min and max are each within 1% of salary_min and salary_max, period salary_unit, currency
-// currency (silver labels: NHS Jobs' own parse, sometimes wrong). glassdoor_us_2020: min_salary and
+// currency (silver labels: NHS Jobs' own parse, sometimes wrong); NHS Jobs labels an hourly rate as a
+// YEAR figure of 1,681 hours (£9.21 an hour is labelled 15,482), so an hourly rate of ours is compared
+// through that conversion, as Adzuna's are through its own. glassdoor_us_2020: min_salary and
 // max_salary are $K a year, or dollars an hour when hourly is "1"; our min and max are within 1% of them,
 // in USD, period year or hour (ads the author's cleaned file left out have no label). A missing salary,
 // or another period or currency, is a disagreement. reed_uk and reed_datascience_2021 label only the
@@ -84,7 +86,9 @@ month 12, year 1) is within 1% of salary_annual_adzuna; every ad with that label
 figure takes "56000USD per year" as 56,000 whatever the currency, so ours is compared in any currency.
 nhs_jobs_2020 and nhs_jobs_2020/jobposting (the schema.org records, whose baseSalary is given):
 our min and max are each within 1% of salary_min and salary_max, period salary_unit, currency
-currency (silver labels: NHS Jobs' own parse, sometimes wrong). glassdoor_us_2020: min_salary and
+currency (silver labels: NHS Jobs' own parse, sometimes wrong); NHS Jobs labels an hourly rate as a
+YEAR figure of 1,681 hours (£9.21 an hour is labelled 15,482), so an hourly rate of ours is compared
+through that conversion, as Adzuna's are through its own. glassdoor_us_2020: min_salary and
 max_salary are $K a year, or dollars an hour when hourly is "1"; our min and max are within 1% of them,
 in USD, period year or hour (ads the author's cleaned file left out have no label). A missing salary,
 or another period or currency, is a disagreement. reed_uk and reed_datascience_2021 label only the

@@ -146,11 +146,19 @@ func dataSets() []dataSet {
 	}
 }
 
+// nhsHoursPerYear is the hours NHS Jobs multiplies an hourly rate by to label it as a YEAR figure.
+const nhsHoursPerYear = 1681
+
 func judgeNHS(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 	min, okMin := l.num("salary_min")
 	max, okMax := l.num("salary_max")
 	if okMin && okMax {
-		j.salaryRange(ad, x, min, max, strings.ToLower(l.str("salary_unit")), l.str("currency"))
+		unit := strings.ToLower(l.str("salary_unit"))
+		if unit == jobscope.PeriodYear && x.Salary != nil && x.Salary.Period == jobscope.PeriodHour {
+			// NHS Jobs' own conversion of an hourly rate into its YEAR figure.
+			min, max, unit = min/nhsHoursPerYear, max/nhsHoursPerYear, jobscope.PeriodHour
+		}
+		j.salaryRange(ad, x, min, max, unit, l.str("currency"))
 	}
 	pc := l.str("postcode")
 	j.region(ad, x, pc, j.g.regionOfPostcode(pc))
