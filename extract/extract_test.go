@@ -141,6 +141,11 @@ func TestParseLocation(t *testing.T) {
 		{"Gillingham, ME7 5NY", "GB/England/South East/Medway/Gillingham/false"},
 		{"London Road Community Hospital, Derby, DE1 2QY", "GB/England/East Midlands/Derby/Derby/false"},
 		{"Highland, CA", "US//California//Highland/false"},
+		{"Rochester, NY", "US//New York//Rochester/false"},
+		{"Portland, ME", "US//Maine//Portland/false"},
+		{"Portland, OR", "US//Oregon//Portland/false"},
+		{"Linthicum, MD", "US//Maryland//Linthicum/false"},
+		{"Rochester", "GB/England/South East/Medway/Rochester/false"},
 		{"Berlin, Germany", "DE////Berlin/false"},
 		{"Work from Home", "////false"},
 	}

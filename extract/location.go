@@ -123,6 +123,14 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 		return loc, false
 	}
 
+	// "Rochester, NY", "Portland, ME": a town followed by a US state names that state's town, whatever
+	// else the state's letters could be (NY the city, ME the Medway postcode area) and whatever larger
+	// town elsewhere shares the name.
+	if l, ok := e.townInState(segs, matches, postRegion); ok {
+		l.Remote = loc.Remote
+		return l, true
+	}
+
 	// Hints: what unambiguous matches say about country, region and county.
 	h := hints{postRegion: postRegion}
 	// Broad names first: a state code settles the country before a county of the same name as a
@@ -184,6 +192,48 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 		}
 	}
 	return loc, true
+}
+
+// townInState reads the pattern "Town, State" (a US state's code or name right after a town): the
+// town in that state from the gazetteer, or, for a town it does not know, the state with the town as
+// written. ok is false when the text has no such pair, or a GB postcode district settles it otherwise.
+func (e *Extractor) townInState(segs []string, matches []geoMatch, postRegion string) (jobscope.Location, bool) {
+	if postRegion != "" {
+		return jobscope.Location{}, false
+	}
+	for si := 1; si < len(segs); si++ {
+		state := e.stateOf(segs[si])
+		if state == nil {
+			continue
+		}
+		town := strings.TrimSpace(segs[si-1])
+		for _, m := range matches {
+			if m.seg != si-1 {
+				continue
+			}
+			for _, en := range m.entries {
+				if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == "US" && p.Region == state.Region {
+					return jobscope.Location{Country: "US", Region: jobscope.NullString(p.Region), County: jobscope.NullString(p.County),
+						Place: jobscope.NullString(p.Name)}, true
+				}
+			}
+		}
+		if looksLikeTown(town) && e.stateOf(town) == nil {
+			return jobscope.Location{Country: "US", Region: jobscope.NullString(state.Region), Place: jobscope.NullString(town)}, true
+		}
+	}
+	return jobscope.Location{}, false
+}
+
+// stateOf returns the US state a segment names by its code or its full name, or nil.
+func (e *Extractor) stateOf(seg string) *taxonomy.Place {
+	seg = strings.TrimSpace(seg)
+	for _, en := range e.geo[geoKey(seg)] {
+		if en.p.Kind == taxonomy.KindRegion && en.p.Country == "US" && (!en.exact || en.written == seg) {
+			return en.p
+		}
+	}
+	return nil
 }
 
 func (e *Extractor) isState(seg string) bool {
