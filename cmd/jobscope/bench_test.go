@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jobscope/internal/testdb"
+)
+
+// bench runs `jobscope bench ARGS` in-process and returns its standard output and error.
+func bench(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var o, e bytes.Buffer
+	err := runBench(context.Background(), &env{stdin: strings.NewReader(""), stdout: &o, stderr: &e, db: defaultDB()}, args)
+	return o.String(), e.String(), err
+}
+
+func TestBenchStats(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bench.db")
+	args := []string{"stats", "--db", db, "--ads", "2000", "--runs", "3", "--terms", "3"}
+	if u := testdb.URL(); u != "" {
+		args = append(args, "--postgres", testdb.Postgres(t))
+	}
+	out, errOut, err := bench(t, args...)
+	if err != nil {
+		t.Fatalf("bench stats: %v\n%s", err, errOut)
+	}
+	for _, want := range []string{"2000 ads", "engine: rebuild", "peak RSS", "whole page", "skill index", "periods",
+		"cooccurring", "locations", "trend", "histogram", "agree with the engine"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	t.Log(out)
+	if !strings.Contains(errOut, "Ingesting") {
+		t.Errorf("no ingest progress on standard error:\n%s", errOut)
+	}
+
+	t.Run("reuses the store, json", func(t *testing.T) {
+		args := append(args[:len(args):len(args)], "--format", "json", "--runs", "1", "--terms", "1")
+		out, errOut, err := bench(t, args...)
+		if err != nil {
+			t.Fatalf("bench stats: %v\n%s", err, errOut)
+		}
+		if strings.Contains(errOut, "Ingesting") {
+			t.Errorf("ingested again into a store holding the ads:\n%s", errOut)
+		}
+		var rep benchReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		if len(rep.Terms) != 1 || rep.Mismatches != 0 || len(rep.Stores) == 0 || rep.Stores[0].Ads < 2000 {
+			t.Fatalf("report: %d terms, %d mismatches, stores %+v", len(rep.Terms), rep.Mismatches, rep.Stores)
+		}
+		if rep.Engine.Page.Runs != 1 || rep.Engine.MaxRSSMB <= 0 || rep.Engine.HeapInuseMB <= 0 {
+			t.Errorf("engine figures: %+v", rep.Engine)
+		}
+		for _, bs := range rep.Stores {
+			for _, g := range benchGroups {
+				if bs.Groups[g].Runs != 1 || bs.Groups[g].P50 <= 0 {
+					t.Errorf("%s %s: %+v", bs.Name, g, bs.Groups[g])
+				}
+			}
+			if bs.Index.Runs != 1 {
+				t.Errorf("%s index: %+v", bs.Name, bs.Index)
+			}
+		}
+	})
+}
+
+func TestBenchUsage(t *testing.T) {
+	for _, args := range [][]string{{}, {"pages"}, {"stats", "--runs", "0"}, {"stats", "--format", "xml"}, {"stats", "--market", "temp"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			if _, _, err := bench(t, args...); !errors.Is(err, errUsage) {
+				t.Errorf("error %v, want a usage error", err)
+			}
+		})
+	}
+}
