@@ -5,7 +5,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -71,7 +73,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 		return fmt.Errorf("sqlite: apply: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := applyTx(ctx, tx, p); err != nil {
+	if err := applyTx(ctx, tx, p, s.merge); err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -81,7 +83,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	return nil
 }
 
-func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) error {
+func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule) error {
 	if len(p.Rows) > 0 {
 		old, err := readOld(ctx, tx, p)
 		if err != nil {
@@ -98,7 +100,7 @@ func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) error {
 		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
 			return err
 		}
-		if err := writeAds(ctx, tx, p, plan); err != nil {
+		if err := writeAds(ctx, tx, p, plan, m); err != nil {
 			return err
 		}
 		if err := writeDeltas(ctx, tx, plan); err != nil {
@@ -202,6 +204,11 @@ func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
 		return fmt.Errorf("prepare band delete: %w", err)
 	}
 	defer db.Close()
+	dr, err := tx.PrepareContext(ctx, `DELETE FROM ad_bands_recent WHERE band = ? AND ad_id = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare recent band delete: %w", err)
+	}
+	defer dr.Close()
 	for _, o := range olds {
 		for _, t := range o.TermIDs {
 			if _, err := dt.ExecContext(ctx, t, o.ID); err != nil {
@@ -210,6 +217,9 @@ func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
 		}
 		for _, b := range o.Bands {
 			if _, err := db.ExecContext(ctx, b, o.ID); err != nil {
+				return fmt.Errorf("clear bands of replaced ad: %w", err)
+			}
+			if _, err := dr.ExecContext(ctx, b, o.ID); err != nil {
 				return fmt.Errorf("clear bands of replaced ad: %w", err)
 			}
 		}
@@ -221,7 +231,7 @@ func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
 // new ads their ids itself (the writer holds the database's write lock), so that every id, and so
 // every copy's link to its first copy, is known before anything is written, and rows go in by
 // multi-row statements.
-func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan) error {
+func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan, m mergeRule) error {
 	var next int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM ads`).Scan(&next); err != nil {
 		return fmt.Errorf("read last ad id: %w", err)
@@ -278,8 +288,70 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 	if err := insertRows(ctx, tx, "INSERT INTO ad_terms (term_id, ad_id) VALUES ", "", 2, terms); err != nil {
 		return fmt.Errorf("write terms: %w", err)
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO ad_bands (band, ad_id) VALUES ", "", 2, bands); err != nil {
+	if err := insertRows(ctx, tx, "INSERT INTO ad_bands_recent (band, ad_id) VALUES ", "", 2, bands); err != nil {
 		return fmt.Errorf("write bands: %w", err)
+	}
+	return mergeBands(ctx, tx, m, next, len(p.Rows), len(bandRows))
+}
+
+// mergeRule says when and how mergeBands moves rows; tests make it small.
+type mergeRule struct {
+	least int64 // the fewest rows ad_bands_recent holds before they are moved
+	chunk int64 // how many rows one statement moves
+}
+
+// The mergeRule of a Store.
+const (
+	mergeLeast = 1 << 16
+	mergeChunk = 8192
+)
+
+// mergeBands moves the rows of ad_bands_recent into ad_bands once there are enough of them. A batch
+// dirties about every page of ad_bands_recent (R rows), and a merge every page of ad_bands (M rows)
+// once every R/b batches of b rows, so a batch costs about R + M·b/R pages, least at R = √(M·b):
+// the cost of a batch grows as the square root of the store rather than as the store. M is
+// estimated from the ads' ids and this batch's bands per ad, which is close enough for a threshold.
+func mergeBands(ctx context.Context, tx *sql.Tx, m mergeRule, lastID int64, batchAds, batchBands int) error {
+	if batchBands == 0 {
+		return nil // nothing was added, so nothing is due
+	}
+	var recent int64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM ad_bands_recent`).Scan(&recent); err != nil {
+		return fmt.Errorf("count recent bands: %w", err)
+	}
+	if recent < m.least {
+		return nil
+	}
+	b := float64(max(batchBands, 1024))
+	perAd := float64(batchBands) / float64(max(batchAds, 1))
+	main := float64(lastID)*perAd - float64(recent)
+	if float64(recent) < math.Sqrt(max(main, 0)*b) {
+		return nil
+	}
+	// The rows move in key ranges of m.chunk rows, a statement each: SQLite keeps, for a
+	// statement that may fail half-way, the pages it changes in a statement journal (in memory, as
+	// temp_store is MEMORY), and one statement for the whole merge would hold most of ad_bands.
+	loBand, loAd := int64(math.MinInt64), int64(math.MinInt64) // ads' ids are positive
+	for {
+		hiBand, hiAd := int64(math.MaxInt64), int64(math.MaxInt64)
+		err := tx.QueryRowContext(ctx, `SELECT band, ad_id FROM ad_bands_recent WHERE (band, ad_id) > (?, ?)
+			ORDER BY band, ad_id LIMIT 1 OFFSET ?`, loBand, loAd, m.chunk-1).Scan(&hiBand, &hiAd)
+		last := errors.Is(err, sql.ErrNoRows)
+		if err != nil && !last {
+			return fmt.Errorf("merge recent bands: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ad_bands (band, ad_id)
+			SELECT band, ad_id FROM ad_bands_recent WHERE (band, ad_id) > (?, ?) AND (band, ad_id) <= (?, ?)
+			ORDER BY band, ad_id`, loBand, loAd, hiBand, hiAd); err != nil {
+			return fmt.Errorf("merge recent bands: %w", err)
+		}
+		if last {
+			break
+		}
+		loBand, loAd = hiBand, hiAd
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM ad_bands_recent`); err != nil {
+		return fmt.Errorf("merge recent bands: %w", err)
 	}
 	return nil
 }

@@ -4,13 +4,16 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"jobscope"
 	"jobscope/store/internal/adrow"
 )
 
-// Lookup reports what is stored for each of keys that is stored.
+// Lookup reports what is stored for each of keys that is stored. Like Candidates, it reads on the
+// writer's connection: ingest calls both between batches, and the writer's page cache holds the
+// pages the last batch wrote, while a reader's cache is dropped whenever the database changed.
 func (s *Store) Lookup(ctx context.Context, keys []jobscope.AdKey) (map[jobscope.AdKey]jobscope.Existing, error) {
 	out := make(map[jobscope.AdKey]jobscope.Existing)
 	valid := keys[:0:0]
@@ -26,7 +29,7 @@ func (s *Store) Lookup(ctx context.Context, keys []jobscope.AdKey) (map[jobscope
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: lookup: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.source, a.ext_id, a.content_hash, f.source, f.ext_id
+	rows, err := s.w.QueryContext(ctx, `SELECT a.source, a.ext_id, a.content_hash, f.source, f.ext_id
 		FROM json_each(?) AS j CROSS JOIN ads AS a ON a.source = j.value->>0 AND a.ext_id = j.value->>1
 		LEFT JOIN ads AS f ON f.id = a.dup_of`, js)
 	if err != nil {
@@ -52,18 +55,28 @@ func (s *Store) Lookup(ctx context.Context, keys []jobscope.AdKey) (map[jobscope
 	return out, nil
 }
 
-// Candidates returns the stored ads sharing any of bands.
+// Candidates returns the stored ads sharing any of bands. It reads on the writer's connection; see
+// Lookup.
 func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCandidate, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
+	// The bands go in sorted and each once, and are joined to the band tables directly rather than
+	// through IN (which would first build a temporary index of them), so that the probes walk each
+	// index in order.
+	bs := slices.Clone(bands)
+	slices.Sort(bs)
+	bs = slices.Compact(bs)
+	rows, err := s.w.QueryContext(ctx, `WITH q (band) AS (SELECT value FROM json_each(?1)),
+		ids (id) AS (SELECT b.ad_id FROM q CROSS JOIN ad_bands AS b ON b.band = q.band
+			UNION SELECT r.ad_id FROM q CROSS JOIN ad_bands_recent AS r ON r.band = q.band)
+		SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
 			a.title_norm, a.region, a.place, a.posted_at, d.signature
-		FROM ads AS a
+		FROM ids
+		CROSS JOIN ads AS a ON a.id = ids.id
 		JOIN ad_docs AS d ON d.ad_id = a.id
-		LEFT JOIN ads AS f ON f.id = a.dup_of
-		WHERE a.id IN (SELECT b.ad_id FROM ad_bands AS b WHERE b.band IN (SELECT value FROM json_each(?)))`,
-		jsonInts(bands))
+		LEFT JOIN ads AS f ON f.id = a.dup_of`,
+		jsonInts(bs))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: candidates: %w", err)
 	}

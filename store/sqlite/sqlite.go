@@ -32,6 +32,8 @@ type Store struct {
 	kick chan struct{}      // tells the checkpointer that a batch was committed
 	stop context.CancelFunc // stops the checkpointer
 	done chan struct{}      // closed when the checkpointer has stopped
+
+	merge mergeRule // when Apply moves the rows of ad_bands_recent into ad_bands; see mergeBands
 }
 
 var _ jobscope.Store = (*Store)(nil)
@@ -88,7 +90,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	c.SetMaxOpenConns(1)
 	bg, stop := context.WithCancel(context.Background())
-	s := &Store{w: w, r: r, c: c, kick: make(chan struct{}, 1), stop: stop, done: make(chan struct{})}
+	s := &Store{w: w, r: r, c: c, kick: make(chan struct{}, 1), stop: stop, done: make(chan struct{}),
+		merge: mergeRule{least: mergeLeast, chunk: mergeChunk}}
 	go s.checkpoint(bg)
 	return s, nil
 }
