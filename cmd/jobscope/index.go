@@ -45,22 +45,18 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if k != jobscope.KindSkill && k != jobscope.KindTitle && k != jobscope.KindLocation {
 		return fmt.Errorf("%w: --kind must be skill, title or location", errUsage)
 	}
-	if *format != "text" && *format != "json" && *format != "csv" {
-		return fmt.Errorf("%w: --format must be text, json or csv", errUsage)
+	if err := checkFormat(*format, "text", "json", "csv"); err != nil {
+		return err
 	}
 	scope, d, err := sf.parse()
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, m, err := e.openMarket(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	m, err := loadMarket(ctx, st)
-	if err != nil {
-		return err
-	}
 	idx, err := m.engine.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category,
 		Location: *location, Sort: *sortBy, Reverse: *reverse})
 	if err != nil {
@@ -94,22 +90,18 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() < 2 {
 		return fmt.Errorf("%w: name two terms or more", errUsage)
 	}
-	if *format != "text" && *format != "json" && *format != "csv" {
-		return fmt.Errorf("%w: --format must be text, json or csv", errUsage)
+	if err := checkFormat(*format, "text", "json", "csv"); err != nil {
+		return err
 	}
 	scope, d, err := sf.parse()
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, m, err := e.openMarket(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	m, err := loadMarket(ctx, st)
-	if err != nil {
-		return err
-	}
 	var refs []stats.TermRef
 	for _, name := range fs.Args() {
 		t, err := resolveTerm(m.terms, name, jobscope.TermKind(*kind))

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -182,6 +183,14 @@ func parse(fs *flag.FlagSet, args []string) error {
 	}
 	// Parse once more with only the arguments, so that fs.Args() returns them.
 	return fs.Parse(append([]string{"--"}, positional...))
+}
+
+// checkFormat reports a usage error unless format is one of allowed.
+func checkFormat(format string, allowed ...string) error {
+	if slices.Contains(allowed, format) {
+		return nil
+	}
+	return fmt.Errorf("%w: --format must be %s or %s", errUsage, strings.Join(allowed[:len(allowed)-1], ", "), allowed[len(allowed)-1])
 }
 
 // openStore opens the store named by --db.

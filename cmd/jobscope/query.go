@@ -187,8 +187,8 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: name one term (quote it when it has spaces)", errUsage)
 	}
-	if *format != "text" && *format != "json" && *format != "csv" {
-		return fmt.Errorf("%w: --format must be text, json or csv", errUsage)
+	if err := checkFormat(*format, "text", "json", "csv"); err != nil {
+		return err
 	}
 	if !slices.Contains(statsTables, *table) {
 		return fmt.Errorf("%w: --table must be one of %s", errUsage, strings.Join(statsTables, ", "))
@@ -197,15 +197,11 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, m, err := e.openMarket(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	m, err := loadMarket(ctx, st)
-	if err != nil {
-		return err
-	}
 	term, err := resolveTerm(m.terms, fs.Arg(0), jobscope.TermKind(*kind))
 	if err != nil {
 		return err
@@ -228,6 +224,20 @@ func runStats(ctx context.Context, e *env, args []string) error {
 type market struct {
 	engine *stats.Engine
 	terms  []jobscope.Term
+}
+
+// openMarket opens the store named by --db and loads its market; the caller closes the store.
+func (e *env) openMarket(ctx context.Context) (jobscope.Store, *market, error) {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := loadMarket(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, m, nil
 }
 
 // loadMarket streams the store's canonical ads into a statistics engine.
