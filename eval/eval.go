@@ -48,11 +48,31 @@
 // reed_datascience_2021: is_remote. hn_whoishiring_2013_2018: remote, a weak label (the upstream
 // parser's flag).
 //
-// Skills (weak). glassdoor_us_2020 flags python_yn, R_yn, spark, aws and excel are the dataset author's
-// substring tests on the lower-cased description: "python", "r studio" or "r-studio" only, "spark",
-// "aws" (which "laws" contains), "excel" (which "excellent" contains). For each, ours is whether our
-// skills include the taxonomy skill of that name or alias (Python, R, Apache Spark, AWS, Excel); results
-// give agreement, precision and recall per skill and pooled.
+// Skills (weak), glassdoor_us_2020. Its flags are the dataset author's substring tests on the
+// lower-cased description; each rule below reproduces all 371 labels of its flag. python_yn: "python".
+// R_yn: "r studio" or "r-studio" only, which is not the skill R ("R, Python" is 0, "our studio" is 1).
+// spark: "spark" (so "pyspark" too). aws: "aws", also inside "laws", "draws" and "flaws". excel: "excel",
+// also inside "excellent" and "excellence". For each flag, ours is whether our skills include the
+// taxonomy skill of that name or alias (Python, R, Apache Spark, AWS, Excel): agreement, precision and
+// recall. Only python_yn and spark, whose rule means the skill, are pooled into skills; skills/r,
+// skills/aws and skills/excel are printed, but they measure the flag's rule, not the skill.
+//
+// Skills, skillspan/train, skillspan/dev and skillspan/test (SkillSpan, Zhang et al. 2022, MIT licence:
+// Stack Overflow job-ad sentences whose skill and knowledge spans people marked; only source "tech" is
+// read, and a split whose file is absent is shown as absent). A posting's sentences are joined, one a
+// line, and its skills found as in an ad. skills: precision is the share of the skills we report per
+// posting (each skill once, as extraction reports them) of which at least one mention lies inside a
+// marked span, knowledge or skill (every word the mention covers is marked); recall is the share of the
+// knowledge spans that name a technology which a mention of ours overlaps. A span names a technology when
+// its whole text, case, spaces and hyphens aside, is a GitHub linguist language name or alias, an O*NET
+// technology example, or a Stack Overflow tag or tag synonym not made only of ordinary words, which are
+// words written in lower case in O*NET's and ESCO's occupation descriptions ("cloud", "testing" and "web
+// services" are ordinary, "kubernetes" is not). The rule reads only DIR/data/skills, never our taxonomy.
+// skills/mentions: the share of each of our mentions that lies inside a marked span; strict, since the
+// annotators leave job titles and many repeated or listed names unmarked. skills/knowledge: the share of
+// all knowledge spans we overlap, technologies or not (spoken languages, business domains, degrees):
+// coverage, not a target. Disagreements are grouped by text, most frequent first, false mentions and
+// misses in turn.
 package eval
 
 import (
@@ -121,11 +141,31 @@ Remote. Ours is remote when the work mode is remote or the location is remote (h
 reed_datascience_2021: is_remote. hn_whoishiring_2013_2018: remote, a weak label (the upstream
 parser's flag).
 
-Skills (weak). glassdoor_us_2020 flags python_yn, R_yn, spark, aws and excel are the dataset author's
-substring tests on the lower-cased description: "python", "r studio" or "r-studio" only, "spark",
-"aws" (which "laws" contains), "excel" (which "excellent" contains). For each, ours is whether our
-skills include the taxonomy skill of that name or alias (Python, R, Apache Spark, AWS, Excel); results
-give agreement, precision and recall per skill and pooled.
+Skills (weak), glassdoor_us_2020. Its flags are the dataset author's substring tests on the
+lower-cased description; each rule below reproduces all 371 labels of its flag. python_yn: "python".
+R_yn: "r studio" or "r-studio" only, which is not the skill R ("R, Python" is 0, "our studio" is 1).
+spark: "spark" (so "pyspark" too). aws: "aws", also inside "laws", "draws" and "flaws". excel: "excel",
+also inside "excellent" and "excellence". For each flag, ours is whether our skills include the
+taxonomy skill of that name or alias (Python, R, Apache Spark, AWS, Excel): agreement, precision and
+recall. Only python_yn and spark, whose rule means the skill, are pooled into skills; skills/r,
+skills/aws and skills/excel are printed, but they measure the flag's rule, not the skill.
+
+Skills, skillspan/train, skillspan/dev and skillspan/test (SkillSpan, Zhang et al. 2022, MIT licence:
+Stack Overflow job-ad sentences whose skill and knowledge spans people marked; only source "tech" is
+read, and a split whose file is absent is shown as absent). A posting's sentences are joined, one a
+line, and its skills found as in an ad. skills: precision is the share of the skills we report per
+posting (each skill once, as extraction reports them) of which at least one mention lies inside a
+marked span, knowledge or skill (every word the mention covers is marked); recall is the share of the
+knowledge spans that name a technology which a mention of ours overlaps. A span names a technology when
+its whole text, case, spaces and hyphens aside, is a GitHub linguist language name or alias, an O*NET
+technology example, or a Stack Overflow tag or tag synonym not made only of ordinary words, which are
+words written in lower case in O*NET's and ESCO's occupation descriptions ("cloud", "testing" and "web
+services" are ordinary, "kubernetes" is not). The rule reads only DIR/data/skills, never our taxonomy.
+skills/mentions: the share of each of our mentions that lies inside a marked span; strict, since the
+annotators leave job titles and many repeated or listed names unmarked. skills/knowledge: the share of
+all knowledge spans we overlap, technologies or not (spoken languages, business domains, degrees):
+coverage, not a target. Disagreements are grouped by text, most frequent first, false mentions and
+misses in turn.
 `
 
 // Extractor is what eval measures: the product's extractor, or anything that turns a raw ad into an
@@ -168,17 +208,47 @@ type Result struct {
 	Note string `json:"note,omitempty"`
 	// Confusion counts the four outcomes of a yes/no field (remote, a skill); nil for other fields.
 	Confusion *Confusion `json:"confusion,omitempty"`
+	// Spans holds the counts of a set labelled by marked spans of text (SkillSpan), whose cases are
+	// sentences: there is no agreement, only precision and recall. Nil for other sets.
+	Spans *SpanCounts `json:"spans,omitempty"`
+	// Missing marks a set whose file is not in the shared directory: it has no cases.
+	Missing bool `json:"missing,omitempty"`
 	// Worst are the worst disagreements, worst first: for figures the largest error, else a wrong value
 	// before a missing one.
 	Worst []Case `json:"worst"`
 }
 
-// Agreement is the share of cases we agree with, 0 to 1 (0 when there are no cases).
+// Agreement is the share of cases we agree with, 0 to 1 (0 when there are no cases, and for span
+// results, which have none).
 func (r Result) Agreement() float64 {
-	if r.Cases == 0 {
+	if r.Cases == 0 || r.Spans != nil {
 		return 0
 	}
 	return float64(r.Agree) / float64(r.Cases)
+}
+
+// Precision is the share of our yes answers (or mentions) that are right; ok is false for a field
+// without them.
+func (r Result) Precision() (p float64, ok bool) {
+	switch {
+	case r.Confusion != nil:
+		return r.Confusion.Precision()
+	case r.Spans != nil:
+		return r.Spans.Precision()
+	}
+	return 0, false
+}
+
+// Recall is the share of the label's yes answers (or spans) we found; ok is false for a field without
+// them.
+func (r Result) Recall() (rc float64, ok bool) {
+	switch {
+	case r.Confusion != nil:
+		return r.Confusion.Recall()
+	case r.Spans != nil:
+		return r.Spans.Recall()
+	}
+	return 0, false
 }
 
 // MarshalJSON adds the agreement (and precision and recall for yes/no fields) to the counts.
@@ -190,13 +260,11 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		Precision *float64 `json:"precision,omitempty"`
 		Recall    *float64 `json:"recall,omitempty"`
 	}{plain: plain(r), Agreement: r.Agreement()}
-	if r.Confusion != nil {
-		if p, ok := r.Confusion.Precision(); ok {
-			out.Precision = &p
-		}
-		if rc, ok := r.Confusion.Recall(); ok {
-			out.Recall = &rc
-		}
+	if p, ok := r.Precision(); ok {
+		out.Precision = &p
+	}
+	if rc, ok := r.Recall(); ok {
+		out.Recall = &rc
 	}
 	if out.Worst == nil {
 		out.Worst = []Case{}
@@ -262,6 +330,9 @@ func Sets() []string {
 	for _, s := range dataSets() {
 		out = append(out, s.name)
 	}
+	for _, s := range spanSets() {
+		out = append(out, s.name)
+	}
 	return out
 }
 
@@ -273,6 +344,11 @@ func Fields() []string {
 			if !slices.Contains(out, f) {
 				out = append(out, f)
 			}
+		}
+	}
+	for _, f := range spanFields {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
 		}
 	}
 	return out
@@ -353,6 +429,32 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 			s.notes[fieldRegion] = districtNote
 		}
 		res, err := runSet(ctx, shared, s, ex, g, skills, fields, opts.Worst)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		out = append(out, res...)
+	}
+	var tech *techNames
+	for _, s := range spanSets() {
+		if !selects(opts.Sets, s.name) {
+			continue
+		}
+		var fields []string
+		for _, f := range spanFields {
+			if selects(opts.Fields, f) {
+				fields = append(fields, f)
+			}
+		}
+		if len(fields) == 0 {
+			continue
+		}
+		if tech == nil {
+			var err error
+			if tech, err = readTechNames(shared); err != nil {
+				return nil, fmt.Errorf("technology names: %w", err)
+			}
+		}
+		res, err := runSpanSet(ctx, shared, s, ex, tech, fields, opts.Worst)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}

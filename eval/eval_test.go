@@ -93,8 +93,9 @@ func TestRunFixture(t *testing.T) {
 		// g1 annual right; g2 hourly, but we said year. g3 has no labels.
 		"glassdoor_us_2020 salary": {2, 1, 0},
 		// g2's " Los Angeles" is no state.
-		"glassdoor_us_2020 state":         {1, 1, 1},
-		"glassdoor_us_2020 skills":        {10, 8, 0},
+		"glassdoor_us_2020 state": {1, 1, 1},
+		// Pooled over python_yn and spark only, whose rules mean the skill: g1 and g2 right on both.
+		"glassdoor_us_2020 skills":        {4, 4, 0},
 		"glassdoor_us_2020 skills/python": {2, 2, 0},
 		"glassdoor_us_2020 skills/r":      {2, 0, 0},
 		"glassdoor_us_2020 skills/spark":  {2, 2, 0},

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -22,24 +23,31 @@ func WriteText(w io.Writer, rs []Result) error {
 			weak = true
 		}
 		agreement := "-"
-		if r.Cases > 0 {
+		if r.Cases > 0 && r.Spans == nil {
 			agreement = fmt.Sprintf("%.1f%%", r.Agreement()*100)
 		}
 		prec, rec := "", ""
-		if r.Confusion != nil {
+		if r.Confusion != nil || r.Spans != nil {
 			prec, rec = "-", "-"
-			if p, ok := r.Confusion.Precision(); ok {
+			if p, ok := r.Precision(); ok {
 				prec = fmt.Sprintf("%.1f%%", p*100)
 			}
-			if v, ok := r.Confusion.Recall(); ok {
+			if v, ok := r.Recall(); ok {
 				rec = fmt.Sprintf("%.1f%%", v*100)
 			}
+		}
+		if r.Missing {
+			agreement = "absent"
 		}
 		unmapped := ""
 		if r.Unmapped > 0 {
 			unmapped = fmt.Sprint(r.Unmapped)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t\n", r.Set, field, r.Cases, r.Agree, agreement, prec, rec, unmapped)
+		agree := fmt.Sprint(r.Agree)
+		if r.Spans != nil || r.Missing {
+			agree = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t\n", r.Set, field, r.Cases, agree, agreement, prec, rec, unmapped)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -58,13 +66,28 @@ func WriteText(w io.Writer, rs []Result) error {
 		if r.Unlabelled > 0 {
 			fmt.Fprintf(bw, "%s: %s without a label line\n", r.Set, plural(r.Unlabelled, "ad"))
 		}
+		if r.Missing {
+			fmt.Fprintf(bw, "%s: absent (%s)\n", r.Set, r.Note)
+		}
 	}
 	for i := range rs {
 		r := &rs[i]
 		if len(r.Worst) == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "\n%s · %s: %d of %d disagree; the worst %d:\n", r.Set, r.Field, r.Cases-r.Agree, r.Cases, len(r.Worst))
+		if c := r.Spans; c != nil {
+			fmt.Fprintf(bw, "\n%s · %s: ", r.Set, r.Field)
+			var parts []string
+			if c.Mentions > 0 {
+				parts = append(parts, fmt.Sprintf("%d of %d outside every marked span", c.Mentions-c.InSpan, c.Mentions))
+			}
+			if c.Spans > 0 {
+				parts = append(parts, fmt.Sprintf("%d of %d spans missed", c.Spans-c.Found, c.Spans))
+			}
+			fmt.Fprintf(bw, "%s; the most frequent %d:\n", strings.Join(parts, ", "), len(r.Worst))
+		} else {
+			fmt.Fprintf(bw, "\n%s · %s: %d of %d disagree; the worst %d:\n", r.Set, r.Field, r.Cases-r.Agree, r.Cases, len(r.Worst))
+		}
 		if r.Note != "" {
 			fmt.Fprintf(bw, "  (%s)\n", r.Note)
 		}

@@ -33,6 +33,9 @@ func TestShared(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rs {
 		seen[r.Set] = true
+		if r.Missing {
+			continue // a split the shared directory does not have (SkillSpan's test)
+		}
 		if r.Cases == 0 {
 			t.Errorf("%s · %s: no cases", r.Set, r.Field)
 		}

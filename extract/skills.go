@@ -28,12 +28,54 @@ type skillMatch struct {
 	pos, n int
 	skill  int32
 	guard  uint8
+	ok     bool // counts: unguarded, or guarded in a technical context
 }
 
 // findSkills returns the skills mentioned in text (tokens toks), each once, in order of first mention.
 func (e *Extractor) findSkills(text string, toks []token, out []jobscope.Skill) []jobscope.Skill {
 	var buf [64]skillMatch
-	matches := buf[:0]
+	var idBuf [32]int32
+	ids := idBuf[:0]
+	for _, m := range e.skillMatches(text, toks, buf[:0]) {
+		if !m.ok || containsID(ids, m.skill) {
+			continue
+		}
+		ids = append(ids, m.skill)
+		s := e.skillList[m.skill]
+		out = append(out, jobscope.Skill{Name: s.Name, Category: s.Category})
+	}
+	return out
+}
+
+// SkillMention is one mention of a skill in a text: the skill and the byte span text[Start:End] it was
+// read from.
+type SkillMention struct {
+	jobscope.Skill
+	Start, End int
+}
+
+// SkillMentions returns every mention of a taxonomy skill in text, in order, by the same rules as Skills
+// (which keeps each skill once): for showing where a skill was found and for scoring extraction against
+// text whose skill spans people have marked.
+func (e *Extractor) SkillMentions(text string) []SkillMention {
+	toks := tokenize(nil, text, lowerASCII(text))
+	var out []SkillMention
+	for _, m := range e.skillMatches(text, toks, nil) {
+		if !m.ok {
+			continue
+		}
+		s := e.skillList[m.skill]
+		out = append(out, SkillMention{Skill: jobscope.Skill{Name: s.Name, Category: s.Category},
+			Start: toks[m.pos].start, End: toks[m.pos+m.n-1].end})
+	}
+	return out
+}
+
+// skillMatches appends to matches every candidate skill mention of text (tokens toks), in order: the
+// longest alias at each word, guarded aliases only in their case. ok marks those that count: a guarded
+// alias only in a technical context.
+func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch) []skillMatch {
+	start := len(matches)
 	for i := 0; i < len(toks); {
 		p := e.skills.longest(toks, i)
 		if p == nil {
@@ -58,20 +100,12 @@ func (e *Extractor) findSkills(text string, toks []token, out []jobscope.Skill) 
 		matches = append(matches, skillMatch{pos: i, n: n, skill: p.id, guard: p.guard})
 		i += n
 	}
-	var idBuf [32]int32
-	ids := idBuf[:0]
-	for mi, m := range matches {
-		if m.guard != uint8(taxonomy.GuardNone) && !e.skillContext(text, toks, matches, mi) {
-			continue
-		}
-		if containsID(ids, m.skill) {
-			continue
-		}
-		ids = append(ids, m.skill)
-		s := e.skillList[m.skill]
-		out = append(out, jobscope.Skill{Name: s.Name, Category: s.Category})
+	found := matches[start:]
+	for mi := range found {
+		m := &found[mi]
+		m.ok = m.guard == uint8(taxonomy.GuardNone) || e.skillContext(text, toks, found, mi)
 	}
-	return out
+	return matches
 }
 
 // skillContext reports whether a guarded match is in a technical context: an unguarded skill or a cue
