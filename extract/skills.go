@@ -29,6 +29,8 @@ type skillMatch struct {
 	skill  int32
 	guard  uint8
 	ok     bool // counts: unguarded, or guarded in a technical context
+	// caseOff marks a case-guarded one-word name written in another case: it counts only in a list.
+	caseOff bool
 }
 
 // findSkills returns the skills mentioned in text (tokens toks), each once, in order of first mention.
@@ -92,7 +94,13 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 					break
 				}
 			}
+			if !ok && (n > 1 || len(p.written[0]) < 2) {
+				i++
+				continue
+			}
 			if !ok {
+				// One word in another case ("kubernetes", "spring"): kept only in a list of skills.
+				matches = append(matches, skillMatch{pos: i, n: 1, skill: p.id, guard: p.guard, caseOff: true})
 				i++
 				continue
 			}
@@ -101,11 +109,62 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		i += n
 	}
 	found := matches[start:]
+	lists := false
 	for mi := range found {
 		m := &found[mi]
+		if m.caseOff {
+			lists = true
+			continue
+		}
 		m.ok = m.guard == uint8(taxonomy.GuardNone) || e.skillContext(text, toks, found, mi)
 	}
+	// A case-guarded name written in another case counts where it stands in a list of skills that
+	// count, as tag lists are written ("java spring docker", "typescript, react, go"): next to one,
+	// with nothing but separators or "and"/"or" between. A list may chain through such names.
+	for changed := lists; changed; {
+		changed = false
+		for mi := range found {
+			m := &found[mi]
+			if m.caseOff && !m.ok && (listNeighbour(text, toks, found, mi, mi-1) || listNeighbour(text, toks, found, mi, mi+1)) &&
+				e.wordSenseOK(text, toks, found, mi) {
+				m.ok, changed = true, true
+			}
+		}
+	}
 	return matches
+}
+
+// listNeighbour reports whether matches[j] counts and stands next to matches[i] in a list: only
+// separators (spaces, commas, slashes, bars, semicolons, '&', '+') or one "and"/"or" between them.
+func listNeighbour(text string, toks []token, matches []skillMatch, i, j int) bool {
+	if j < 0 || j >= len(matches) || !matches[j].ok {
+		return false
+	}
+	a, b := matches[i], matches[j]
+	if b.pos < a.pos {
+		a, b = b, a
+	}
+	gap := b.pos - (a.pos + a.n)
+	if gap < 0 || gap > 1 {
+		return false
+	}
+	from := toks[a.pos+a.n-1].end
+	if gap == 1 {
+		if w := toks[a.pos+a.n].lower; w != "and" && w != "or" {
+			return false
+		}
+	}
+	for k := from; k < toks[b.pos].start; k++ {
+		switch text[k] {
+		case ' ', '\t', ',', '/', '|', ';', '&', '+':
+		default:
+			if gap == 1 && k >= toks[a.pos+a.n].start && k < toks[a.pos+a.n].end {
+				continue // the "and" or "or"
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // skillContext reports whether a guarded match is in a technical context: an unguarded skill or a cue

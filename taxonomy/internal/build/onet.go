@@ -303,7 +303,7 @@ type onetSkill struct {
 }
 
 // planONET decides what becomes of one O*NET example; it returns nil for one left out and a reason.
-func planONET(t *onetTech, pop func(string) int, core map[string]bool) (*onetSkill, string) {
+func planONET(t *onetTech, pop func(string) int, core map[string]bool, ordinary map[string]bool) (*onetSkill, string) {
 	cls := classify(t.commodity())
 	name := cleanName(t.name)
 	words := strings.Fields(name)
@@ -401,9 +401,10 @@ func planONET(t *onetTech, pop func(string) int, core map[string]bool) (*onetSki
 	}
 
 	cat := cls.category
-	// One word that is not plainly a product name counts only as written, near other skills.
+	// One word that is not plainly a product name counts only as written, near other skills; so does an
+	// acronym that is also an ordinary word ("FIT", "CASE", "REDUCE"), which would otherwise match "fit".
 	guard := ""
-	if cw := strings.Fields(canonical); len(cw) == 1 && !distinctive(canonical) {
+	if cw := strings.Fields(canonical); len(cw) == 1 && (!distinctive(canonical) || ordinary[strings.ToLower(canonical)]) {
 		guard = "!"
 	}
 	if len(canonical) <= 2 {
@@ -477,6 +478,17 @@ func buildONET(data, out string, core map[string]bool) error {
 	if err != nil {
 		return fmt.Errorf("stack overflow tags: %w", err)
 	}
+	ordinary, err := ordinaryWords(filepath.Join(data, "skills", "onet_29_2", "Occupation Data.txt"), '\t', 2)
+	if err != nil {
+		return fmt.Errorf("occupation data: %w", err)
+	}
+	esco, err := ordinaryWords(filepath.Join(data, "skills", "esco_v1_subset", "occupations_en.csv"), ',', 12)
+	if err != nil {
+		return fmt.Errorf("esco occupations: %w", err)
+	}
+	for w := range esco {
+		ordinary[w] = true
+	}
 	var names []string
 	for k := range techs {
 		names = append(names, k)
@@ -489,7 +501,7 @@ func buildONET(data, out string, core map[string]bool) error {
 	var kept []*onetSkill
 	reasons := map[string]int{}
 	for _, n := range names {
-		s, why := planONET(techs[n], pop, core)
+		s, why := planONET(techs[n], pop, core, ordinary)
 		if s == nil {
 			reasons[why]++
 			continue
@@ -528,6 +540,39 @@ func buildONET(data, out string, core map[string]bool) error {
 	}
 	log.Printf("skills_onet.tsv: %d skills of %d examples (left out: %v)", len(kept), len(techs), reasons)
 	return f.Close()
+}
+
+// ordinaryWords returns the words that column col of a delimited file of occupation descriptions (O*NET's,
+// ESCO's) writes in lower case: plain English about work ("fit", "case", "calm"), against which a
+// product name that is also a word is told apart. Only read at build time; nothing of it is written.
+func ordinaryWords(path string, comma rune, col int) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = comma
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	out := map[string]bool{}
+	for first := true; ; first = false {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if first || len(rec) <= col {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(rec[col], func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == strings.ToLower(w) {
+				out[w] = true
+			}
+		}
+	}
 }
 
 func contains(l []string, s string) bool {
