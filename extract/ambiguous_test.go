@@ -73,6 +73,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Agile/lower prose", "Agile", "An agile mind and Python skills.", false},
 		{"Rust/tag list", "Rust", "go, rust, c++", true},
 		{"Excel/lower list", "Excel", "sql, excel, tableau", true},
+		{"Access/lower prose", "Microsoft Access", "It aligns the cybersecurity access management controls.", false},
+		{"Basic/capitalised", "BASIC", "• Basic UNIX scripting.", false},
 		{"Excel/lower verb", "Excel", "You will excel with sql and tableau.", false},
 		{"R/lower letter", "R", "python, r, sql", false},
 		{"SOLID/principles", "SOLID", "Clean code and SOLID principles in C#.", true},

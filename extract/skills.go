@@ -94,7 +94,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 					break
 				}
 			}
-			if !ok && (n > 1 || len(p.written[0]) < 2) {
+			if !ok && (n > 1 || len(p.written[0]) < 2 || !allLower(text[toks[i].start:toks[i].end])) {
 				i++
 				continue
 			}
@@ -118,9 +118,10 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 		m.ok = m.guard == uint8(taxonomy.GuardNone) || e.skillContext(text, toks, found, mi)
 	}
-	// A case-guarded name written in another case counts where it stands in a list of skills that
-	// count, as tag lists are written ("java spring docker", "typescript, react, go"): next to one,
-	// with nothing but separators or "and"/"or" between. A list may chain through such names.
+	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
+	// as tag lists are written ("java, spring, docker", "typescript javascript node.js react go"): next
+	// to one, with nothing but separators or "and"/"or" between (see listNeighbour). A list may chain
+	// through such names.
 	for changed := lists; changed; {
 		changed = false
 		for mi := range found {
@@ -134,8 +135,46 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 	return matches
 }
 
+// allLower reports whether w has no capital letter.
+func allLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// listEdge reports whether the word on the far side of matches[i] from its neighbour (after it when
+// the neighbour is before, dir > 0) ends the list rather than continues a sentence: there is none, or
+// punctuation comes first, or it is a skill or a capitalised word ("kubernetes Job description"), not a
+// lower-case word of prose ("cybersecurity access management").
+func listEdge(text string, toks []token, matches []skillMatch, i, dir int) bool {
+	m := matches[i]
+	k := m.pos + m.n
+	if dir < 0 {
+		k = m.pos - 1
+	}
+	if k < 0 || k >= len(toks) {
+		return true
+	}
+	if dir > 0 && breakBetween(text, toks[k-1].end, toks[k].start) || dir < 0 && breakBetween(text, toks[k].end, toks[m.pos].start) {
+		return true
+	}
+	if c := text[toks[k].start]; c < 'a' || c > 'z' {
+		return true
+	}
+	for _, x := range matches {
+		if x.pos <= k && k < x.pos+x.n {
+			return true
+		}
+	}
+	return false
+}
+
 // listNeighbour reports whether matches[j] counts and stands next to matches[i] in a list: only
-// separators (spaces, commas, slashes, bars, semicolons, '&', '+') or one "and"/"or" between them.
+// separators (commas, slashes, bars, semicolons, '&', '+', spaces) or one "and"/"or" between them, and
+// when that is spaces alone, the list does not run on into prose on matches[i]'s other side.
 func listNeighbour(text string, toks []token, matches []skillMatch, i, j int) bool {
 	if j < 0 || j >= len(matches) || !matches[j].ok {
 		return false
@@ -154,9 +193,12 @@ func listNeighbour(text string, toks []token, matches []skillMatch, i, j int) bo
 			return false
 		}
 	}
+	marked := gap == 1
 	for k := from; k < toks[b.pos].start; k++ {
 		switch text[k] {
-		case ' ', '\t', ',', '/', '|', ';', '&', '+':
+		case ' ', '\t':
+		case ',', '/', '|', ';', '&', '+':
+			marked = true
 		default:
 			if gap == 1 && k >= toks[a.pos+a.n].start && k < toks[a.pos+a.n].end {
 				continue // the "and" or "or"
@@ -164,7 +206,14 @@ func listNeighbour(text string, toks []token, matches []skillMatch, i, j int) bo
 			return false
 		}
 	}
-	return true
+	if marked {
+		return true
+	}
+	dir := 1 // the neighbour is before: look after
+	if j > i {
+		dir = -1
+	}
+	return listEdge(text, toks, matches, i, dir)
 }
 
 // skillContext reports whether a guarded match is in a technical context: an unguarded skill or a cue
