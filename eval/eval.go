@@ -60,7 +60,9 @@
 // Skills, skillspan/train, skillspan/dev and skillspan/test (SkillSpan, Zhang et al. 2022, MIT licence:
 // Stack Overflow job-ad sentences whose skill and knowledge spans people marked; only source "tech" is
 // read, and a split whose file is absent is shown as absent). A posting's sentences are joined, one a
-// line, and its skills found as in an ad. skills: precision is the share of the skills we report per
+// line, and its skills found as in an ad; mentions in its title (the first line up to the first
+// placeholder such as <ORGANIZATION>) are not judged, since the annotators marked no title (none of
+// the 109 postings' titles has a span). skills: precision is the share of the skills we report per
 // posting (each skill once, as extraction reports them) of which at least one mention lies inside a
 // marked span, knowledge or skill (every word the mention covers is marked); recall is the share of the
 // knowledge spans that name a technology which a mention of ours overlaps. A span names a technology when
@@ -153,7 +155,9 @@ skills/aws and skills/excel are printed, but they measure the flag's rule, not t
 Skills, skillspan/train, skillspan/dev and skillspan/test (SkillSpan, Zhang et al. 2022, MIT licence:
 Stack Overflow job-ad sentences whose skill and knowledge spans people marked; only source "tech" is
 read, and a split whose file is absent is shown as absent). A posting's sentences are joined, one a
-line, and its skills found as in an ad. skills: precision is the share of the skills we report per
+line, and its skills found as in an ad; mentions in its title (the first line up to the first
+placeholder such as <ORGANIZATION>) are not judged, since the annotators marked no title (none of
+the 109 postings' titles has a span). skills: precision is the share of the skills we report per
 posting (each skill once, as extraction reports them) of which at least one mention lies inside a
 marked span, knowledge or skill (every word the mention covers is marked); recall is the share of the
 knowledge spans that name a technology which a mention of ours overlaps. A span names a technology when

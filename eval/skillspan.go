@@ -461,6 +461,14 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 		}
 	}
 	text := b.String()
+	// The posting's title, its first line up to the first placeholder ("<ORGANIZATION>"), was never
+	// marked by the annotators: mentions there are not judged.
+	title := 0
+	if len(post) > 0 {
+		for title < len(post[0].Tokens) && !strings.HasPrefix(post[0].Tokens[title], "<") {
+			title++
+		}
+	}
 	// covered[sentence][token] is set when a mention of ours covers that token.
 	covered := make([][]bool, len(post))
 	for si, s := range post {
@@ -480,7 +488,7 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 		for k < len(toks) && toks[k].end <= m.Start {
 			k++
 		}
-		inside, sent := true, -1
+		inside, sent, inTitle := true, -1, true
 		for j := k; j < len(toks) && toks[j].start < m.End; j++ {
 			t := toks[j]
 			sent = t.sent
@@ -488,8 +496,9 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 			if s := post[t.sent]; s.Knowledge[t.idx] == "O" && s.Skill[t.idx] == "O" {
 				inside = false
 			}
+			inTitle = inTitle && t.sent == 0 && t.idx < title
 		}
-		if sent < 0 {
+		if sent < 0 || inTitle {
 			continue
 		}
 		var r *reported
