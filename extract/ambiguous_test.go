@@ -81,6 +81,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"SOLID/adjective", "SOLID", "Solid understanding of Java and Spring.", false},
 		{"FIT/acronym word", "FIT", "Sounds like a good fit? Apply with your Java experience.", false},
 		{"CASE/acronym word", "CASE", "In case of relocation we help; Java and Docker.", false},
+		{"Mental Health/care", "Mental Health", "Support workers for our mental health service.", true},
+		{"Mental Health/equal opportunity", "Mental Health", "We make reasonable accommodations for applicants' religious practices as well as any mental health or physical disability needs.", false},
 		{"Spark/any case", "Apache Spark", "Big data tools such as spark, kafka and HDFS.", true},
 		{"Spark/company", "Apache Spark", "Backed by Google Ventures and Spark Capital, we are growing fast.", false},
 	}

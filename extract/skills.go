@@ -117,6 +117,9 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			continue
 		}
 		m.ok = m.guard == uint8(taxonomy.GuardNone) || e.skillContext(text, toks, found, mi)
+		if m.ok && e.skillList[m.skill].Category == taxonomy.CatGeneral && equalOpportunity(text, toks, m.pos) {
+			m.ok = false
+		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
 	// as tag lists are written ("java, spring, docker", "typescript javascript node.js react go"): next
@@ -133,6 +136,41 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 	}
 	return matches
+}
+
+// equalOpportunityCues are words of an equal-opportunity statement beside "disability": such a sentence
+// lists what an employer does not discriminate on ("mental health or physical disability"), not skills.
+var equalOpportunityCues = map[string]bool{"accommodation": true, "accommodations": true, "discrimination": true,
+	"discriminate": true, "regardless": true, "protected": true, "veteran": true, "equal": true, "applicants": true}
+
+// equalOpportunity reports whether the sentence holding toks[i] is an equal-opportunity statement: it
+// names disability and one of equalOpportunityCues. General skills (care, sales) found there do not
+// count.
+func equalOpportunity(text string, toks []token, i int) bool {
+	lo, hi := i, i+1
+	for lo > 0 && !sentenceBreak(text, toks[lo-1].end, toks[lo].start) {
+		lo--
+	}
+	for hi < len(toks) && !sentenceBreak(text, toks[hi-1].end, toks[hi].start) {
+		hi++
+	}
+	disability, cue := false, false
+	for _, t := range toks[lo:hi] {
+		disability = disability || t.lower == "disability" || t.lower == "disabilities"
+		cue = cue || equalOpportunityCues[t.lower]
+	}
+	return disability && cue
+}
+
+// sentenceBreak reports whether text[a:b], the gap between two words, ends a sentence or a line.
+func sentenceBreak(text string, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch text[k] {
+		case '.', '!', '?', '\n':
+			return true
+		}
+	}
+	return false
 }
 
 // allLower reports whether w has no capital letter.
