@@ -83,6 +83,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"CASE/acronym word", "CASE", "In case of relocation we help; Java and Docker.", false},
 		{"Mental Health/care", "Mental Health", "Support workers for our mental health service.", true},
 		{"Mental Health/equal opportunity", "Mental Health", "We make reasonable accommodations for applicants' religious practices as well as any mental health or physical disability needs.", false},
+		{"Git/capitals", "Git", "GIT or SVN for version control.", true},
+		{"iOS/capitals", "iOS", "Native IOS apps in Objective-C.", true},
 		{"Spark/any case", "Apache Spark", "Big data tools such as spark, kafka and HDFS.", true},
 		{"Spark/company", "Apache Spark", "Backed by Google Ventures and Spark Capital, we are growing fast.", false},
 	}

@@ -4,8 +4,10 @@ package extract
 type phrase struct {
 	words   []string // lowercased
 	written []string // as written in the taxonomy, for case-guarded aliases
-	id      int32
-	guard   uint8
+	// alts are further ways of writing a case-guarded alias of the same id ("iOS!|IOS!").
+	alts  [][]string
+	id    int32
+	guard uint8
 }
 
 // phraseIndex finds multi-word aliases in a token stream with one hash lookup per candidate n-gram,
@@ -25,7 +27,8 @@ func newPhraseIndex() *phraseIndex {
 }
 
 // add indexes text as an alias; it reports false when text has no words or is already indexed (the
-// first entry wins).
+// first entry wins, but another writing of the same alias for the same id is kept: an unguarded one
+// lifts a guard, a case-guarded one is another case it may be written in).
 func (x *phraseIndex) add(text string, id int32, guard uint8) bool {
 	toks := tokenizeString(text)
 	if len(toks) == 0 || len(toks) > 12 {
@@ -42,10 +45,18 @@ func (x *phraseIndex) add(text string, id int32, guard uint8) bool {
 			h = combine(h, t.hash)
 		}
 	}
-	for _, q := range x.phrases[h] {
-		if equalWords(q.words, p.words) {
-			return false
+	for qi := range x.phrases[h] {
+		q := &x.phrases[h][qi]
+		if !equalWords(q.words, p.words) {
+			continue
 		}
+		// The same words for the same id: "Git!" and "GIT" are two ways of writing one alias.
+		if q.id == id && q.guard > guard {
+			q.guard = guard
+		} else if q.id == id && guard == q.guard && !equalWords(q.written, p.written) {
+			q.alts = append(q.alts, p.written)
+		}
+		return false
 	}
 	x.phrases[h] = append(x.phrases[h], p)
 	if n := uint8(len(toks)); n > x.maxLen[toks[0].hash] {

@@ -86,13 +86,9 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 		n := len(p.words)
 		if p.guard == uint8(taxonomy.GuardCase) {
-			ok := true
-			for k := 0; k < n; k++ {
-				t := toks[i+k]
-				if text[t.start:t.end] != p.written[k] {
-					ok = false
-					break
-				}
+			ok := writtenAs(text, toks[i:i+n], p.written)
+			for _, alt := range p.alts {
+				ok = ok || writtenAs(text, toks[i:i+n], alt)
 			}
 			if !ok && (n > 1 || len(p.written[0]) < 2 || !allLower(text[toks[i].start:toks[i].end])) {
 				i++
@@ -171,6 +167,16 @@ func sentenceBreak(text string, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// writtenAs reports whether toks are written exactly as words.
+func writtenAs(text string, toks []token, words []string) bool {
+	for k, t := range toks {
+		if text[t.start:t.end] != words[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // allLower reports whether w has no capital letter.
