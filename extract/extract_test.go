@@ -336,7 +336,7 @@ func TestSkills(t *testing.T) {
 		{"access", "access to parking. MS Access and SQL", "Microsoft Access,SQL"},
 		{"once each in order", "AWS, aws, Amazon Web Services, Docker", "AWS,Docker"},
 		{"shell", "Bash and shell scripting on Linux", "Bash,Shell Scripting,Linux"},
-		{"node", "Node.js and Express APIs", "Node.js,Express"},
+		{"node", "Node.js and Express APIs", "Node.js,Express,API"},
 		{"spring", "Java with Spring Boot and Spring", "Java,Spring Boot,Spring"},
 		{"spring the season", "Starting in Spring 2024", ""},
 	}
