@@ -85,6 +85,13 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Mental Health/equal opportunity", "Mental Health", "We make reasonable accommodations for applicants' religious practices as well as any mental health or physical disability needs.", false},
 		{"Git/capitals", "Git", "GIT or SVN for version control.", true},
 		{"iOS/capitals", "iOS", "Native IOS apps in Objective-C.", true},
+		{"SOLID/compound", "SOLID", "Rock-solid JavaScript fundamentals.", false},
+		{"Hack/language", "Hack", "PHP and Hack on HHVM.", true},
+		{"Hack/event", "Hack", "A two-day hack for cross-functional teams using Python.", false},
+		{"QA/practice", "Quality Assurance", "QA and test automation with Selenium.", true},
+		{"QA/role", "Quality Assurance", "Work with our QA engineer on Java services.", false},
+		{"Full Stack/role", "Full Stack", "We hire a Full Stack Developer for Python work.", false},
+		{"Full Stack/practice", "Full Stack", "Full stack experience across Python and React.", true},
 		{"Spark/any case", "Apache Spark", "Big data tools such as spark, kafka and HDFS.", true},
 		{"Spark/company", "Apache Spark", "Backed by Google Ventures and Spark Capital, we are growing fast.", false},
 	}

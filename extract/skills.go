@@ -94,6 +94,10 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 				i++
 				continue
 			}
+			if !ok && hyphenated(text, toks[i]) {
+				i++ // part of a compound ("rock-solid"), no list item
+				continue
+			}
 			if !ok {
 				// One word in another case ("kubernetes", "spring"): kept only in a list of skills.
 				matches = append(matches, skillMatch{pos: i, n: 1, skill: p.id, guard: p.guard, caseOff: true})
@@ -113,8 +117,16 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			continue
 		}
 		m.ok = m.guard == uint8(taxonomy.GuardNone) || e.skillContext(text, toks, found, mi)
-		if m.ok && e.skillList[m.skill].Category == taxonomy.CatGeneral && equalOpportunity(text, toks, m.pos) {
-			m.ok = false
+		if !m.ok {
+			continue
+		}
+		switch e.skillList[m.skill].Category {
+		case taxonomy.CatGeneral:
+			m.ok = !equalOpportunity(text, toks, m.pos)
+		case taxonomy.CatProcesses:
+			// "our QA engineer", "Full Stack Developer", "Scrum Master": a role named after a practice
+			// (the title field has it), not the practice asked for.
+			m.ok = m.pos+m.n >= len(toks) || !roleNouns[toks[m.pos+m.n].lower]
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -177,6 +189,19 @@ func writtenAs(text string, toks []token, words []string) bool {
 		}
 	}
 	return true
+}
+
+// roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
+// team lead" is not, "Scrum Master" is.
+var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
+	"designer": true, "designers": true, "master": true, "masters": true, "professional": true,
+	"professionals": true, "specialist": true, "specialists": true, "programmer": true, "programmers": true,
+	"architect": true, "architects": true, "analyst": true, "analysts": true, "administrator": true,
+	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true}
+
+// hyphenated reports whether t is joined to a neighbouring word by a hyphen ("rock-solid").
+func hyphenated(text string, t token) bool {
+	return t.start > 0 && text[t.start-1] == '-' || t.end < len(text) && text[t.end] == '-'
 }
 
 // allLower reports whether w has no capital letter.

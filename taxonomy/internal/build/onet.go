@@ -161,7 +161,7 @@ vista visual voice vortex voyager wave web webinar wiki window windows wizard wo
 xpress zenith zone email automation clinical classroom derivatives detect mathematical middleware money
 professional projects reports specification video world paint painter presenter publisher sheets sites slides trim
 jersey ant arena audition continuum inventor keynote opus pig rational darwin chrome safari calibre maxima distiller
-paradox cocoa shiny squeegee seesaw tadpoles cufflinks kismet bowtie`)
+paradox cocoa shiny squeegee seesaw tadpoles cufflinks kismet bowtie calm`)
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -404,7 +404,7 @@ func planONET(t *onetTech, pop func(string) int, core map[string]bool, ordinary 
 	// One word that is not plainly a product name counts only as written, near other skills; so does an
 	// acronym that is also an ordinary word ("FIT", "CASE", "REDUCE"), which would otherwise match "fit".
 	guard := ""
-	if cw := strings.Fields(canonical); len(cw) == 1 && (!distinctive(canonical) || ordinary[strings.ToLower(canonical)]) {
+	if lc := strings.ToLower(canonical); len(strings.Fields(canonical)) == 1 && (!distinctive(canonical) || ordinary[lc] || commonWords[lc]) {
 		guard = "!"
 	}
 	if len(canonical) <= 2 {
