@@ -1,7 +1,8 @@
 // Command build regenerates the derived data files of package taxonomy from the open data sets in
 // $JOBSCOPE_SHARED/data: GB places (OS Strategi gazetteer, ONS lookups, GeoNames), programming
 // languages (GitHub linguist) and technology skills (every O*NET technology example, filtered; Stack
-// Overflow tag counts are read as evidence of popularity and nothing of them is written). Run it from the
+// Overflow tag counts are read as evidence of popularity, and the lower-case words of O*NET's and ESCO's
+// occupation descriptions as ordinary English, and nothing of either is written). Run it from the
 // repository root:
 //
 //	JOBSCOPE_SHARED=/work/shared go run ./taxonomy/internal/build

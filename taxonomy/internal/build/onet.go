@@ -29,7 +29,9 @@ import (
 //     or more occupations, flagged Hot or In Demand, or popular on Stack Overflow, the rest only when
 //     both used and popular.
 //  5. Names that are also ordinary words are guarded so that they count only written as the product
-//     is, near other skills; names that are only ordinary words are left out.
+//     is, near other skills; names that are only ordinary words are left out. A one-word name is an
+//     ordinary word when O*NET's or ESCO's occupation descriptions write it in lower case ("FIT",
+//     "CASE", "REDUCE"), or when commonWords lists it.
 //
 // Stack Overflow tag counts (CC BY-SA) are read only here, as evidence of popularity; no text of
 // theirs is written to the output.
