@@ -92,6 +92,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"QA/role", "Quality Assurance", "Work with our QA engineer on Java services.", false},
 		{"Full Stack/role", "Full Stack", "We hire a Full Stack Developer for Python work.", false},
 		{"Full Stack/practice", "Full Stack", "Full stack experience across Python and React.", true},
+		{"Spark/beside acronyms", "Apache Spark", "Experience using SOAP, S3, and Spark.", true},
+		{"Go/beside weak names", "Go", "Make sure you Go and Swift past the others.", false},
 		{"Spark/any case", "Apache Spark", "Big data tools such as spark, kafka and HDFS.", true},
 		{"Spark/company", "Apache Spark", "Backed by Google Ventures and Spark Capital, we are growing fast.", false},
 	}

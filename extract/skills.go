@@ -191,6 +191,30 @@ func writtenAs(text string, toks []token, words []string) bool {
 	return true
 }
 
+// strongMatch reports whether a match is evidence of a technical text by itself: an unguarded alias, or
+// a case-guarded one written in its case that looks like no ordinary word, with two capitals or a digit
+// ("SOAP", "S3", "GKE"; not "Go" or "Make").
+func strongMatch(text string, toks []token, m skillMatch) bool {
+	if m.guard == uint8(taxonomy.GuardNone) {
+		return true
+	}
+	if m.guard != uint8(taxonomy.GuardCase) || m.caseOff {
+		return false
+	}
+	caps := 0
+	for k := m.pos; k < m.pos+m.n; k++ {
+		for _, c := range []byte(text[toks[k].start:toks[k].end]) {
+			switch {
+			case c >= '0' && c <= '9':
+				return true
+			case c >= 'A' && c <= 'Z':
+				caps++
+			}
+		}
+	}
+	return caps >= 2
+}
+
 // roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
 // team lead" is not, "Scrum Master" is.
 var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
@@ -313,12 +337,12 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 		return false
 	}
 	for j := mi - 1; j >= 0 && matches[j].pos >= m.pos-8; j-- {
-		if matches[j].guard == uint8(taxonomy.GuardNone) {
+		if strongMatch(text, toks, matches[j]) {
 			return true
 		}
 	}
 	for j := mi + 1; j < len(matches) && matches[j].pos <= end+8; j++ {
-		if matches[j].guard == uint8(taxonomy.GuardNone) {
+		if strongMatch(text, toks, matches[j]) {
 			return true
 		}
 	}
