@@ -570,28 +570,43 @@ func (l label) flag(k string) (v, ok bool) {
 
 // readLabels reads a labels.jsonl file into its lines by id.
 func readLabels(path string) (map[string]label, error) {
-	f, err := os.Open(path)
+	out := map[string]label{}
+	err := readJSONLines(path, func(l label) error {
+		out[l.str("id")] = l
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("labels: %w", err)
 	}
+	return out, nil
+}
+
+// readJSONLines decodes each non-blank line of a JSON-lines file into a T and passes it to fn; errors
+// name the file and line.
+func readJSONLines[T any](path string, fn func(T) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
 	defer f.Close()
-	out := map[string]label{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	for n := 1; sc.Scan(); n++ {
 		if len(strings.TrimSpace(sc.Text())) == 0 {
 			continue
 		}
-		var l label
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return nil, fmt.Errorf("labels %s:%d: %w", path, n, err)
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
 		}
-		out[l.str("id")] = l
+		if err := fn(v); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("labels %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
+	return nil
 }
 
 // readAds reads every ad of a file with the product's reader, counting the records it sets aside.

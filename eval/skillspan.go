@@ -89,41 +89,24 @@ type spanSentence struct {
 // readSpanFile reads a SkillSpan JSON-lines file and groups its tech sentences by posting: consecutive
 // sentences of one idx are one posting.
 func readSpanFile(path string) ([][]spanSentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var posts [][]spanSentence
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	last := -1
-	for n := 1; sc.Scan(); n++ {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
-			continue
-		}
-		var s spanSentence
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
+	err := readJSONLines(path, func(s spanSentence) error {
 		if len(s.Skill) != len(s.Tokens) || len(s.Knowledge) != len(s.Tokens) {
-			return nil, fmt.Errorf("%s:%d: %d tokens but %d skill and %d knowledge tags", path, n,
-				len(s.Tokens), len(s.Skill), len(s.Knowledge))
+			return fmt.Errorf("%d tokens but %d skill and %d knowledge tags", len(s.Tokens), len(s.Skill), len(s.Knowledge))
 		}
 		if s.Source != "tech" {
 			last = -1
-			continue
+			return nil
 		}
 		if s.Idx != last || len(posts) == 0 {
 			posts = append(posts, nil)
 			last = s.Idx
 		}
 		posts[len(posts)-1] = append(posts[len(posts)-1], s)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return posts, nil
+		return nil
+	})
+	return posts, err
 }
 
 // bioSpans returns the [from, to) token ranges of a BIO tag sequence; an I without a B begins a span.
