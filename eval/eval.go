@@ -70,8 +70,8 @@
 // technology example, or a Stack Overflow tag or tag synonym not made only of ordinary words, which are
 // words written in lower case in O*NET's and ESCO's occupation descriptions ("cloud", "testing" and "web
 // services" are ordinary, "kubernetes" is not). The rule reads only DIR/data/skills, never our taxonomy.
-// skills/mentions: the share of each of our mentions that lies inside a marked span; strict, since the
-// annotators leave job titles and many repeated or listed names unmarked. skills/knowledge: the share of
+// skills/mentions: the share of each of our mentions (titles aside) that lies inside a marked span;
+// strict, since the annotators leave many repeated or listed names unmarked. skills/knowledge: the share of
 // all knowledge spans we overlap, technologies or not (spoken languages, business domains, degrees):
 // coverage, not a target. Disagreements are grouped by text, most frequent first, false mentions and
 // misses in turn.
@@ -165,8 +165,8 @@ its whole text, case, spaces and hyphens aside, is a GitHub linguist language na
 technology example, or a Stack Overflow tag or tag synonym not made only of ordinary words, which are
 words written in lower case in O*NET's and ESCO's occupation descriptions ("cloud", "testing" and "web
 services" are ordinary, "kubernetes" is not). The rule reads only DIR/data/skills, never our taxonomy.
-skills/mentions: the share of each of our mentions that lies inside a marked span; strict, since the
-annotators leave job titles and many repeated or listed names unmarked. skills/knowledge: the share of
+skills/mentions: the share of each of our mentions (titles aside) that lies inside a marked span;
+strict, since the annotators leave many repeated or listed names unmarked. skills/knowledge: the share of
 all knowledge spans we overlap, technologies or not (spoken languages, business domains, degrees):
 coverage, not a target. Disagreements are grouped by text, most frequent first, false mentions and
 misses in turn.
