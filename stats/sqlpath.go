@@ -6,84 +6,49 @@ import (
 	"jobscope"
 )
 
-// SQL path: the same figure groups as a term's page, computed by SQL inside a store rather than by
-// the Engine. It exists so that `jobscope bench stats` can time the two against each other and check
-// that they agree; the figures are a subset of Page (no ranks, no confidence interval, no rolling
-// trend percentiles), enough to compare the work each path does.
+// SQL path: every figure group of a term's page and the market index, computed by SQL inside a
+// store rather than by the Engine, in the Engine's own types. It exists so that `jobscope bench
+// stats` can time the two against each other honestly (the same figures, not a subset) and check
+// that they agree exactly (CheckSQL, CheckSQLIndex).
 
 // SQLQuery selects a term's ads for the SQL path: a term of a kind (a location term matches any of
-// an ad's country, nation, region, county or place), a scope, and the three periods of Periods.
+// an ad's country, nation, region, county or place), its category (for share_of_category), a scope,
+// and the three periods of Periods.
 type SQLQuery struct {
-	Kind    jobscope.TermKind
-	Term    string
-	Scope   Scope
-	Periods [3]Period
+	Kind     jobscope.TermKind
+	Term     string
+	Category string
+	Scope    Scope
+	Periods  [3]Period
 }
 
-// SQLPeriod is one period's figures by SQL: the term's jobs, all jobs of the market, salary counts,
-// p10 to p90 (nil when no salary is quoted) and live jobs on the period's last day.
-type SQLPeriod struct {
-	Jobs           int
-	All            int
-	SalariesQuoted int
-	Implausible    int
-	LiveJobs       int
-	P              [5]*float64 // p10, p25, p50, p75, p90
-}
-
-// SQLCoTerm is a co-occurring skill or title by SQL, with the term's ads in the latest period citing it.
-type SQLCoTerm struct {
-	Term string
-	Kind jobscope.TermKind
-	Jobs int
-}
-
-// SQLLocation is one row of the locations table by SQL: the term's jobs in the latest period in a
-// location group and their median salary.
-type SQLLocation struct {
-	Location string
-	Jobs     int
-	P50      *float64
-}
-
-// SQLMonth is one month of the trend by SQL: the term's jobs and all jobs of the market.
-type SQLMonth struct {
-	Month string // YYYY-MM
-	Jobs  int
-	All   int
-}
-
-// SQLBin is one histogram bin by SQL: values v with From <= v < From + width.
-type SQLBin struct {
-	From  float64
-	Count int
-}
-
-// SQLIndexRow is one term of the market index by SQL.
-type SQLIndexRow struct {
-	Term           string
-	Jobs           int // latest period
-	JobsYearAgo    int
-	SalariesQuoted int
-	Median         *float64
-}
-
-// SQLStats is what a store implements to compute the figure groups of a term's page by SQL.
+// SQLStats is what a store implements to compute the figure groups of a term's page by SQL. Each
+// method is one figure group, computed in one or a few statements.
 type SQLStats interface {
-	// SQLPeriods computes the period figures of the term and the market's totals.
-	SQLPeriods(ctx context.Context, q SQLQuery) ([3]SQLPeriod, error)
-	// SQLCooccurring lists the top limit skills and titles the term's ads of the latest period cite,
-	// by count then name.
-	SQLCooccurring(ctx context.Context, q SQLQuery, limit int) ([]SQLCoTerm, error)
-	// SQLLocations lists the top limit location groups of the term's ads in the latest period.
-	SQLLocations(ctx context.Context, q SQLQuery, limit int) ([]SQLLocation, error)
-	// SQLTrend counts the term's and the market's ads by month, up to the latest period's end.
-	SQLTrend(ctx context.Context, q SQLQuery) ([]SQLMonth, error)
+	// SQLPeriods computes the term's period figures (jobs, shares, salaries quoted and left out,
+	// p10 to p90, median change, median excluding London and its change, the median's 95% interval,
+	// live jobs, hourly rates for the contract market) without the ranks.
+	SQLPeriods(ctx context.Context, q SQLQuery) ([3]TermFigures, error)
+	// SQLRanks ranks the term among every term of its kind by jobs in each period.
+	SQLRanks(ctx context.Context, q SQLQuery) ([3]*int, error)
+	// SQLBaseline computes the same period figures over every ad of the market (q.Term is ignored).
+	SQLBaseline(ctx context.Context, q SQLQuery) ([3]Figures, error)
+	// SQLCooccurring lists the skills and titles the term's ads of the latest period cite: the top
+	// TopCooccurring, and the top TopCooccurringCategory of each category.
+	SQLCooccurring(ctx context.Context, q SQLQuery) (Cooccurring, error)
+	// SQLLocations computes the top TopLocations rows of the locations table.
+	SQLLocations(ctx context.Context, q SQLQuery) ([]LocationRow, error)
+	// SQLTrend computes the monthly trend up to the latest period's end.
+	SQLTrend(ctx context.Context, q SQLQuery) ([]TrendPoint, error)
 	// SQLHistogram bins the term's salary figures of the latest period.
-	SQLHistogram(ctx context.Context, q SQLQuery, width float64) ([]SQLBin, error)
-	// SQLIndex ranks every term of a kind: jobs in the latest and year-ago period (q.Term is
-	// ignored), salaries quoted and median in the latest.
-	SQLIndex(ctx context.Context, q SQLQuery) ([]SQLIndexRow, error)
+	SQLHistogram(ctx context.Context, q SQLQuery) (Histogram, error)
+	// SQLIndex computes the market index of q.Kind (q.Term is ignored), in no particular order.
+	SQLIndex(ctx context.Context, q SQLQuery) ([]IndexRow, error)
+}
+
+// SQLStore is a store that computes the statistics by SQL.
+type SQLStore interface {
+	SQLStats() SQLStats
 }
 
 // SalaryBounds returns the plausible bounds of the market's salary figure (annual or day rate).
@@ -95,3 +60,20 @@ func SalaryBounds(m Market) (lo, hi float64) {
 	b := bounds["annual"]
 	return b[0], b[1]
 }
+
+// HourBounds returns the plausible bounds of an hour rate (the contract market's, shown apart).
+func HourBounds() (lo, hi float64) {
+	b := bounds["hour"]
+	return b[0], b[1]
+}
+
+// HistogramWidth is the bin width of the market's salary histogram: 5,000 (annual) or 50 (day).
+func HistogramWidth(m Market) float64 {
+	if m == MarketContract {
+		return 50
+	}
+	return 5000
+}
+
+// PercentileLevels are the levels of p10 to p90, in that order.
+func PercentileLevels() [5]float64 { return pctLevels }

@@ -39,7 +39,7 @@ Ratios are SQL p50 over engine p50. The engine computes a whole page at once, so
 group is compared with the engine's whole page: the ratio is a lower bound of the group's own.`
 
 // benchGroups are the SQL figure groups of a page, in the order they are shown.
-var benchGroups = []string{"periods", "cooccurring", "locations", "trend", "histogram"}
+var benchGroups = []string{"periods", "ranks", "baseline", "cooccurring", "locations", "trend", "histogram"}
 
 // benchTiming is the median and 90th percentile of a set of timed runs, in milliseconds.
 type benchTiming struct {
@@ -163,11 +163,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return nil, err
 		}
 		bs.st = st
-		sq, ok := st.(stats.SQLStats)
+		sq, ok := st.(stats.SQLStore)
 		if !ok {
 			return bs, fmt.Errorf("%s: the store does not compute statistics by SQL", redact(db))
 		}
-		bs.sql = sq
+		bs.sql = sq.SQLStats()
 		in, err := st.Info(ctx)
 		if err != nil {
 			return bs, err
@@ -293,7 +293,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		for _, bs := range rep.Stores {
 			perRun := make([]time.Duration, *runs)
 			for _, g := range benchGroups {
-				ds, err := timeRuns(*runs, func() error { return runGroup(ctx, bs.sql, g, sq, page.Histogram.BinWidth) })
+				ds, err := timeRuns(*runs, func() error { return runGroup(ctx, bs.sql, g, sq) })
 				if err != nil {
 					return fmt.Errorf("%s: %s %q: %s: %w", bs.Name, t.Kind, t.Name, g, err)
 				}
@@ -378,19 +378,23 @@ func buildEngine(ctx context.Context, st jobscope.Store) (*stats.Engine, error) 
 }
 
 // runGroup computes one SQL figure group.
-func runGroup(ctx context.Context, s stats.SQLStats, g string, q stats.SQLQuery, width float64) error {
+func runGroup(ctx context.Context, s stats.SQLStats, g string, q stats.SQLQuery) error {
 	var err error
 	switch g {
 	case "periods":
 		_, err = s.SQLPeriods(ctx, q)
+	case "ranks":
+		_, err = s.SQLRanks(ctx, q)
+	case "baseline":
+		_, err = s.SQLBaseline(ctx, q)
 	case "cooccurring":
-		_, err = s.SQLCooccurring(ctx, q, stats.TopCooccurring)
+		_, err = s.SQLCooccurring(ctx, q)
 	case "locations":
-		_, err = s.SQLLocations(ctx, q, stats.TopLocations)
+		_, err = s.SQLLocations(ctx, q)
 	case "trend":
 		_, err = s.SQLTrend(ctx, q)
 	case "histogram":
-		_, err = s.SQLHistogram(ctx, q, width)
+		_, err = s.SQLHistogram(ctx, q)
 	default:
 		err = fmt.Errorf("unknown figure group %q", g)
 	}

@@ -19,7 +19,7 @@ import (
 // SQLStatsStore is a store that also computes the statistics by SQL.
 type SQLStatsStore interface {
 	jobscope.Store
-	stats.SQLStats
+	stats.SQLStore
 }
 
 // SQLStats checks that a store's SQL path (stats.SQLStats) gives the engine's figures: it ingests
@@ -96,7 +96,7 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 				if err != nil {
 					t.Fatalf("Page: %v", err)
 				}
-				diffs, err := stats.CheckSQL(ctx, st, p)
+				diffs, err := stats.CheckSQL(ctx, st.SQLStats(), p)
 				if err != nil {
 					t.Fatalf("CheckSQL: %v", err)
 				}
@@ -119,7 +119,7 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 			if len(ix.Terms) == 0 {
 				t.Fatal("empty index")
 			}
-			diffs, err := stats.CheckSQLIndex(ctx, st, ix)
+			diffs, err := stats.CheckSQLIndex(ctx, st.SQLStats(), ix)
 			if err != nil {
 				t.Fatalf("CheckSQLIndex: %v", err)
 			}
