@@ -30,10 +30,33 @@ If the store (default ./jobscope-bench-N.db) holds fewer than N ads, N synthetic
 (seed 2026, three years, 5% reposts) and ingested; the same for --postgres. Then the engine is
 rebuilt from the store (timed, with the heap and the process's peak RSS after it), and for a sample
 of K terms (the most-cited skills and titles, a mid-ranked skill, locations) the engine's page is
-timed R times after a warm-up, as is the skill index. The same figure groups (period figures,
-co-occurring terms, locations table, monthly trend, histogram, index) are then computed by SQL in
-each store and timed the same way, and checked against the engine's: any figure that differs is
-printed as MISMATCH and the command exits 1.
+timed R times after a warm-up, as is the skill index.
+
+The SQL path then computes every figure of the same pages in each store, in these groups, each one
+to a few statements (the same SQL on SQLite and PostgreSQL; only how an ad's terms are read
+differs: ad_terms and ad_docs.term_ids with json_each, or the GIN index and unnest on term_ids):
+  periods      per period: jobs, share of all, share of category, salaries quoted, figures left
+               out as implausible, p10-p90, median change, median excluding London and its
+               change, the median's 95% interval, live jobs, hourly rates (contract) apart
+  ranks        rank in each period among every term of the kind (RANK() over the market's ads
+               of the period grouped by term); rank change
+  baseline     the period figures over every ad of the market
+  cooccurring  top 30 skills and titles of the term's latest ads, top 20 per category
+               (ROW_NUMBER() over counts, overall and by category)
+  locations    top 12 location groups: jobs, median and its change, live jobs, and the term's
+               rank and its change among the terms of its kind within each group (RANK() over
+               the market's ads of those groups grouped by group, period and term)
+  trend        jobs and share by month (GROUP BY month), p10-p90 over the 3 months to each
+  histogram    bins of 5,000 (annual) or 50 (day rate)
+  index        every term of the kind: jobs now and a year ago, rank and its change, share,
+               salaries quoted, median and its change (timed apart, as "skill index")
+Percentiles are computed in SQL: ROW_NUMBER() over the sorted salary figures, then STATS.md's
+linear interpolation between the two rows it reads, with float64 operations in the engine's
+order; the median's interval is the pair of order statistics at stats.MedianCI95's ranks,
+computed in SQL from the count. Go only divides counts into shares and medians into changes, and
+lays out empty trend months and histogram bins between the rows SQL returns. Every figure is
+checked against the engine's, exactly (floats to the bit): any that differs is printed as
+MISMATCH and the command exits 1.
 
 Ratios are SQL p50 over engine p50. The engine computes a whole page at once, so each SQL figure
 group is compared with the engine's whole page: the ratio is a lower bound of the group's own.`
@@ -493,7 +516,7 @@ func printBench(w io.Writer, rep *benchReport) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "\nMedians over every sampled term and run (SQL page = the five groups in sequence; ratio = SQL / engine page):\n\n")
+	fmt.Fprintf(bw, "\nMedians over every sampled term and run (SQL page = the %d groups in sequence; ratio = SQL / engine page):\n\n", len(benchGroups))
 	tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head = []string{"figure group", "engine p50"}
 	for _, bs := range rep.Stores {

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -17,8 +18,8 @@ var dialect = sqlpath.Dialect{
 	Name:          "postgres",
 	Cites:         "a.term_ids && ARRAY(SELECT id FROM terms WHERE kind = @kind AND name = @term)",
 	CitesCategory: "a.term_ids && ARRAY(SELECT id FROM terms WHERE category = @cat AND kind IN ('skill', 'title'))",
-	Terms: func(a string) string {
-		return "CROSS JOIN LATERAL unnest(" + a + ".term_ids) AS u(id) JOIN terms AS tm ON tm.id = u.id"
+	TermIDs: func(src string, cols []string) string {
+		return "(SELECT a." + strings.Join(cols, ", a.") + ", unnest(a.term_ids) AS tid FROM " + src + " AS a)"
 	},
 	Carry: []string{"term_ids"},
 	Month: func(col string) string {

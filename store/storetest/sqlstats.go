@@ -1,11 +1,18 @@
 package storetest
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 
 	"jobscope"
@@ -37,7 +44,7 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := gen.Write(f, gen.Config{Ads: ads, Seed: 11, Years: 3, Reposts: 0.05}); err != nil {
+	if err := writeWithHourRates(f, gen.Config{Ads: ads, Seed: 11, Years: 3, Reposts: 0.05}); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -88,6 +95,7 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 		{stats.Scope{Market: stats.MarketPermanent, Country: "US", Currency: "USD"}, sample[:1], ""},
 	}
 	checked := 0
+	seen := map[string]bool{}
 	for _, c := range checks {
 		sc := c.scope
 		for _, tm := range c.terms {
@@ -106,6 +114,7 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 				if p.Periods[0].Jobs > 0 {
 					checked++
 				}
+				tally(seen, p)
 			})
 		}
 		if c.index == "" {
@@ -131,4 +140,78 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 	if checked < len(sample) {
 		t.Errorf("only %d of the pages checked had jobs in the latest period", checked)
 	}
+	// The comparison proves nothing of a figure that every page checked leaves empty.
+	for _, f := range pageFigures {
+		if !seen[f] {
+			t.Errorf("no page checked has a %s: the data do not exercise it", f)
+		}
+	}
+}
+
+// pageFigures are the optional figures of a page that the pages SQLStats checks must show.
+var pageFigures = []string{"rank", "rank change", "share of category", "median interval", "median excluding London",
+	"median change", "live jobs", "hourly median", "location rank", "location rank change", "location median change",
+	"location live jobs", "trend percentiles", "co-occurring category list", "histogram"}
+
+// tally records which of pageFigures page p shows.
+func tally(seen map[string]bool, p *stats.Page) {
+	mark := func(f string, ok bool) { seen[f] = seen[f] || ok }
+	for _, f := range p.Periods {
+		mark("rank", f.Rank != nil)
+		mark("rank change", f.RankChange != nil)
+		mark("share of category", f.ShareOfCategory > 0)
+		mark("median interval", f.MedianCI95 != nil)
+		mark("median excluding London", f.MedianExclLondon != nil)
+		mark("median change", f.MedianChange != nil)
+		mark("live jobs", f.LiveJobs > 0)
+		mark("hourly median", f.Hourly != nil && f.Hourly.P50 != nil)
+	}
+	for _, l := range p.Locations {
+		mark("location rank", l.Rank != nil)
+		mark("location rank change", l.RankChange != nil)
+		mark("location median change", l.MedianChange != nil)
+		mark("location live jobs", l.LiveJobs > 0)
+	}
+	for _, pt := range p.Trend {
+		mark("trend percentiles", pt.P90 != nil)
+	}
+	mark("co-occurring category list", len(p.Cooccurring.ByCategory) > 1)
+	mark("histogram", len(p.Histogram.Bins) > 1)
+}
+
+// dayRate matches a generated day rate, such as "£500/day" or "Up to £500 per day".
+var dayRate = regexp.MustCompile(`^(?:Up to )?£(\d+)(?:/day| per day)$`)
+
+// writeWithHourRates writes the ads gen.Write generates, a third of their day rates quoted as hour
+// rates instead, since the generator quotes no hour rate and the contract market shows hour rates
+// apart. (Figures outside STATS.md's bounds cannot be made this way: extraction drops them.)
+func writeWithHourRates(w io.Writer, cfg gen.Config) error {
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, cfg); err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(&buf)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
+	n := 0
+	for sc.Scan() {
+		line := sc.Bytes()
+		var ad map[string]any
+		if err := json.Unmarshal(line, &ad); err != nil {
+			return fmt.Errorf("generated ad: %w", err)
+		}
+		if s, _ := ad["salary"].(string); dayRate.MatchString(s) {
+			if n++; n%3 == 0 {
+				day, _ := strconv.Atoi(dayRate.FindStringSubmatch(s)[1])
+				ad["salary"] = fmt.Sprintf("£%d per hour", day/8)
+				var err error
+				if line, err = json.Marshal(ad); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := w.Write(append(line, '\n')); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
 }

@@ -70,7 +70,7 @@ const (
 type periodStats struct {
 	jobs, quoted, left, hquoted, hleft, live [3]int
 	all, cat                                 [3]int
-	val                                      [3][3][7]*float64 // series, period, level
+	val                                      [3][3][7]*float64 // series, period: p10-p90, the median's interval
 }
 
 // periodFigures computes the period figures of the ads meeting cond (a term's, or every ad of the
@@ -120,14 +120,14 @@ func (p *Path) periodFigures(ctx context.Context, q stats.SQLQuery, cond string,
 		s AS (SELECT 0 AS s, pi, v AS x FROM t WHERE `+plausible("v")+`
 			UNION ALL SELECT 1, pi, v FROM t WHERE `+plausible("v")+` AND region <> '`+stats.London+`'
 			UNION ALL SELECT 2, pi, h FROM t WHERE h BETWEEN @hlo AND @hhi),
-		`+pct("q", "s", []string{"s", "pi"}, fmt.Sprintf("g.s = 0 OR (g.s = 1 AND lv.k = %d) OR (g.s = 2 AND lv.k < 5)", levelP50))+`
-		SELECT s, pi, k, val FROM q`, a, func(scan func(...any) error) error {
-		var s, pi, k int
-		var v float64
-		if err := scan(&s, &pi, &k, &v); err != nil {
+		`+pct("q", "s", []string{"s", "pi"})+`
+		SELECT s, pi, p0, p1, p2, p3, p4, cl, ch FROM q`, a, func(scan func(...any) error) error {
+		var s, pi int
+		var v [7]*float64
+		if err := scan(&s, &pi, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6]); err != nil {
 			return err
 		}
-		ps.val[s][pi][k] = &v
+		ps.val[s][pi] = v
 		return nil
 	})
 	if err != nil {
@@ -147,10 +147,10 @@ func (ps *periodStats) figures(q stats.SQLQuery, shareDenom [3]int) [3]stats.Fig
 		f.SalariesQuoted, f.Implausible = ps.quoted[i], ps.left[i]
 		v := ps.val[seriesAll][i]
 		f.P10, f.P25, f.P50, f.P75, f.P90 = v[0], v[1], v[2], v[3], v[4]
-		if v[levelCILo] != nil && v[levelCIHi] != nil {
-			f.MedianCI95 = &[2]float64{*v[levelCILo], *v[levelCIHi]}
+		if v[5] != nil && v[6] != nil {
+			f.MedianCI95 = &[2]float64{*v[5], *v[6]}
 		}
-		f.MedianExclLondon = ps.val[seriesExLondon][i][levelP50]
+		f.MedianExclLondon = ps.val[seriesExLondon][i][2]
 		f.LiveJobs = ps.live[i]
 		if q.Scope.Market == stats.MarketContract {
 			h := ps.val[seriesHour][i]
@@ -217,7 +217,8 @@ func (p *Path) SQLCooccurring(ctx context.Context, q stats.SQLQuery) (stats.Cooc
 	out := stats.Cooccurring{Top: []stats.CoTerm{}, ByCategory: map[string][]stats.CoTerm{}}
 	order := "n DESC, name" + p.D.Collate + ", kind" + p.D.Collate
 	err := p.run(ctx, "cooccurring", `WITH t AS (SELECT a.id`+p.D.carry()+` FROM ads AS a WHERE `+scope+` AND `+in(1)+` AND `+p.D.cites(q.Kind)+`),
-		c AS (SELECT DISTINCT a.id, tm.kind, tm.name, tm.category FROM t AS a `+p.D.Terms("a")+`
+		c AS (SELECT DISTINCT a.id, tm.kind, tm.name, tm.category FROM `+p.D.TermIDs("t", []string{"id"})+` AS a
+			JOIN terms AS tm ON tm.id = a.tid
 			WHERE tm.kind IN ('skill', 'title') AND NOT (tm.kind = @kind AND tm.name = @term)),
 		n AS (SELECT kind, name, MIN(category) AS cat, COUNT(*) AS n FROM c GROUP BY kind, name),
 		r AS (SELECT name, cat, n, ROW_NUMBER() OVER (ORDER BY `+order+`) AS r1,
@@ -267,14 +268,13 @@ func (p *Path) SQLLocations(ctx context.Context, q stats.SQLQuery) ([]stats.Loca
 		top AS (SELECT loc, c, jobs, live FROM j WHERE jobs > 0 ORDER BY jobs DESC, loc`+coll+`, c`+coll+` LIMIT @top),
 		s AS (SELECT g.loc, g.c, g.pi, g.v AS x FROM g JOIN top ON top.loc = g.loc AND top.c = g.c
 			WHERE g.pi IN (0, 1) AND `+plausible("g.v")+`),
-		`+pct("med", "s", []string{"loc", "c", "pi"}, fmt.Sprintf("lv.k = %d", levelP50))+`,
+		`+pct("med", "s", []string{"loc", "c", "pi"})+`,
 		m AS (SELECT `+adCols+`, `+period+` AS pi`+p.D.carry()+` FROM ads AS a WHERE `+scope+` AND `+in(2)+`),
-		mg AS (SELECT x.* FROM (`+groupsOf("m", append([]string{"id", "pi", "country", "nation", "region", "place", "county"}, p.D.Carry...)...)+`) AS x
-			JOIN top ON top.loc = x.loc AND top.c = x.c),
-		mc AS (`+p.D.termsOf(q.Kind, "mg", "id", "pi", "loc", "c")+`),
-		mn AS (SELECT loc, c, pi, name, COUNT(*) AS n FROM mc GROUP BY loc, c, pi, name),
+		mt AS (`+p.D.termsOf(q.Kind, "m", "id", "pi")+`),
+		mg AS (SELECT x.id, x.loc, x.c FROM (`+groupsOf("m", "id")+`) AS x JOIN top ON top.loc = x.loc AND top.c = x.c),
+		mn AS (SELECT mg.loc, mg.c, mt.pi, mt.name, COUNT(*) AS n FROM mg JOIN mt ON mt.id = mg.id GROUP BY mg.loc, mg.c, mt.pi, mt.name),
 		mr AS (SELECT loc, c, pi, name, RANK() OVER (PARTITION BY loc, c, pi ORDER BY n DESC) AS rk FROM mn)
-		SELECT top.loc, top.jobs, top.live, m0.val, m1.val, r0.rk, r1.rk FROM top
+		SELECT top.loc, top.jobs, top.live, m0.p2, m1.p2, r0.rk, r1.rk FROM top
 			LEFT JOIN med AS m0 ON m0.loc = top.loc AND m0.c = top.c AND m0.pi = 0
 			LEFT JOIN med AS m1 ON m1.loc = top.loc AND m1.c = top.c AND m1.pi = 1
 			LEFT JOIN mr AS r0 ON r0.loc = top.loc AND r0.c = top.c AND r0.pi = 0 AND r0.name = @term
@@ -331,17 +331,14 @@ func (p *Path) SQLTrend(ctx context.Context, q stats.SQLQuery) ([]stats.TrendPoi
 			FROM ads AS a WHERE `+scope+` AND a.posted_at <= @t0 AND `+p.D.cites(q.Kind)+`),
 		w(d) AS (VALUES (0), (1), (2)),
 		s AS (SELECT t.mo + w.d AS mo, t.v AS x FROM t CROSS JOIN w WHERE `+plausible("t.v")+` AND t.mo + w.d <= @last),
-		`+pct("q", "s", []string{"mo"}, "lv.k < 5")+`
-		SELECT mo, k, val FROM q`, a, func(scan func(...any) error) error {
-		var mo, k int
-		var v float64
-		if err := scan(&mo, &k, &v); err != nil {
+		`+pct("q", "s", []string{"mo"})+`
+		SELECT mo, p0, p1, p2, p3, p4 FROM q`, a, func(scan func(...any) error) error {
+		var mo int
+		var v [5]*float64
+		if err := scan(&mo, &v[0], &v[1], &v[2], &v[3], &v[4]); err != nil {
 			return err
 		}
-		if vals[mo] == nil {
-			vals[mo] = &[5]*float64{}
-		}
-		vals[mo][k] = &v
+		vals[mo] = &v
 		return nil
 	})
 	if err != nil {
@@ -402,11 +399,11 @@ func (p *Path) SQLIndex(ctx context.Context, q stats.SQLQuery) ([]stats.IndexRow
 		n AS (SELECT name, MIN(cat) AS cat, COUNT(*) FILTER (WHERE pi = 0) AS now, COUNT(*) FILTER (WHERE pi = 1) AS before,
 			COUNT(*) FILTER (WHERE pi = 0 AND `+plausible("v")+`) AS sq FROM c GROUP BY name),
 		s AS (SELECT name, pi, v AS x FROM c WHERE `+plausible("v")+`),
-		`+pct("med", "s", []string{"name", "pi"}, fmt.Sprintf("lv.k = %d", levelP50))+`
+		`+pct("med", "s", []string{"name", "pi"})+`
 		SELECT n.name, n.cat, n.now, n.before, n.sq,
 			CASE WHEN n.now > 0 THEN RANK() OVER (ORDER BY n.now DESC) END,
 			CASE WHEN n.before > 0 THEN RANK() OVER (ORDER BY n.before DESC) END,
-			m0.val, m1.val, (SELECT COUNT(*) FROM m WHERE pi = 0)
+			m0.p2, m1.p2, (SELECT COUNT(*) FROM m WHERE pi = 0)
 		FROM n LEFT JOIN med AS m0 ON m0.name = n.name AND m0.pi = 0 LEFT JOIN med AS m1 ON m1.name = n.name AND m1.pi = 1`,
 		args(q), func(scan func(...any) error) error {
 			var r stats.IndexRow

@@ -31,10 +31,12 @@ type Dialect struct {
 	Cites string
 	// CitesCategory is the condition that ad a cites some term of category @cat.
 	CitesCategory string
-	// Terms joins the rows of alias a (an ads row, or a CTE row carrying Carry) to each term they
-	// cite, as tm (with kind, name and category).
-	Terms func(a string) string
-	// Carry lists the ads columns Terms reads besides id (none, or term_ids), which the CTEs of
+	// TermIDs is a FROM item of (cols..., tid): each row of src (an ads row, or a CTE row with
+	// id and Carry) once for each term id it cites. cols are columns of src, unprefixed. The terms
+	// themselves are then joined by id, after the ids are spread out, so that the planner hashes
+	// the small terms table once rather than probing it per ad.
+	TermIDs func(src string, cols []string) string
+	// Carry lists the ads columns TermIDs reads besides id (none, or term_ids), which the CTEs of
 	// ads then carry.
 	Carry []string
 	// Month is the month number (year·12 + month - 1) of the date column col.
@@ -144,8 +146,8 @@ func (d *Dialect) termsOf(k jobscope.TermKind, src string, cols ...string) strin
 	}
 	sel := strings.Join(pre, ", ")
 	if k != jobscope.KindLocation {
-		return `SELECT DISTINCT ` + sel + `, tm.name AS name, tm.category AS cat FROM ` + src + ` AS a ` + d.Terms("a") +
-			` WHERE tm.kind = @kind`
+		return `SELECT DISTINCT ` + sel + `, tm.name AS name, tm.category AS cat FROM ` + d.TermIDs(src, cols) +
+			` AS a JOIN terms AS tm ON tm.id = a.tid WHERE tm.kind = @kind`
 	}
 	var b []string
 	for _, c := range []string{"country", "nation", "region", "place", "county"} {
@@ -167,59 +169,33 @@ func groupsOf(src string, cols ...string) string {
 		UNION ALL SELECT ` + sel + `, '` + stats.WorkFromHome + `', country FROM ` + src + ` WHERE country = 'GB' AND remote`
 }
 
-// Levels of the order statistics pct computes: p10 to p90, then the median interval's bounds.
-const (
-	levelP50  = 2
-	levelCILo = 5
-	levelCIHi = 6
-)
-
 // pct returns CTEs computing order statistics of src(keys..., x) per group of keys, as name(keys...,
-// k, n, val): for k 0 to 4 the percentiles p10 to p90 by STATS.md's linear interpolation, for k 5
-// and 6 the bounds of the median's 95% interval (groups of 6 values or more), at stats.MedianCI95's
-// ranks: round(n/2 - 1.96·√n/2) and round(1 + n/2 + 1.96·√n/2), 1-based, clamped. levels is a
-// condition on k (lv.k) and the group's keys (g.*) saying which are wanted.
-func pct(name, src string, keys []string, levels string) string {
+// n, p0, ..., p4, cl, ch): p0 to p4 the percentiles p10 to p90 by STATS.md's linear interpolation,
+// cl and ch the bounds of the median's 95% interval (NULL below 6 values) at stats.MedianCI95's
+// ranks: round(n/2 - 1.96·√n/2) and round(1 + n/2 + 1.96·√n/2), 1-based, clamped. The values are
+// numbered in order by ROW_NUMBER(); one pass then picks the rows each figure reads (ranks
+// floor((n-1)·p) and the next), and the interpolation x + (h - floor h)·(y - x) is done in SQL with
+// the operations of stats.Percentile in its order, so the figures agree to the bit.
+func pct(name, src string, keys []string) string {
 	k := strings.Join(keys, ", ")
-	var on []string
-	var gk []string
-	for _, c := range keys {
-		on = append(on, "r."+c+" = p."+c)
-		gk = append(gk, "g."+c)
-	}
-	ps := stats.PercentileLevels()
-	var lv []string
-	for i, p := range ps {
-		lv = append(lv, fmt.Sprintf("(%d, %s)", i, float(fmt.Sprint(p))))
-	}
-	lv = append(lv, fmt.Sprintf("(%d, %s)", levelCILo, float("0")), fmt.Sprintf("(%d, %s)", levelCIHi, float("0")))
+	n := "CAST(n AS DOUBLE PRECISION)"
+	half := float("1.96") + " * sqrt(" + n + ") / 2"
 	round := func(x string) string { // math.Round for x >= 0
-		return "CASE WHEN " + x + " - floor(" + x + ") >= 0.5 THEN floor(" + x + ") + 1 ELSE floor(" + x + ") END"
+		return "(CASE WHEN " + x + " - floor(" + x + ") >= 0.5 THEN floor(" + x + ") + 1 ELSE floor(" + x + ") END)"
 	}
-	at := func(pos string) string { return "MAX(CASE WHEN r.i = " + pos + " THEN r.x END)" }
-	return name + `_lv(k, p) AS (VALUES ` + strings.Join(lv, ", ") + `),
-	` + name + `_r AS (SELECT ` + k + `, x, ROW_NUMBER() OVER (PARTITION BY ` + k + ` ORDER BY x) - 1 AS i,
+	ciLo := "(CASE WHEN " + round(n+" / 2 - "+half) + " - 1 > 0 THEN " + round(n+" / 2 - "+half) + " - 1 ELSE 0 END)"
+	ciHi := "(CASE WHEN " + round("1 + "+n+" / 2 + "+half) + " - 1 < n - 1 THEN " + round("1 + "+n+" / 2 + "+half) + " - 1 ELSE n - 1 END)"
+	var pick, out []string
+	for i, p := range stats.PercentileLevels() {
+		h := fmt.Sprintf("((n - 1) * %s)", float(fmt.Sprint(p)))
+		pick = append(pick, fmt.Sprintf("MAX(CASE WHEN i = floor(%s) THEN x END) AS x%d, MAX(CASE WHEN i = floor(%s) + 1 THEN x END) AS y%d", h, i, h, i))
+		out = append(out, fmt.Sprintf("x%d + (%s - floor(%s)) * (COALESCE(y%d, x%d) - x%d) AS p%d", i, h, h, i, i, i, i))
+	}
+	return name + `_r AS (SELECT ` + k + `, x, ROW_NUMBER() OVER (PARTITION BY ` + k + ` ORDER BY x) - 1 AS i,
 			COUNT(*) OVER (PARTITION BY ` + k + `) AS n FROM ` + src + `),
-	` + name + `_g AS (SELECT DISTINCT ` + k + `, n,
-			CAST(n AS DOUBLE PRECISION) / 2 - ` + float("1.96") + ` * sqrt(CAST(n AS DOUBLE PRECISION)) / 2 AS a,
-			1 + CAST(n AS DOUBLE PRECISION) / 2 + ` + float("1.96") + ` * sqrt(CAST(n AS DOUBLE PRECISION)) / 2 AS b
-		FROM ` + name + `_r),
-	` + name + `_p AS (SELECT ` + strings.Join(gk, ", ") + `, lv.k, g.n, (g.n - 1) * lv.p AS h,
-			CASE WHEN lv.k < 5 THEN floor((g.n - 1) * lv.p)
-				WHEN lv.k = 5 THEN CASE WHEN ` + round("g.a") + ` - 1 > 0 THEN ` + round("g.a") + ` - 1 ELSE 0 END
-				ELSE CASE WHEN ` + round("g.b") + ` - 1 < g.n - 1 THEN ` + round("g.b") + ` - 1 ELSE g.n - 1 END END AS lo
-		FROM ` + name + `_g AS g CROSS JOIN ` + name + `_lv AS lv WHERE (lv.k < 5 OR g.n >= 6) AND (` + levels + `)),
-	` + name + ` AS (SELECT ` + strings.Join(prefix("p.", keys), ", ") + `, p.k, p.n,
-			CASE WHEN p.k < 5 THEN ` + at("p.lo") + ` + (p.h - p.lo) * (COALESCE(` + at("p.lo + 1") + `, ` + at("p.lo") + `) - ` + at("p.lo") + `)
-				ELSE ` + at("p.lo") + ` END AS val
-		FROM ` + name + `_p AS p JOIN ` + name + `_r AS r ON ` + strings.Join(on, " AND ") + ` AND r.i >= p.lo AND r.i <= p.lo + 1
-		GROUP BY ` + strings.Join(prefix("p.", keys), ", ") + `, p.k, p.n, p.h, p.lo)`
-}
-
-func prefix(p string, xs []string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = p + x
-	}
-	return out
+	` + name + `_w AS (SELECT ` + k + `, n, ` + strings.Join(pick, ",\n\t\t\t") + `,
+			MAX(CASE WHEN i = ` + ciLo + ` THEN x END) AS cl, MAX(CASE WHEN i = ` + ciHi + ` THEN x END) AS ch
+		FROM ` + name + `_r GROUP BY ` + k + `, n),
+	` + name + ` AS (SELECT ` + k + `, n, ` + strings.Join(out, ", ") + `,
+			CASE WHEN n >= 6 THEN cl END AS cl, CASE WHEN n >= 6 THEN ch END AS ch FROM ` + name + `_w)`
 }
