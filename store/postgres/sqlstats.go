@@ -18,8 +18,9 @@ var dialect = sqlpath.Dialect{
 	Name:          "postgres",
 	Cites:         "a.term_ids && ARRAY(SELECT id FROM terms WHERE kind = @kind AND name = @term)",
 	CitesCategory: "a.term_ids && ARRAY(SELECT id FROM terms WHERE category = @cat AND kind IN ('skill', 'title'))",
-	TermIDs: func(src string, cols []string) string {
-		return "(SELECT a." + strings.Join(cols, ", a.") + ", unnest(a.term_ids) AS tid FROM " + src + " AS a)"
+	Terms: func(src string, cols []string) string {
+		return "(SELECT x." + strings.Join(cols, ", x.") + ", tm.kind, tm.name, tm.category FROM (SELECT a." +
+			strings.Join(cols, ", a.") + ", unnest(a.term_ids) AS tid FROM " + src + " AS a) AS x JOIN terms AS tm ON tm.id = x.tid)"
 	},
 	Carry: []string{"term_ids"},
 	Month: func(col string) string {

@@ -20,9 +20,9 @@ var dialect = sqlpath.Dialect{
 		WHERE tm.kind = @kind AND tm.name = @term)`,
 	CitesCategory: `a.id IN (SELECT at.ad_id FROM ad_terms AS at JOIN terms AS tm ON tm.id = at.term_id
 		WHERE tm.category = @cat AND tm.kind IN ('skill', 'title'))`,
-	TermIDs: func(src string, cols []string) string {
-		return `(SELECT a.` + strings.Join(cols, ", a.") + `, j.value AS tid FROM ` + src + ` AS a
-			CROSS JOIN ad_docs AS d ON d.ad_id = a.id CROSS JOIN json_each(d.term_ids) AS j)`
+	Terms: func(src string, cols []string) string {
+		return `(SELECT a.` + strings.Join(cols, ", a.") + `, tm.kind, tm.name, tm.category FROM ` + src + ` AS a
+			CROSS JOIN ad_docs AS d ON d.ad_id = a.id CROSS JOIN json_each(d.term_ids) AS j CROSS JOIN terms AS tm ON tm.id = j.value)`
 	},
 	Month: func(col string) string {
 		return "(CAST(substr(" + col + ", 1, 4) AS INTEGER) * 12 + CAST(substr(" + col + ", 6, 2) AS INTEGER) - 1)"

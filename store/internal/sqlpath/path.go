@@ -217,9 +217,8 @@ func (p *Path) SQLCooccurring(ctx context.Context, q stats.SQLQuery) (stats.Cooc
 	out := stats.Cooccurring{Top: []stats.CoTerm{}, ByCategory: map[string][]stats.CoTerm{}}
 	order := "n DESC, name" + p.D.Collate + ", kind" + p.D.Collate
 	err := p.run(ctx, "cooccurring", `WITH t AS (SELECT a.id`+p.D.carry()+` FROM ads AS a WHERE `+scope+` AND `+in(1)+` AND `+p.D.cites(q.Kind)+`),
-		c AS (SELECT DISTINCT a.id, tm.kind, tm.name, tm.category FROM `+p.D.TermIDs("t", []string{"id"})+` AS a
-			JOIN terms AS tm ON tm.id = a.tid
-			WHERE tm.kind IN ('skill', 'title') AND NOT (tm.kind = @kind AND tm.name = @term)),
+		c AS (SELECT DISTINCT a.id, a.kind, a.name, a.category FROM `+p.D.Terms("t", []string{"id"})+` AS a
+			WHERE a.kind IN ('skill', 'title') AND NOT (a.kind = @kind AND a.name = @term)),
 		n AS (SELECT kind, name, MIN(category) AS cat, COUNT(*) AS n FROM c GROUP BY kind, name),
 		r AS (SELECT name, cat, n, ROW_NUMBER() OVER (ORDER BY `+order+`) AS r1,
 			ROW_NUMBER() OVER (PARTITION BY cat ORDER BY `+order+`) AS r2 FROM n)

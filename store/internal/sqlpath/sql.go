@@ -31,12 +31,10 @@ type Dialect struct {
 	Cites string
 	// CitesCategory is the condition that ad a cites some term of category @cat.
 	CitesCategory string
-	// TermIDs is a FROM item of (cols..., tid): each row of src (an ads row, or a CTE row with
-	// id and Carry) once for each term id it cites. cols are columns of src, unprefixed. The terms
-	// themselves are then joined by id, after the ids are spread out, so that the planner hashes
-	// the small terms table once rather than probing it per ad.
-	TermIDs func(src string, cols []string) string
-	// Carry lists the ads columns TermIDs reads besides id (none, or term_ids), which the CTEs of
+	// Terms is a FROM item of (cols..., kind, name, category): each row of src (an ads row, or a
+	// CTE row with id and Carry) once for each term it cites. cols are columns of src, unprefixed.
+	Terms func(src string, cols []string) string
+	// Carry lists the ads columns Terms reads besides id (none, or term_ids), which the CTEs of
 	// ads then carry.
 	Carry []string
 	// Month is the month number (year·12 + month - 1) of the date column col.
@@ -146,8 +144,8 @@ func (d *Dialect) termsOf(k jobscope.TermKind, src string, cols ...string) strin
 	}
 	sel := strings.Join(pre, ", ")
 	if k != jobscope.KindLocation {
-		return `SELECT DISTINCT ` + sel + `, tm.name AS name, tm.category AS cat FROM ` + d.TermIDs(src, cols) +
-			` AS a JOIN terms AS tm ON tm.id = a.tid WHERE tm.kind = @kind`
+		return `SELECT DISTINCT ` + sel + `, a.name AS name, a.category AS cat FROM ` + d.Terms(src, cols) +
+			` AS a WHERE a.kind = @kind`
 	}
 	var b []string
 	for _, c := range []string{"country", "nation", "region", "place", "county"} {
