@@ -59,6 +59,15 @@ func change(now, before *float64) *float64 {
 	return &v
 }
 
+// rankChange is the rank a year earlier minus the rank now; nil when either is missing.
+func rankChange(now, before *int) *int {
+	if now == nil || before == nil {
+		return nil
+	}
+	c := *before - *now
+	return &c
+}
+
 // Order statistics series of the period figures.
 const (
 	seriesAll      = 0 // every plausible salary figure
@@ -287,10 +296,7 @@ func (p *Path) SQLLocations(ctx context.Context, q stats.SQLQuery) ([]stats.Loca
 				return err
 			}
 			r.MedianChange = change(r.P50, before)
-			if r.Rank != nil && r1 != nil {
-				c := *r1 - *r.Rank
-				r.RankChange = &c
-			}
+			r.RankChange = rankChange(r.Rank, r1)
 			out = append(out, r)
 			return nil
 		})
@@ -415,10 +421,7 @@ func (p *Path) SQLIndex(ctx context.Context, q stats.SQLQuery) ([]stats.IndexRow
 			}
 			r.ShareOfAll = ratio(r.Jobs, all)
 			r.MedianChange = change(r.Median, prev)
-			if r.Rank != nil && before != nil {
-				c := *before - *r.Rank
-				r.RankChange = &c
-			}
+			r.RankChange = rankChange(r.Rank, before)
 			out = append(out, r)
 			return nil
 		})
