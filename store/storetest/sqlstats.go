@@ -84,7 +84,8 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 	}
 	sample = append(sample, skills[len(skills)/2])
 
-	// Every sampled term in the permanent GB market; fewer in the others (SQLite under -race is slow).
+	// Every sampled term in the permanent GB market; fewer in the others (SQLite under -race is slow),
+	// and the location index over every country.
 	checks := []struct {
 		scope stats.Scope
 		terms []jobscope.Term
@@ -93,13 +94,14 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 		{stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}, sample, jobscope.KindSkill},
 		{stats.Scope{Market: stats.MarketContract, Country: "GB", Currency: "GBP"}, []jobscope.Term{sample[0], sample[2], sample[4]}, jobscope.KindTitle},
 		{stats.Scope{Market: stats.MarketPermanent, Country: "US", Currency: "USD"}, sample[:1], ""},
+		{stats.Scope{Market: stats.MarketPermanent, Currency: "GBP"}, sample[:1], jobscope.KindLocation},
 	}
 	checked := 0
 	seen := map[string]bool{}
 	for _, c := range checks {
 		sc := c.scope
 		for _, tm := range c.terms {
-			t.Run(string(sc.Market)+"/"+sc.Country+"/"+string(tm.Kind)+"/"+tm.Name, func(t *testing.T) {
+			t.Run(string(sc.Market)+"/"+cmp.Or(sc.Country, "all")+"/"+string(tm.Kind)+"/"+tm.Name, func(t *testing.T) {
 				p, err := e.Page(stats.Query{Kind: tm.Kind, Term: tm.Name, Scope: sc})
 				if err != nil {
 					t.Fatalf("Page: %v", err)
@@ -120,7 +122,7 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 		if c.index == "" {
 			continue
 		}
-		t.Run(string(sc.Market)+"/"+sc.Country+"/index/"+string(c.index), func(t *testing.T) {
+		t.Run(string(sc.Market)+"/"+cmp.Or(sc.Country, "all")+"/index/"+string(c.index), func(t *testing.T) {
 			ix, err := e.Index(stats.IndexQuery{Kind: c.index, Scope: sc})
 			if err != nil {
 				t.Fatalf("Index: %v", err)
