@@ -42,7 +42,7 @@ func TestBenchStats(t *testing.T) {
 	}
 
 	t.Run("reuses the store, json", func(t *testing.T) {
-		args := append(args[:len(args):len(args)], "--format", "json", "--runs", "1", "--terms", "1")
+		args := append(args[:len(args):len(args)], "--format", "json", "--runs", "1", "--terms", "2", "--sql-terms", "1")
 		out, errOut, err := bench(t, args...)
 		if err != nil {
 			t.Fatalf("bench stats: %v\n%s", err, errOut)
@@ -54,10 +54,13 @@ func TestBenchStats(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &rep); err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
-		if len(rep.Terms) != 1 || rep.Mismatches != 0 || len(rep.Stores) == 0 || rep.Stores[0].Ads < 2000 {
+		if len(rep.Terms) != 2 || rep.Mismatches != 0 || len(rep.Stores) == 0 || rep.Stores[0].Ads < 2000 {
 			t.Fatalf("report: %d terms, %d mismatches, stores %+v", len(rep.Terms), rep.Mismatches, rep.Stores)
 		}
-		if rep.Engine.Page.Runs != 1 || rep.Engine.MaxRSSMB <= 0 || rep.Engine.HeapInuseMB <= 0 {
+		if rep.SQLTerms != 1 || rep.SQLRuns != 1 || len(rep.Terms[0].SQL) != len(rep.Stores) || len(rep.Terms[1].SQL) != 0 {
+			t.Errorf("--sql-terms 1: SQL for %d terms, %d runs; terms %+v", rep.SQLTerms, rep.SQLRuns, rep.Terms)
+		}
+		if rep.Engine.Page.Runs != 2 || rep.Engine.MaxRSSMB <= 0 || rep.Engine.HeapInuseMB <= 0 {
 			t.Errorf("engine figures: %+v", rep.Engine)
 		}
 		for _, bs := range rep.Stores {
@@ -74,7 +77,7 @@ func TestBenchStats(t *testing.T) {
 }
 
 func TestBenchUsage(t *testing.T) {
-	for _, args := range [][]string{{}, {"pages"}, {"stats", "--runs", "0"}, {"stats", "--format", "xml"}, {"stats", "--market", "temp"}} {
+	for _, args := range [][]string{{}, {"pages"}, {"stats", "--runs", "0"}, {"stats", "--format", "xml"}, {"stats", "--market", "temp"}, {"stats", "--sql-runs", "-1"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			if _, _, err := bench(t, args...); !errors.Is(err, errUsage) {
 				t.Errorf("error %v, want a usage error", err)
