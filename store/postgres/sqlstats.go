@@ -42,11 +42,6 @@ func (s *Store) sqlRows(ctx context.Context, query string, args map[string]any, 
 			return err
 		}
 		defer rs.Close()
-		for rs.Next() {
-			if err := fn(rs.Scan); err != nil {
-				return err
-			}
-		}
-		return rs.Err()
+		return sqlpath.Each(rs, fn)
 	})
 }

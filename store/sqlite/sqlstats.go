@@ -47,10 +47,5 @@ func (s *Store) sqlRows(ctx context.Context, query string, args map[string]any, 
 		return err
 	}
 	defer rs.Close()
-	for rs.Next() {
-		if err := fn(rs.Scan); err != nil {
-			return err
-		}
-	}
-	return rs.Err()
+	return sqlpath.Each(rs, fn)
 }

@@ -13,6 +13,23 @@ import (
 // Rows runs query with named parameters (written @name) and calls fn with a scanner for each row.
 type Rows func(ctx context.Context, query string, args map[string]any, fn func(scan func(dest ...any) error) error) error
 
+// Cursor is what the rows of database/sql and of pgx have in common.
+type Cursor interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// Each calls fn with the scanner of each row of rs, for a store's Rows; the caller closes rs.
+func Each(rs Cursor, fn func(scan func(dest ...any) error) error) error {
+	for rs.Next() {
+		if err := fn(rs.Scan); err != nil {
+			return err
+		}
+	}
+	return rs.Err()
+}
+
 // Path is the SQL path of one store: its dialect and how it runs a query.
 type Path struct {
 	D    Dialect

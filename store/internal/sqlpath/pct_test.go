@@ -114,12 +114,7 @@ func TestPctSQLite(t *testing.T) {
 			return err
 		}
 		defer rs.Close()
-		for rs.Next() {
-			if err := fn(rs.Scan); err != nil {
-				return err
-			}
-		}
-		return rs.Err()
+		return Each(rs, fn)
 	})
 }
 
@@ -137,11 +132,6 @@ func TestPctPostgres(t *testing.T) {
 			return err
 		}
 		defer rs.Close()
-		for rs.Next() {
-			if err := fn(rs.Scan); err != nil {
-				return err
-			}
-		}
-		return rs.Err()
+		return Each(rs, fn)
 	})
 }
