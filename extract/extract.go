@@ -21,6 +21,7 @@ type Extractor struct {
 	titleNames []string
 	geo        map[string][]geoEntry
 	geoFirst   map[string]uint8 // first word of a gazetteer name -> most words of a name starting with it
+	splitAreas map[string]bool  // postcode areas whose districts the gazetteer lists, as they span regions
 	tokens     sync.Pool        // *[]token scratch buffers
 }
 
@@ -38,7 +39,7 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 			e.titles.add(a, int32(i), 0)
 		}
 	}
-	e.geo = buildGeo(t.Places)
+	e.geo, e.splitAreas = buildGeo(t.Places)
 	e.geoFirst = map[string]uint8{}
 	for k := range e.geo {
 		w := strings.Fields(k)

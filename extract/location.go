@@ -46,8 +46,11 @@ func geoKey(s string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
-func buildGeo(places []taxonomy.Place) map[string][]geoEntry {
+// buildGeo indexes the gazetteer by lookup name, and returns the postcode areas whose districts it
+// lists (areas that span regions).
+func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool) {
 	m := make(map[string][]geoEntry, len(places)*2)
+	split := map[string]bool{}
 	for i := range places {
 		p := &places[i]
 		names := append([]string{p.Name}, p.Aliases...)
@@ -61,11 +64,14 @@ func buildGeo(places []taxonomy.Place) map[string][]geoEntry {
 			if p.Kind == taxonomy.KindPostcode {
 				// Postcodes are looked up only as postcodes, so that "CA" is California, not Carlisle.
 				k = "#" + k
+				if a := postcodeArea(n); a != n {
+					split[a] = true
+				}
 			}
 			m[k] = append(m[k], geoEntry{p: p, written: n, exact: exact})
 		}
 	}
-	return m
+	return m, split
 }
 
 // geoMatch is a name found in a location text.
@@ -113,7 +119,12 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 		if len(ents) > 0 {
 			postRegion = ents[0].p.Region
 		} else {
-			ents = e.geo["#"+geoKey(postcodeArea(pc))]
+			area := postcodeArea(pc)
+			ents = e.geo["#"+geoKey(area)]
+			if len(ents) > 0 && !e.splitAreas[area] {
+				// An area whose districts the gazetteer does not list lies in one region.
+				postRegion = ents[0].p.Region
+			}
 		}
 		if len(ents) > 0 {
 			matches = append(matches, geoMatch{seg: len(segs), entries: ents, whole: true, text: pc})
@@ -151,10 +162,13 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 			if m.whole {
 				s += 500
 			}
-			if p.Kind == taxonomy.KindPlace && p.Rank < 8 && hasAreaEntry(m.entries) {
+			// A place the county, region or postcode named beside it supports is meant, whatever
+			// else shares its name ("Newport, Isle of Wight", "St Leonards On Sea, East Sussex").
+			supported := p.Kind == taxonomy.KindPlace && h.supports(p)
+			if p.Kind == taxonomy.KindPlace && p.Rank < 8 && hasAreaEntry(m.entries) && !supported {
 				s -= 6000 // "Wales" is the nation, not the village near Sheffield
 			}
-			if p.Kind == taxonomy.KindPlace && !m.whole && p.Rank < 2 {
+			if p.Kind == taxonomy.KindPlace && !m.whole && p.Rank < 2 && !supported {
 				s -= 3000 // a village named inside a longer phrase
 			}
 			if p.Kind == taxonomy.KindCounty && m.whole && h.region != "" && h.region != p.Region {
@@ -302,6 +316,29 @@ func (h *hints) add(p *taxonomy.Place) {
 	}
 }
 
+// supports reports whether the hints name the county, or a region or postcode region, a place lies in.
+func (h *hints) supports(p *taxonomy.Place) bool {
+	if h.postRegion != "" {
+		return p.Region == h.postRegion
+	}
+	return h.county != "" && h.countyMatch(p) || h.region != "" && p.Region == h.region
+}
+
+// countyMatch reports whether a place lies in the county the hints name. A London borough town counts
+// as in the home county its postal address still names ("Barking, Essex", "Wallington, Surrey").
+func (h *hints) countyMatch(p *taxonomy.Place) bool {
+	if p.County == "" {
+		return false
+	}
+	if p.County == h.county || strings.HasPrefix(p.County, h.county) || strings.HasPrefix(h.county, p.County) {
+		return true
+	}
+	return p.County == "Greater London" && londonPostalCounty[h.county]
+}
+
+// londonPostalCounty are the home counties whose names postal addresses in outer London still carry.
+var londonPostalCounty = map[string]bool{"Essex": true, "Kent": true, "Surrey": true, "Middlesex": true, "Hertfordshire": true}
+
 // score rates how well a candidate agrees with the hints.
 func (h *hints) score(p *taxonomy.Place) int {
 	s := 0
@@ -321,7 +358,7 @@ func (h *hints) score(p *taxonomy.Place) int {
 	if h.nation != "" && p.Nation == h.nation {
 		s += 50
 	}
-	if h.county != "" && (p.County == h.county || strings.HasPrefix(p.County, h.county) || strings.HasPrefix(h.county, p.County) && p.County != "") {
+	if h.county != "" && h.countyMatch(p) {
 		s += 300
 	}
 	return s

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"fmt"
+	"testing"
+)
+
+// locString writes a location as country/nation/region/county/place/remote for table tests.
+func (e *Extractor) locString(text string) string {
+	l, _ := e.ParseLocation(text)
+	return fmt.Sprintf("%s/%s/%s/%s/%s/%v", l.Country, l.Nation, l.Region, l.County, l.Place, l.Remote)
+}
+
+// TestParseLocationGB covers GB towns that share a name, settled by the county, postcode or size.
+func TestParseLocationGB(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, in, want string
+	}{
+		// The county and postcode beside a town outrank a bigger namesake.
+		{"county beats bigger namesake", "Newport, Isle of Wight, PO30 5TG", "GB/England/South East/Isle of Wight/Newport/false"},
+		{"postcode area beats bigger namesake", "Newport IOW, PO30 5TG", "GB/England/South East/Isle of Wight/Newport/false"},
+		{"county settles Newport in England", "Newport, Shropshire", "GB/England/West Midlands/Telford and Wrekin/Newport/false"},
+		{"bare Newport is the city", "Newport", "GB/Wales/Wales/Newport/Newport/false"},
+		{"Newport in Wales by county", "Newport, Gwent", "GB/Wales/Wales/Newport/Newport/false"},
+		// A postcode area that lies in one region settles it.
+		{"postcode area region", "Southend, SS0", "GB/England/East of England/Southend-on-Sea/Southend-on-Sea/false"},
+		{"postcode area beats a town elsewhere", "Whittington, N19 5NF", "GB/England/London///false"},
+		{"split postcode area alone settles nothing finer", "Wyke, BD12 8LR", "GB/England/Yorkshire and The Humber///false"},
+		{"short name of a seaside town", "Southend, Essex", "GB/England/East of England/Southend-on-Sea/Southend-on-Sea/false"},
+		{"village in a longer phrase with its county", "St Leonards On Sea , East Sussex", "GB/England/South East/East Sussex/St Leonards/false"},
+		{"village named by its county", "Milford, Surrey", "GB/England/South East/Surrey/Milford/false"},
+		// London towns under the home county of their postal address.
+		{"London borough town in Essex", "Barking, Essex", "GB/England/London/Greater London/Barking/false"},
+		{"London borough town in Surrey", "Wallington, Surrey", "GB/England/London/Greater London/Wallington/false"},
+		{"home county town stays", "Chelmsford, Essex", "GB/England/East of England/Essex/Chelmsford/false"},
+		// Size decides a bare name.
+		{"bare Richmond is the London one", "Richmond", "GB/England/London/Greater London/Richmond upon Thames/false"},
+		{"Richmond named by county", "Richmond, North Yorkshire", "GB/England/Yorkshire and The Humber/North Yorkshire/Richmond/false"},
+		{"Richmond named by state", "Richmond, VA", "US//Virginia//Richmond/false"},
+		{"bare Boston is the US city", "Boston", "US//Massachusetts//Boston/false"},
+		{"Boston named by county", "Boston, Lincolnshire", "GB/England/East Midlands/Lincolnshire/Boston/false"},
+		{"Wales alone is the nation", "Wales", "GB/Wales/Wales///false"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := e.locString(tc.in); got != tc.want {
+				t.Errorf("ParseLocation(%q) = %s, want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
