@@ -50,7 +50,7 @@ func geoKey(s string) string {
 // lists (areas that span regions).
 func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool) {
 	m := make(map[string][]geoEntry, len(places)*2)
-	split := map[string]bool{}
+	districtRegions := map[string][]string{} // postcode area -> the regions of its listed districts
 	for i := range places {
 		p := &places[i]
 		names := append([]string{p.Name}, p.Aliases...)
@@ -65,10 +65,20 @@ func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool) 
 				// Postcodes are looked up only as postcodes, so that "CA" is California, not Carlisle.
 				k = "#" + k
 				if a := postcodeArea(n); a != n {
-					split[a] = true
+					districtRegions[a] = append(districtRegions[a], p.Region)
 				}
 			}
 			m[k] = append(m[k], geoEntry{p: p, written: n, exact: exact})
+		}
+	}
+	split := map[string]bool{}
+	for a, regions := range districtRegions {
+		for _, en := range m["#"+geoKey(a)] {
+			for _, r := range regions {
+				if r != en.p.Region {
+					split[a] = true
+				}
+			}
 		}
 	}
 	return m, split
@@ -77,6 +87,7 @@ func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool) 
 // geoMatch is a name found in a location text.
 type geoMatch struct {
 	seg     int
+	pos     int // the word it starts at in its segment
 	entries []geoEntry
 	whole   bool   // the match is a whole segment
 	text    string // as written
@@ -103,12 +114,16 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	}
 
 	var matches []geoMatch
-	segs := splitSegments(text)
+	segs := splitSegments(text, strict)
 	for si, seg := range segs {
-		if strict && !strictSegment(seg) {
-			continue
+		mode := modeField
+		if strict {
+			mode = modeShort
+			if !strictSegment(seg) {
+				mode = modeProse
+			}
 		}
-		matches = e.matchSegment(seg, si, strict, matches)
+		matches = e.matchSegment(seg, si, mode, matches)
 	}
 	// postcodes
 	var postRegion string
@@ -137,19 +152,19 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	// "Rochester, NY", "Portland, ME": a town followed by a US state names that state's town, whatever
 	// else the state's letters could be (NY the city, ME the Medway postcode area) and whatever larger
 	// town elsewhere shares the name.
-	if l, ok := e.townInState(segs, matches, postRegion); ok {
+	if l, ok := e.townInState(segs, postRegion, strict); ok {
 		l.Remote = loc.Remote
 		return l, true
 	}
 
 	// Hints: what unambiguous matches say about country, region and county.
-	h := hints{postRegion: postRegion}
+	h := hints{postRegion: postRegion, local: strict}
 	// Broad names first: a state code settles the country before a county of the same name as a
 	// GB one ("Highland, CA") can.
 	for k := 0; k <= kindOrder[taxonomy.KindDistrict]; k++ {
 		for _, m := range matches {
 			if p := m.entries[0].p; p.Kind != taxonomy.KindPlace && kindOrder[p.Kind] == k && (len(m.entries) == 1 || allSameRegion(m.entries)) {
-				h.add(p)
+				h.add(p, m.seg)
 			}
 		}
 	}
@@ -158,7 +173,16 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	for _, m := range matches {
 		for _, en := range m.entries {
 			p := en.p
-			s := kindOrder[p.Kind]*1000 + h.score(p) + p.Rank*3 - m.seg*5
+			s := kindOrder[p.Kind]*1000 + h.score(p, m.seg) + p.Rank*3 - m.seg*5
+			if strict {
+				// A title or first line naming several places names the main one first; but a place
+				// that starts a longer first segment is most often the company's name ("Alva
+				// Technologies | Oslo, Norway").
+				s -= m.seg*400 + m.pos*10
+				if m.seg == 0 && m.pos == 0 && !m.whole && len(segs) > 1 {
+					s -= 2000
+				}
+			}
 			if m.whole {
 				s += 500
 			}
@@ -199,7 +223,7 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	if best.Kind == taxonomy.KindRegion && best.Country == "US" {
 		for si, seg := range segs {
 			seg = strings.TrimSpace(seg)
-			if si+1 < len(segs) && looksLikeTown(seg) && e.isState(segs[si+1]) {
+			if si+1 < len(segs) && looksLikeTown(seg) && !strictStop[strings.ToLower(seg)] && e.isState(segs[si+1]) {
 				loc.Place = jobscope.NullString(seg)
 				break
 			}
@@ -208,42 +232,81 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	return loc, true
 }
 
-// townInState reads the pattern "Town, State" (a US state's code or name right after a town): the
-// town in that state from the gazetteer, or, for a town it does not know, the state with the town as
-// written. ok is false when the text has no such pair, or a GB postcode district settles it otherwise.
-func (e *Extractor) townInState(segs []string, matches []geoMatch, postRegion string) (jobscope.Location, bool) {
+// townInState reads the pattern "Town, State" (a US state's or Canadian province's code or name right
+// after a town): the town in that state from the gazetteer, or, for a town it does not know, the state
+// with the town as written. ok is false when the text has no such pair, or a GB postcode district
+// settles it otherwise.
+func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (jobscope.Location, bool) {
 	if postRegion != "" {
 		return jobscope.Location{}, false
 	}
 	for si := 1; si < len(segs); si++ {
-		state := e.stateOf(segs[si])
+		state := e.stateOf(segs[si], true)
 		if state == nil {
 			continue
 		}
-		town := strings.TrimSpace(segs[si-1])
-		for _, m := range matches {
-			if m.seg != si-1 {
-				continue
-			}
-			for _, en := range m.entries {
-				if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == "US" && p.Region == state.Region {
-					return jobscope.Location{Country: "US", Region: jobscope.NullString(p.Region), County: jobscope.NullString(p.County),
-						Place: jobscope.NullString(p.Name)}, true
+		// The town is the end of the segment before: all of it, or its last capitalised words
+		// ("openings in Cambridge, MA").
+		words := strings.Fields(segs[si-1])
+		first := len(words)
+		for first > 0 && len(words)-first < 4 && isCapitalised(words[first-1]) {
+			first--
+		}
+		for i := first; i < len(words); i++ {
+			key := geoKey(strings.Join(words[i:], " "))
+			for _, en := range e.geo[key] {
+				if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == state.Country && (p.Region == state.Region || p.Region == "") {
+					return jobscope.Location{Country: jobscope.NullString(p.Country), Region: jobscope.NullString(state.Region),
+						County: jobscope.NullString(p.County), Place: jobscope.NullString(p.Name)}, true
 				}
 			}
 		}
-		if looksLikeTown(town) && e.stateOf(town) == nil {
-			return jobscope.Location{Country: "US", Region: jobscope.NullString(state.Region), Place: jobscope.NullString(town)}, true
+		// A town the gazetteer does not know, when it is all the segment before and the state all the
+		// segment after ("Linthicum, MD", "Hamilton, Ontario"), unless the town is an abbreviation or
+		// the state, in a title, also a big place, as in a list "SF, LA, London" or "Chicago, New York".
+		if town := strings.TrimSpace(segs[si-1]); looksLikeTown(town) && e.stateOf(town, false) == nil && !strictStop[strings.ToLower(town)] &&
+			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) && e.stateOf(segs[si], false) != nil {
+			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
+				Place: jobscope.NullString(town)}, true
 		}
 	}
 	return jobscope.Location{}, false
 }
 
-// stateOf returns the US state a segment names by its code or its full name, or nil.
-func (e *Extractor) stateOf(seg string) *taxonomy.Place {
-	seg = strings.TrimSpace(seg)
+// codeWords are state and province codes that are also words or abbreviations of other things.
+var codeWords = map[string]bool{"ON": true, "OR": true, "IN": true, "OK": true, "ME": true, "HI": true, "LA": true,
+	"DC": true, "AS": true, "MD": true, "PA": true, "CO": true, "DE": true, "GA": true}
+
+// bigPlace reports whether the gazetteer knows a well-known place of this name ("New York", "LA").
+func (e *Extractor) bigPlace(name string) bool {
+	for _, en := range e.geo[geoKey(name)] {
+		if en.p.Kind == taxonomy.KindPlace && en.p.Rank >= 5 && (!en.exact || en.written == name) {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviation reports whether name is a place's abbreviation that matches only as written ("SF", "LA").
+func (e *Extractor) abbreviation(name string) bool {
+	for _, en := range e.geo[geoKey(name)] {
+		if en.p.Kind == taxonomy.KindPlace && en.exact && en.written == name {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOf returns the US state or Canadian province a segment names by its code or its full name, or nil.
+// loose also reads a code that starts a longer segment ("Cleveland, OH ONSITE", "in Cambridge, MA. If
+// you"), unless it is also a word ("ON SITE", "OK").
+func (e *Extractor) stateOf(seg string, loose bool) *taxonomy.Place {
+	seg = strings.TrimSuffix(strings.TrimSpace(seg), ".")
+	if loose && len(seg) > 3 && isUpper(seg[0]) && isUpper(seg[1]) && (seg[2] == '.' || seg[2] == ' ' && !codeWords[seg[:2]]) {
+		seg = seg[:2]
+	}
 	for _, en := range e.geo[geoKey(seg)] {
-		if en.p.Kind == taxonomy.KindRegion && en.p.Country == "US" && (!en.exact || en.written == seg) {
+		if en.p.Kind == taxonomy.KindRegion && (en.p.Country == "US" || en.p.Country == "CA") && (!en.exact || en.written == seg) {
 			return en.p
 		}
 	}
@@ -294,11 +357,16 @@ func allSameRegion(ents []geoEntry) bool {
 type hints struct {
 	country, nation, region, county string
 	postRegion                      string // the region of a postcode in the text, which outranks names
+	// local marks a title or first line, which may name places in several countries ("San Francisco,
+	// Atlanta and Sheffield UK"): there a country rules out places only in its own or the segment
+	// before, countrySeg.
+	local      bool
+	countrySeg int
 }
 
-func (h *hints) add(p *taxonomy.Place) {
+func (h *hints) add(p *taxonomy.Place, seg int) {
 	if p.Country != "" && h.country == "" {
-		h.country = p.Country
+		h.country, h.countrySeg = p.Country, seg
 	}
 	if p.Nation != "" && h.nation == "" {
 		h.nation = p.Nation
@@ -339,10 +407,10 @@ func (h *hints) countyMatch(p *taxonomy.Place) bool {
 // londonPostalCounty are the home counties whose names postal addresses in outer London still carry.
 var londonPostalCounty = map[string]bool{"Essex": true, "Kent": true, "Surrey": true, "Middlesex": true, "Hertfordshire": true}
 
-// score rates how well a candidate agrees with the hints.
-func (h *hints) score(p *taxonomy.Place) int {
+// score rates how well a candidate in segment seg agrees with the hints.
+func (h *hints) score(p *taxonomy.Place, seg int) int {
 	s := 0
-	if h.country != "" {
+	if h.country != "" && (!h.local || seg == h.countrySeg || seg+1 == h.countrySeg) {
 		if p.Country == h.country {
 			s += 200
 		} else if p.Country != "" {
@@ -364,8 +432,9 @@ func (h *hints) score(p *taxonomy.Place) int {
 	return s
 }
 
-// splitSegments cuts a location text at commas, pipes, brackets, slashes and dashes.
-func splitSegments(s string) []string {
+// splitSegments cuts a location text at commas, pipes, brackets, slashes and dashes; a title or first
+// line (strict) also at the words that join places ("SF or NYC", "Boston, MA and Pasadena, CA").
+func splitSegments(s string, strict bool) []string {
 	f := func(r rune) bool {
 		switch r {
 		case ',', '|', ';', '(', ')', '/', '\n', '[', ']', '–', '—', ':', '•':
@@ -377,23 +446,72 @@ func splitSegments(s string) []string {
 	var out []string
 	for _, p := range parts {
 		for _, q := range strings.Split(p, " - ") {
-			if q = strings.TrimSpace(q); q != "" {
-				out = append(out, q)
+			if !strict {
+				if q = strings.TrimSpace(q); q != "" {
+					out = append(out, q)
+				}
+				continue
 			}
+			out = appendJoined(out, q)
 		}
 	}
 	return out
 }
 
+// placeJoins are the words between places in a title ("SF or NYC", "London & Berlin").
+var placeJoins = []string{" or ", " and ", " & ", " + ", " -- ", " OR ", " AND ", " Or ", " And "}
+
+// appendJoined appends the parts of q between placeJoins words.
+func appendJoined(out []string, q string) []string {
+	q = strings.TrimSpace(q) // so that the code in "Portland, OR and Austin" is no join
+	for {
+		cut := -1
+		n := 0
+		for _, j := range placeJoins {
+			if i := strings.Index(q, j); i >= 0 && (cut < 0 || i < cut) {
+				cut, n = i, len(j)
+			}
+		}
+		if cut < 0 {
+			break
+		}
+		if p := strings.TrimSpace(q[:cut]); p != "" {
+			out = append(out, p)
+		}
+		q = q[cut+n:]
+	}
+	if q = strings.TrimSpace(q); q != "" {
+		out = append(out, q)
+	}
+	return out
+}
+
+// matchMode says how much a text's names are trusted: a location field's, a short segment of a title
+// or first line ("Acme | Berlin | Remote"), or a longer phrase there, where only well-known places count.
+type matchMode int
+
+const (
+	modeField matchMode = iota
+	modeShort
+	modeProse
+)
+
 // matchSegment finds gazetteer names in one segment: the whole segment, else its longest word runs.
-func (e *Extractor) matchSegment(seg string, si int, strict bool, out []geoMatch) []geoMatch {
-	if ents := e.filterCase(e.geo[geoKey(seg)], seg, strict); len(ents) > 0 {
-		return append(out, geoMatch{seg: si, entries: ents, whole: true, text: seg})
+func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMatch) []geoMatch {
+	if mode != modeProse {
+		if ents := e.filterCase(e.geo[geoKey(seg)], seg, mode, true); len(ents) > 0 {
+			return append(out, geoMatch{seg: si, entries: ents, whole: true, text: seg})
+		}
 	}
 	words := strings.Fields(seg)
-	if len(words) > 12 {
-		words = words[:12]
+	maxWords := 12
+	if mode == modeProse {
+		maxWords = 40
 	}
+	if len(words) > maxWords {
+		words = words[:maxWords]
+	}
+	prevEnd := -1 // the word after the last place matched
 	for i := 0; i < len(words); {
 		found := 0
 		// Only names whose first word is the first word of a gazetteer name are looked up, and no
@@ -407,10 +525,13 @@ func (e *Extractor) matchSegment(seg string, si int, strict bool, out []geoMatch
 		for n := min(5, len(words)-i, longest); n >= 1; n-- {
 			phrase := strings.Join(words[i:i+n], " ")
 			phrase = strings.Trim(phrase, ".!?\"'")
-			if ents := e.filterCase(e.geo[geoKey(phrase)], phrase, strict); len(ents) > 0 {
-				if strict || len(phrase) >= 3 && isCapitalised(phrase) || n > 1 {
-					out = append(out, geoMatch{seg: si, entries: ents, text: phrase})
+			if ents := e.filterCase(e.geo[geoKey(phrase)], phrase, mode, i == prevEnd); len(ents) > 0 {
+				if mode != modeField || len(phrase) >= 3 && isCapitalised(phrase) || n > 1 {
+					out = append(out, geoMatch{seg: si, pos: i, entries: ents, text: phrase})
 					found = n
+					if hasKind(ents, taxonomy.KindPlace) {
+						prevEnd = i + n
+					}
 					break
 				}
 			}
@@ -425,15 +546,19 @@ func (e *Extractor) matchSegment(seg string, si int, strict bool, out []geoMatch
 
 func isCapitalised(s string) bool { return s != "" && (s[0] < 'a' || s[0] > 'z') }
 
-// filterCase drops aliases that must match in their own case and do not, and, in strict mode (text
-// that is not a location field), names that are small places or not capitalised.
-func (e *Extractor) filterCase(ents []geoEntry, written string, strict bool) []geoEntry {
+// filterCase drops aliases that must match in their own case and do not, and, in a title or first line,
+// names that are small places or not capitalised. lead is whether the name is its segment's whole
+// text or follows a place.
+func (e *Extractor) filterCase(ents []geoEntry, written string, mode matchMode, lead bool) []geoEntry {
 	if len(ents) == 0 {
 		return nil
 	}
+	keep := func(en geoEntry) bool {
+		return !(en.exact && en.written != written) && (mode == modeField || keepStrict(en, written, mode, lead))
+	}
 	ok := true
 	for _, en := range ents {
-		if en.exact && en.written != written || strict && !keepStrict(en, written) {
+		if !keep(en) {
 			ok = false
 			break
 		}
@@ -443,25 +568,42 @@ func (e *Extractor) filterCase(ents []geoEntry, written string, strict bool) []g
 	}
 	var out []geoEntry
 	for _, en := range ents {
-		if en.exact && en.written != written || strict && !keepStrict(en, written) {
-			continue
+		if keep(en) {
+			out = append(out, en)
 		}
-		out = append(out, en)
 	}
 	return out
 }
 
-func keepStrict(en geoEntry, written string) bool {
+// keepStrict reports whether a name in a title or first line counts: a well-known place, or an area
+// named in full. In a longer phrase a place must be a big one. A code ("CA", "OK") must be a segment
+// of its own or follow a place, as in "Austin, TX" or "Mountain View CA", not "Remote OK" or "ON SITE".
+func keepStrict(en geoEntry, written string, mode matchMode, lead bool) bool {
 	if !isCapitalised(written) || strictStop[strings.ToLower(written)] {
 		return false
 	}
 	switch en.p.Kind {
 	case taxonomy.KindPlace:
+		if mode == modeProse {
+			return en.p.Rank >= 8 || en.p.Country != "GB" && en.p.Rank >= 5
+		}
 		return en.p.Rank >= 5
 	case taxonomy.KindDistrict, taxonomy.KindPostcode:
 		return false
 	}
+	if en.exact && len(en.written) <= 3 && en.p.Kind != taxonomy.KindPlace {
+		return lead
+	}
 	return true
+}
+
+func hasKind(ents []geoEntry, kind string) bool {
+	for _, en := range ents {
+		if en.p.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // strictStop are place names that are also common words in ad titles and first lines.

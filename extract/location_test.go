@@ -50,3 +50,46 @@ func TestParseLocationGB(t *testing.T) {
 		})
 	}
 }
+
+// TestLocationFromTitle covers titles and first lines of posts ("Acme | Senior Engineer | San
+// Francisco, CA or Remote"): places joined by "or" and "and", longer phrases, codes that are words,
+// provinces, the first place named, and company names that are places.
+func TestLocationFromTitle(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, title, want string // want: country/region/place
+	}{
+		{"places joined by or", "Adobe | Senior Engineer | San Francisco or San Jose | Full-time", "US/California/San Francisco"},
+		{"town state pairs joined by or", "iRobot: Boston, MA or Pasadena, CA; ONSITE only.", "US/Massachusetts/Boston"},
+		{"code after and", "Burnside Digital - Portland, OR and Los Angeles, CA", "US/Oregon/Portland"},
+		{"place in a sentence", "London. Full-time. REMOTE is okay if within easy commute to London.", "GB/London/London"},
+		{"country in a sentence", "Bangalore, India. Many Positions. Full time.", "IN//Bangalore"},
+		{"town state in a sentence", "Below are our current openings in Cambridge, MA. If you are interested", "US/Massachusetts/Cambridge"},
+		{"code before a word", "Futuri Media | Cleveland, OH ONSITE | Web Developers", "US/Ohio/Cleveland"},
+		{"code with a full stop", "MTD Products - near Cleveland, OH.", "US/Ohio/Cleveland"},
+		{"world city", "Cringle | Berlin Kreuzberg | Senior Full Stack Developer", "DE//Berlin"},
+		{"province code", "Wealthsimple - Toronto, ON", "CA/Ontario/Toronto"},
+		{"London in Ontario", "Acme | London, ON | Onsite", "CA/Ontario/London"},
+		{"London in the UK", "Acme | London, UK | Onsite", "GB/London/London"},
+		{"town unknown in a province", "factor[e] | Senior web developer | Hamilton, Ontario, Canada", "CA/Ontario/Hamilton"},
+		{"first place named", "Amazon | Seattle; San Francisco | Onsite", "US/Washington/Seattle"},
+		{"first place named in a list", "Acme | SF, LA, London, Seattle", "US/California/San Francisco"},
+		{"country beside a later place only", "San Francisco, Atlanta and Sheffield UK. Distributed team", "US/California/San Francisco"},
+		{"company named after a town", "Alva Technologies | Backend Developer | Oslo, Norway | Full time", "NO//Oslo"},
+		{"state name that is a city", "Acme | Seattle, Chicago, New York", "US/Washington/Seattle"},
+		{"town in DC", "US House of Representatives Office of the CAO | Washington, DC | Full Time", "US/District of Columbia/Washington"},
+		{"town shared with a big city", "Piestar | Senior Web Developer | Manhattan, KS | ONSITE", "US/Kansas/Manhattan"},
+		// Negatives: codes that are words, and nothing.
+		{"OK is no state", "Acme | Remote OK | Visa OK", "//"},
+		{"ON SITE is no province", "Acme | ON SITE | Full-time", "//"},
+		{"no place", "Acme | Senior Engineer | Full-time", "//"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, _ := e.locationFromText(tc.title, tc.title, lowerASCII(tc.title))
+			if got := fmt.Sprintf("%s/%s/%s", l.Country, l.Region, l.Place); got != tc.want {
+				t.Errorf("locationFromText(%q) = %s, want %s", tc.title, got, tc.want)
+			}
+		})
+	}
+}
