@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"jobscope"
@@ -183,7 +184,9 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 					s -= 2000
 				}
 			}
-			if m.whole {
+			if m.whole && strict {
+				s += 100
+			} else if m.whole {
 				s += 500
 			}
 			// A place the county, region or postcode named beside it supports is meant, whatever
@@ -511,6 +514,11 @@ func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMa
 	if len(words) > maxWords {
 		words = words[:maxWords]
 	}
+	for k, w := range words {
+		if n := len(w) - len("-based"); n > 0 && strings.EqualFold(w[n:], "-based") {
+			words[k] = w[:n] // "San Francisco-based", "NYC-based"
+		}
+	}
 	prevEnd := -1 // the word after the last place matched
 	for i := 0; i < len(words); {
 		found := 0
@@ -673,18 +681,11 @@ func postcodeArea(outward string) string {
 	return outward[:i]
 }
 
-// locationFromText looks for a location where an ad has no location field: in the title and the
-// description's first line, split at "|", " - " and commas ("Acme | Berlin | Remote"), and after
-// "Location:". Only well-known places count there.
-// lowerDesc is lowerASCII(desc).
+// locationFromText looks for a location where an ad has no location field: after "Location:", in the
+// title and the description's first lines, split at "|", " - " and commas ("Acme | Berlin | Remote"),
+// and after the words that introduce an office ("based in", "offices in") further on. Only well-known
+// places count there. lowerDesc is lowerASCII(desc).
 func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Location, bool) {
-	first := desc
-	if i := strings.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
-	if len(first) > 200 {
-		first = first[:200]
-	}
 	lower := lowerDesc[:min(len(lowerDesc), 3000)]
 	if i := strings.Index(lower, "location:"); i >= 0 {
 		rest := desc[i+len("location:"):]
@@ -697,10 +698,57 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 			}
 		}
 	}
-	for _, s := range []string{title, first} {
-		if loc, ok := e.parseLocation(s, true); ok {
+	if loc, ok := e.parseLocation(title, true); ok {
+		return loc, true
+	}
+	// The first lines: a post's heading often runs over two or three ("Helpshift\nSan Francisco, CA").
+	rest := desc[:min(len(desc), firstLinesLen)]
+	for n := 0; n < firstLines && rest != ""; n++ {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if strings.TrimSpace(line) == "" {
+			n--
+			continue
+		}
+		if loc, ok := e.parseLocation(line[:min(len(line), 200)], true); ok {
+			return loc, true
+		}
+	}
+	// Further on, the place named after the words that introduce an office, earliest first.
+	var at [len(officeCues)]int
+	n := 0
+	for _, cue := range officeCues {
+		if i := strings.Index(lower, cue); i >= 0 {
+			at[n] = i + len(cue)
+			n++
+		}
+	}
+	slices.Sort(at[:n])
+	for _, start := range at[:n] {
+		phrase := desc[start:min(len(desc), start+80)]
+		if i := strings.IndexAny(phrase, "\n!?;"); i >= 0 {
+			phrase = phrase[:i]
+		}
+		if i := strings.Index(phrase, ". "); i >= 0 {
+			phrase = phrase[:i] // the sentence's end, not "St. Louis"
+		}
+		if loc, ok := e.parseLocation(phrase, true); ok && loc.Country != "" {
 			return loc, true
 		}
 	}
 	return jobscope.Location{}, false
 }
+
+// firstLines and firstLinesLen bound the heading lines of a description read for a place.
+const (
+	firstLines    = 4
+	firstLinesLen = 600
+)
+
+// officeCues are the words after which a description names where the job is.
+var officeCues = [...]string{"based in ", "based out of ", "located in ", "offices in ", "office in ", "in our ",
+	"headquartered in ", "hq in ", "onsite in ", "on-site in ", "on site in ", "hiring in ", "in downtown ", "relocate to "}

@@ -93,3 +93,30 @@ func TestLocationFromTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestLocationFromDescription covers posts whose heading names no place: the next lines of the
+// description, and the place after the words that introduce an office.
+func TestLocationFromDescription(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, title, desc, want string // want: country/region/place
+	}{
+		{"second line", "Helpshift", "Helpshift\nSan Francisco, CA | BizDev\nWe build support tools.", "US/California/San Francisco"},
+		{"blank lines skipped", "Glowforge", "Glowforge\n\n\nSeattle, WA (onsite) / Full-time", "US/Washington/Seattle"},
+		{"office cue", "Lynk", "Lynk\nWe build messaging.\nWe ship every week and care about craft and tests and more and more.\nMore words here to pass the first lines.\nThe job is based out of our San Francisco office.", "US/California/San Francisco"},
+		{"-based", "Peek", "Peek is hiring, so come join our awesome, San Francisco-based team!", "US/California/San Francisco"},
+		{"based in a country", "Acme", "Acme\nWe are a small team.\nWe like tests.\nWe like Go.\nWe are based in Berlin, Germany.", "DE//Berlin"},
+		// Negatives: a description that names no place, and a small town in prose.
+		{"no place", "Acme", "Acme\nWe build things.\nWe like Go and tests.", "//"},
+		{"small town in prose is no place", "Acme", "Acme\nWe are based in a small town.", "//"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			desc := tc.desc
+			l, _ := e.locationFromText(tc.title, desc, lowerASCII(desc))
+			if got := fmt.Sprintf("%s/%s/%s", l.Country, l.Region, l.Place); got != tc.want {
+				t.Errorf("locationFromText(%q, %q) = %s, want %s", tc.title, desc, got, tc.want)
+			}
+		})
+	}
+}
