@@ -38,6 +38,15 @@
 //
 // Country. hn_whoishiring_2013_2018: country (ISO code) when given.
 //
+// Named-place rule (country/named, state/named). A hn_whoishiring_2013_2018 post often names several
+// places ("Boston, MA; San Francisco, CA"), and the upstream parser labelled one by its own order of
+// preference (San Francisco, Palo Alto, Mountain View, New York, London, Berlin found anywhere in the
+// first line, then the first "City, ST"), not the first named, which is the one extraction gives. Under
+// this rule ours also agrees when the post's heading (its first line) names both our place and the
+// labelled one, compared by country or by state, each segment of the heading read on its own
+// (extract's PlacesIn). country and state are the strict figures; the rule's are printed beside them,
+// never instead.
+//
 // Employment type and hours, where the label says them clearly. adzuna_uk_2013: employment_type
 // (permanent, contract) and hours. Reed's job type "Permanent, full-time": type permanent, contract or
 // temporary; hours full_time or part_time ("full-time or part-time" says no hours). nhs_jobs_2020:
@@ -132,6 +141,15 @@ State (US, full name). glassdoor_us_2020: job_state's code; hn_whoishiring_2013_
 address "City, ST, USA".
 
 Country. hn_whoishiring_2013_2018: country (ISO code) when given.
+
+Named-place rule (country/named, state/named). A hn_whoishiring_2013_2018 post often names several
+places ("Boston, MA; San Francisco, CA"), and the upstream parser labelled one by its own order of
+preference (San Francisco, Palo Alto, Mountain View, New York, London, Berlin found anywhere in the
+first line, then the first "City, ST"), not the first named, which is the one extraction gives. Under
+this rule ours also agrees when the post's heading (its first line) names both our place and the
+labelled one, compared by country or by state, each segment of the heading read on its own
+(extract's PlacesIn). country and state are the strict figures; the rule's are printed beside them,
+never instead.
 
 Employment type and hours, where the label says them clearly. adzuna_uk_2013: employment_type
 (permanent, contract) and hours. Reed's job type "Permanent, full-time": type permanent, contract or
@@ -486,6 +504,9 @@ func runSet(ctx context.Context, shared string, s dataSet, ex Extractor, g *gaze
 	}
 
 	j := &judge{g: g, skills: skills, accs: map[string]*accumulator{}}
+	if pl, ok := ex.(PlaceLister); ok {
+		j.places = pl
+	}
 	for _, f := range fields {
 		j.accs[f] = &accumulator{res: Result{Set: s.name, Field: f}}
 	}

@@ -33,14 +33,18 @@ func (s *dataSet) labelID(id string) string {
 
 // Field names.
 const (
-	fieldSalary     = "salary"
-	fieldRegion     = "region"
-	fieldState      = "state"
-	fieldCountry    = "country"
-	fieldEmployment = "employment_type"
-	fieldHours      = "hours"
-	fieldRemote     = "remote"
-	fieldSkills     = "skills"
+	fieldSalary  = "salary"
+	fieldRegion  = "region"
+	fieldState   = "state"
+	fieldCountry = "country"
+	// fieldCountryNamed and fieldStateNamed judge posts that name several places by the named-place
+	// rule; country and state judge them strictly.
+	fieldCountryNamed = "country/named"
+	fieldStateNamed   = "state/named"
+	fieldEmployment   = "employment_type"
+	fieldHours        = "hours"
+	fieldRemote       = "remote"
+	fieldSkills       = "skills"
 )
 
 // skillFlag is one keyword flag of glassdoor_us_2020: the label's name, the skill name or alias that
@@ -113,7 +117,7 @@ func dataSets() []dataSet {
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 				j.glassdoorSalary(ad, x, l)
 				code := l.str("job_state")
-				j.state(ad, x, code, j.g.state(code))
+				j.state(fieldState, ad, x, code, j.g.state(code))
 				j.glassdoorSkills(ad, x, l)
 			},
 		},
@@ -142,18 +146,28 @@ func dataSets() []dataSet {
 		},
 		{
 			name: "hn_whoishiring_2013_2018", dir: "hn_whoishiring_2013_2018", ads: "ads.jsonl", labels: "labels.jsonl",
-			fields: []string{fieldCountry, fieldState, fieldRemote},
+			fields: []string{fieldCountry, fieldCountryNamed, fieldState, fieldStateNamed, fieldRemote},
 			weak:   map[string]bool{fieldRemote: true},
 			notes: map[string]string{fieldRemote: "weak label: the upstream parser's flag",
-				fieldCountry: "a geocoder's reading of the post's location; a post naming several places gets one",
-				fieldState:   "a geocoder's reading of the post's location; a post naming several places gets one"},
+				fieldCountry:      "a geocoder's reading of the post's location; a post naming several places gets one",
+				fieldState:        "a geocoder's reading of the post's location; a post naming several places gets one",
+				fieldCountryNamed: "the named-place rule: the geocoder's place may be another the heading names beside ours",
+				fieldStateNamed:   "the named-place rule: the geocoder's place may be another the heading names beside ours"},
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
+				named := j.namedPlaces(ad)
 				if c := l.str("country"); c != "" {
-					j.value(fieldCountry, ad.ID, locationText(ad), string(x.Location.Country), c, "")
+					got := string(x.Location.Country)
+					j.value(fieldCountry, ad.ID, locationText(ad), got, c, "")
+					j.value(fieldCountryNamed, ad.ID, locationText(ad), got, namedAgree(named, got, c, countryOf), "")
 				}
 				if l.str("country") == "US" {
 					code := stateCodeOfAddress(l.str("address"))
-					j.state(ad, x, l.str("address"), j.g.state(code))
+					want := j.g.state(code)
+					j.state(fieldState, ad, x, l.str("address"), want)
+					if want != "" {
+						want = namedAgree(named, string(x.Location.Region), want, regionOf)
+					}
+					j.state(fieldStateNamed, ad, x, l.str("address"), want)
 				}
 				if want, ok := l.flag("remote"); ok {
 					j.binary(fieldRemote, ad.ID, remoteText(ad), ourRemote(x), want, "", "")
@@ -186,6 +200,7 @@ func judgeNHS(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 // judge records each field's verdicts for one data set.
 type judge struct {
 	g      *gazetteer
+	places PlaceLister       // nil when the extractor lists no places
 	skills map[string]string // lower-case skill name or alias → skill name
 	accs   map[string]*accumulator
 }
@@ -277,16 +292,54 @@ func (j *judge) region(ad *jobscope.RawAd, x *jobscope.Extraction, raw, want str
 	j.value(fieldRegion, ad.ID, locationText(ad), got, want, shown)
 }
 
-// state judges the US state; raw is the label as given, want the state's full name ("" when unknown).
-func (j *judge) state(ad *jobscope.RawAd, x *jobscope.Extraction, raw, want string) {
+// state judges the US state as field; raw is the label as given, want the state's full name ("" when
+// unknown).
+func (j *judge) state(field string, ad *jobscope.RawAd, x *jobscope.Extraction, raw, want string) {
 	if strings.TrimSpace(raw) == "" {
 		return
 	}
 	if want == "" {
-		j.unmapped(fieldState)
+		j.unmapped(field)
 		return
 	}
-	j.value(fieldState, ad.ID, locationText(ad), string(x.Location.Region), want, want+" ("+strings.TrimSpace(raw)+")")
+	j.value(field, ad.ID, locationText(ad), string(x.Location.Region), want, want+" ("+strings.TrimSpace(raw)+")")
+}
+
+// PlaceLister is an Extractor that can also list every place a title names (extract.Extractor does);
+// eval's named-place rule needs it, and without it judges those fields strictly.
+type PlaceLister interface {
+	PlacesIn(text string) []jobscope.Location
+}
+
+// namedPlaces returns the places an ad's heading (its title: a post's first line) names, or nil when
+// the extractor cannot list them.
+func (j *judge) namedPlaces(ad *jobscope.RawAd) []jobscope.Location {
+	if j.places == nil {
+		return nil
+	}
+	return j.places.PlacesIn(ad.Title)
+}
+
+func countryOf(l jobscope.Location) string { return string(l.Country) }
+func regionOf(l jobscope.Location) string  { return string(l.Region) }
+
+// namedAgree applies the named-place rule to a post that names several places, of which the geocoder
+// labelled one: when the heading names both our value and the label's (by key: country or state), ours
+// counts as the label's, and namedAgree returns got as the value to compare; otherwise it returns want.
+func namedAgree(named []jobscope.Location, got, want string, key func(jobscope.Location) string) string {
+	if got == "" || strings.EqualFold(got, want) {
+		return want
+	}
+	hasGot, hasWant := false, false
+	for _, l := range named {
+		k := key(l)
+		hasGot = hasGot || strings.EqualFold(k, got)
+		hasWant = hasWant || strings.EqualFold(k, want)
+	}
+	if hasGot && hasWant {
+		return got
+	}
+	return want
 }
 
 // employment judges employment type and hours where the label gives them.

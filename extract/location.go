@@ -752,3 +752,28 @@ const (
 // officeCues are the words after which a description names where the job is.
 var officeCues = [...]string{"based in ", "based out of ", "located in ", "offices in ", "office in ", "in our ",
 	"headquartered in ", "hq in ", "onsite in ", "on-site in ", "on site in ", "hiring in ", "in downtown ", "relocate to "}
+
+// PlacesIn returns every place a title or first line names, each once, in the order named: each of
+// its segments read on its own ("Boston, MA; San Francisco, CA | Onsite" gives Boston and San
+// Francisco), a town with the state after it as one. It is what eval's rule for posts that name
+// several places compares with; extraction itself picks one (ParseLocation, Extract).
+func (e *Extractor) PlacesIn(text string) []jobscope.Location {
+	segs := splitSegments(text, true)
+	var out []jobscope.Location
+	for si := 0; si < len(segs); si++ {
+		seg := segs[si]
+		if si+1 < len(segs) && e.stateOf(segs[si+1], true) != nil {
+			seg += ", " + segs[si+1]
+			si++
+		}
+		l, ok := e.parseLocation(seg, true)
+		if !ok || l.Country == "" {
+			continue
+		}
+		l.Remote = false
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}

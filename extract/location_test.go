@@ -120,3 +120,28 @@ func TestLocationFromDescription(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacesIn covers listing every place a heading names, for eval's named-place rule.
+func TestPlacesIn(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, in string
+		want     []string // country/region/place
+	}{
+		{"town state pairs", "Tapjoy | Boston, MA; San Francisco, CA; Atlanta, GA | Onsite",
+			[]string{"US/Massachusetts/Boston", "US/California/San Francisco", "US/Georgia/Atlanta"}},
+		{"list with or", "Acme | NYC or London | Full-time", []string{"US/New York/New York", "GB/London/London"}},
+		{"no place", "Acme | Senior Engineer | Remote OK", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, l := range e.PlacesIn(tc.in) {
+				got = append(got, fmt.Sprintf("%s/%s/%s", l.Country, l.Region, l.Place))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("PlacesIn(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}

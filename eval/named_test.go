@@ -1,0 +1,38 @@
+package eval
+
+import (
+	"testing"
+
+	"jobscope"
+)
+
+// TestNamedAgree checks the named-place rule: ours counts as the label's only when the heading names
+// both.
+func TestNamedAgree(t *testing.T) {
+	named := []jobscope.Location{{Country: "US", Region: "Massachusetts"}, {Country: "US", Region: "California"},
+		{Country: "GB", Region: "London"}}
+	tests := []struct {
+		name, got, want, result string
+		key                     func(jobscope.Location) string
+	}{
+		{"both named: ours counts", "Massachusetts", "California", "Massachusetts", regionOf},
+		{"same value", "California", "California", "California", regionOf},
+		{"label not named", "Massachusetts", "Texas", "Texas", regionOf},
+		{"ours not named", "Oregon", "California", "California", regionOf},
+		{"ours missing", "", "California", "California", regionOf},
+		{"countries both named", "GB", "US", "GB", countryOf},
+		{"country not named", "DE", "US", "US", countryOf},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := namedAgree(named, tc.got, tc.want, tc.key); r != tc.result {
+				t.Errorf("namedAgree(%q, %q) = %q, want %q", tc.got, tc.want, r, tc.result)
+			}
+		})
+	}
+	t.Run("no places listed", func(t *testing.T) {
+		if r := namedAgree(nil, "Massachusetts", "California", regionOf); r != "California" {
+			t.Errorf("namedAgree(nil) = %q, want the label", r)
+		}
+	})
+}
