@@ -146,9 +146,6 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 			matches = append(matches, geoMatch{seg: len(segs), entries: ents, whole: true, text: pc})
 		}
 	}
-	if len(matches) == 0 {
-		return loc, false
-	}
 
 	// "Rochester, NY", "Portland, ME": a town followed by a US state names that state's town, whatever
 	// else the state's letters could be (NY the city, ME the Medway postcode area) and whatever larger
@@ -156,6 +153,10 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	if l, ok := e.townInState(segs, postRegion, strict); ok {
 		l.Remote = loc.Remote
 		return l, true
+	}
+
+	if len(matches) == 0 {
+		return loc, false
 	}
 
 	// Hints: what unambiguous matches say about country, region and county.
@@ -268,7 +269,7 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 		// segment after ("Linthicum, MD", "Hamilton, Ontario"), unless the town is an abbreviation or
 		// the state, in a title, also a big place, as in a list "SF, LA, London" or "Chicago, New York".
 		if town := strings.TrimSpace(segs[si-1]); looksLikeTown(town) && e.stateOf(town, false) == nil && !strictStop[strings.ToLower(town)] &&
-			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) && e.stateOf(segs[si], false) != nil {
+			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) {
 			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
 				Place: jobscope.NullString(town)}, true
 		}

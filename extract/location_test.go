@@ -145,3 +145,23 @@ func TestPlacesIn(t *testing.T) {
 		})
 	}
 }
+
+// TestTownInStateLoose covers a town the gazetteer does not know before a state code that starts a
+// longer segment, and codes that are words.
+func TestTownInStateLoose(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct{ name, in, want string }{
+		{"code before a word", "Troy, MI ONSITE", "US//Michigan//Troy/false"},
+		{"code before two spaces", "Orange County, CA  ONSITE", "US//California//Orange County/false"},
+		{"code ending a sentence", "Radnor, PA. USA", "US//Pennsylvania//Radnor/false"},
+		{"word code is no state", "Acme, IN the heart of town", "/////false"},
+		{"remote is no town", "Remote, CA", "US//California///true"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := e.locString(tc.in); got != tc.want {
+				t.Errorf("ParseLocation(%q) = %s, want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
