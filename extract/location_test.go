@@ -11,12 +11,25 @@ func (e *Extractor) locString(text string) string {
 	return fmt.Sprintf("%s/%s/%s/%s/%s/%v", l.Country, l.Nation, l.Region, l.County, l.Place, l.Remote)
 }
 
+// locCase is a location text and the location it should give, written by locString.
+type locCase struct{ name, in, want string }
+
+// checkLocations runs a table of location texts through ParseLocation.
+func checkLocations(t *testing.T, e *Extractor, tests []locCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := e.locString(tc.in); got != tc.want {
+				t.Errorf("ParseLocation(%q) = %s, want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestParseLocationGB covers GB towns that share a name, settled by the county, postcode or size.
 func TestParseLocationGB(t *testing.T) {
 	e := newTestExtractor(t)
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []locCase{
 		// The county and postcode beside a town outrank a bigger namesake.
 		{"county beats bigger namesake", "Newport, Isle of Wight, PO30 5TG", "GB/England/South East/Isle of Wight/Newport/false"},
 		{"postcode area beats bigger namesake", "Newport IOW, PO30 5TG", "GB/England/South East/Isle of Wight/Newport/false"},
@@ -42,13 +55,7 @@ func TestParseLocationGB(t *testing.T) {
 		{"Boston named by county", "Boston, Lincolnshire", "GB/England/East Midlands/Lincolnshire/Boston/false"},
 		{"Wales alone is the nation", "Wales", "GB/Wales/Wales///false"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := e.locString(tc.in); got != tc.want {
-				t.Errorf("ParseLocation(%q) = %s, want %s", tc.in, got, tc.want)
-			}
-		})
-	}
+	checkLocations(t, e, tests)
 }
 
 // TestLocationFromTitle covers titles and first lines of posts ("Acme | Senior Engineer | San
@@ -84,23 +91,18 @@ func TestLocationFromTitle(t *testing.T) {
 		{"ON SITE is no province", "Acme | ON SITE | Full-time", "//"},
 		{"no place", "Acme | Senior Engineer | Full-time", "//"},
 	}
+	var cases []textCase
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			l, _ := e.locationFromText(tc.title, tc.title, lowerASCII(tc.title))
-			if got := fmt.Sprintf("%s/%s/%s", l.Country, l.Region, l.Place); got != tc.want {
-				t.Errorf("locationFromText(%q) = %s, want %s", tc.title, got, tc.want)
-			}
-		})
+		cases = append(cases, textCase{tc.name, tc.title, tc.title, tc.want})
 	}
+	checkFromText(t, e, cases)
 }
 
 // TestLocationFromDescription covers posts whose heading names no place: the next lines of the
 // description, and the place after the words that introduce an office.
 func TestLocationFromDescription(t *testing.T) {
 	e := newTestExtractor(t)
-	tests := []struct {
-		name, title, desc, want string // want: country/region/place
-	}{
+	tests := []textCase{
 		{"second line", "Helpshift", "Helpshift\nSan Francisco, CA | BizDev\nWe build support tools.", "US/California/San Francisco"},
 		{"blank lines skipped", "Glowforge", "Glowforge\n\n\nSeattle, WA (onsite) / Full-time", "US/Washington/Seattle"},
 		{"office cue", "Lynk", "Lynk\nWe build messaging.\nWe ship every week and care about craft and tests and more and more.\nMore words here to pass the first lines.\nThe job is based out of our San Francisco office.", "US/California/San Francisco"},
@@ -110,12 +112,20 @@ func TestLocationFromDescription(t *testing.T) {
 		{"no place", "Acme", "Acme\nWe build things.\nWe like Go and tests.", "//"},
 		{"small town in prose is no place", "Acme", "Acme\nWe are based in a small town.", "//"},
 	}
+	checkFromText(t, e, tests)
+}
+
+// textCase is an ad's title and description and the location they should give (country/region/place).
+type textCase struct{ name, title, desc, want string }
+
+// checkFromText runs a table of titles and descriptions through locationFromText.
+func checkFromText(t *testing.T, e *Extractor, tests []textCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			desc := tc.desc
-			l, _ := e.locationFromText(tc.title, desc, lowerASCII(desc))
+			l, _ := e.locationFromText(tc.title, tc.desc, lowerASCII(tc.desc))
 			if got := fmt.Sprintf("%s/%s/%s", l.Country, l.Region, l.Place); got != tc.want {
-				t.Errorf("locationFromText(%q, %q) = %s, want %s", tc.title, desc, got, tc.want)
+				t.Errorf("locationFromText(%q, %q) = %s, want %s", tc.title, tc.desc, got, tc.want)
 			}
 		})
 	}
@@ -150,18 +160,12 @@ func TestPlacesIn(t *testing.T) {
 // longer segment, and codes that are words.
 func TestTownInStateLoose(t *testing.T) {
 	e := newTestExtractor(t)
-	tests := []struct{ name, in, want string }{
+	tests := []locCase{
 		{"code before a word", "Troy, MI ONSITE", "US//Michigan//Troy/false"},
 		{"code before two spaces", "Orange County, CA  ONSITE", "US//California//Orange County/false"},
 		{"code ending a sentence", "Radnor, PA. USA", "US//Pennsylvania//Radnor/false"},
 		{"word code is no state", "Acme, IN the heart of town", "/////false"},
 		{"remote is no town", "Remote, CA", "US//California///true"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := e.locString(tc.in); got != tc.want {
-				t.Errorf("ParseLocation(%q) = %s, want %s", tc.in, got, tc.want)
-			}
-		})
-	}
+	checkLocations(t, e, tests)
 }
