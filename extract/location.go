@@ -246,8 +246,16 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 	}
 	for si := 1; si < len(segs); si++ {
 		state := e.stateOf(segs[si], true)
+		known := false // the town must be one the gazetteer knows in that state
 		if state == nil {
-			continue
+			// A code written in title case ("Palo Alto, Ca.", "Richmond, Va") counts only after a town
+			// of that state.
+			if c := strings.TrimSuffix(strings.TrimSpace(segs[si]), "."); len(c) == 2 && isUpper(c[0]) && c[1] >= 'a' && c[1] <= 'z' {
+				state, known = e.stateOf(strings.ToUpper(c), false), true
+			}
+			if state == nil {
+				continue
+			}
 		}
 		// The town is the end of the segment before: all of it, or its last capitalised words
 		// ("openings in Cambridge, MA").
@@ -268,7 +276,7 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 		// A town the gazetteer does not know, when it is all the segment before and the state all the
 		// segment after ("Linthicum, MD", "Hamilton, Ontario"), unless the town is an abbreviation or
 		// the state, in a title, also a big place, as in a list "SF, LA, London" or "Chicago, New York".
-		if town := strings.TrimSpace(segs[si-1]); looksLikeTown(town) && e.stateOf(town, false) == nil && !strictStop[strings.ToLower(town)] &&
+		if town := strings.TrimSpace(segs[si-1]); !known && looksLikeTown(town) && e.stateOf(town, false) == nil && !strictStop[strings.ToLower(town)] &&
 			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) {
 			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
 				Place: jobscope.NullString(town)}, true

@@ -164,6 +164,9 @@ func TestTownInStateLoose(t *testing.T) {
 		{"code before a word", "Troy, MI ONSITE", "US//Michigan//Troy/false"},
 		{"code before two spaces", "Orange County, CA  ONSITE", "US//California//Orange County/false"},
 		{"code ending a sentence", "Radnor, PA. USA", "US//Pennsylvania//Radnor/false"},
+		{"title-case code after a known town", "Palo Alto, Ca.", "US//California//Palo Alto/false"},
+		{"title-case code after a known town in prose", "Muster | Richmond, Va | Full Time", "US//Virginia//Richmond/false"},
+		{"title-case code after an unknown town is nothing", "Springfieldia, Ca", "/////false"},
 		{"word code is no state", "Acme, IN the heart of town", "/////false"},
 		{"remote is no town", "Remote, CA", "US//California///true"},
 	}
