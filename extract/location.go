@@ -396,23 +396,27 @@ func (h *hints) add(p *taxonomy.Place, seg int) {
 	}
 }
 
-// supports reports whether the hints name the county, or a region or postcode region, a place lies in.
+// supports reports whether the hints name the county or postcode region a place lies in, or, for a
+// town rather than a village, its region.
 func (h *hints) supports(p *taxonomy.Place) bool {
 	if h.postRegion != "" {
 		return p.Region == h.postRegion
 	}
-	return h.county != "" && h.countyMatch(p) || h.region != "" && p.Region == h.region
+	return h.county != "" && h.countyMatch(p) || h.region != "" && p.Region == h.region && p.Rank >= townRank
 }
 
-// countyMatch reports whether a place lies in the county the hints name. A London borough town counts
-// as in the home county its postal address still names ("Barking, Essex", "Wallington, Surrey").
+// townRank is the least rank of a town (an OS Strategi town, a major town or a hand-listed place)
+// rather than a village, whose name is too often shared.
+const townRank = 4
+
+// countyMatch reports whether a place lies in the county the hints name.
 func (h *hints) countyMatch(p *taxonomy.Place) bool {
-	if p.County == "" {
-		return false
-	}
-	if p.County == h.county || strings.HasPrefix(p.County, h.county) || strings.HasPrefix(h.county, p.County) {
-		return true
-	}
+	return p.County != "" && (p.County == h.county || strings.HasPrefix(p.County, h.county) || strings.HasPrefix(h.county, p.County))
+}
+
+// londonPostal reports whether a London place is named with the home county its postal address still
+// carries ("Barking, Essex", "Wallington, Surrey"): as good a sign as its region would be.
+func (h *hints) londonPostal(p *taxonomy.Place) bool {
 	return p.County == "Greater London" && londonPostalCounty[h.county]
 }
 
@@ -440,6 +444,8 @@ func (h *hints) score(p *taxonomy.Place, seg int) int {
 	}
 	if h.county != "" && h.countyMatch(p) {
 		s += 300
+	} else if h.londonPostal(p) {
+		s += 150
 	}
 	return s
 }
