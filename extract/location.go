@@ -499,10 +499,38 @@ func appendJoined(out []string, q string) []string {
 		q = q[cut+n:]
 	}
 	if q = strings.TrimSpace(q); q != "" {
-		out = append(out, q)
+		out = appendHyphened(out, q)
 	}
 	return out
 }
+
+// appendHyphened appends the parts of q cut at hyphens that join words without spaces before a
+// capital ("Expensify-San Francisco, CA-Fulltime", "Appboy-Mobile Developers-New York"), but not those
+// inside a town's name ("Stoke-on-Trent", "Weston-super-Mare").
+func appendHyphened(out []string, q string) []string {
+	start := 0
+	for i := 1; i+1 < len(q); i++ {
+		if q[i] != '-' || !isUpper(q[i+1]) || !isLetter(q[i-1]) && q[i-1] != '.' {
+			continue
+		}
+		if j := strings.LastIndexAny(q[:i], " -"); j >= 0 && q[j] == '-' && !isUpper(q[j+1]) {
+			continue // the small word of "Stoke-on-Trent"
+		}
+		if k := i + 2; k < len(q) && isUpper(q[k]) {
+			continue // a word in capitals: "ON-SITE", "FULL-TIME"
+		}
+		if p := strings.TrimSpace(q[start:i]); p != "" {
+			out = append(out, p)
+		}
+		start = i + 1
+	}
+	if p := strings.TrimSpace(q[start:]); p != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // matchMode says how much a text's names are trusted: a location field's, a short segment of a title
 // or first line ("Acme | Berlin | Remote"), or a longer phrase there, where only well-known places count.
@@ -532,6 +560,10 @@ func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMa
 	for k, w := range words {
 		if n := len(w) - len("-based"); n > 0 && strings.EqualFold(w[n:], "-based") {
 			words[k] = w[:n] // "San Francisco-based", "NYC-based"
+		} else if n := len(w) - len("'s"); n > 0 && w[n:] == "'s" {
+			words[k] = w[:n] // "San Francisco's Mission District"
+		} else if n := len(w) - len("’s"); n > 0 && w[n:] == "’s" {
+			words[k] = w[:n]
 		}
 	}
 	prevEnd := -1 // the word after the last place matched

@@ -86,6 +86,11 @@ func TestLocationFromTitle(t *testing.T) {
 		{"state name that is a city", "Acme | Seattle, Chicago, New York", "US/Washington/Seattle"},
 		{"town in DC", "US House of Representatives Office of the CAO | Washington, DC | Full Time", "US/District of Columbia/Washington"},
 		{"town shared with a big city", "Piestar | Senior Web Developer | Manhattan, KS | ONSITE", "US/Kansas/Manhattan"},
+		{"hyphens join the heading", "Expensify-San Francisco, CA-Fulltime, Programmer Extraordinaire", "US/California/San Francisco"},
+		{"hyphens join words", "Appboy-Mobile Developers-New York-Onsite", "US/New York/New York"},
+		{"possessive", "Euclid Inc - San Francisco's Mission District, Four full-time Positions", "US/California/San Francisco"},
+		{"hyphens inside a town's name", "Acme | Stoke-on-Trent | Full-Time", "GB/West Midlands/Stoke-on-Trent"},
+		{"hyphen inside a word in capitals", "Outward Inc | ON-SITE | Downtown San Jose, California", "US/California/San Jose"},
 		// Negatives: codes that are words, and nothing.
 		{"OK is no state", "Acme | Remote OK | Visa OK", "//"},
 		{"ON SITE is no province", "Acme | ON SITE | Full-time", "//"},
