@@ -282,6 +282,34 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 				Place: jobscope.NullString(town)}, true
 		}
 	}
+	// "Burlington MA", "Houston TX USA": a town the gazetteer knows in that state and its code with no
+	// comma, the code ending the segment or followed by the country.
+	for _, seg := range segs {
+		words := strings.Fields(seg)
+		n := len(words)
+		if n > 1 && (words[n-1] == "USA" || words[n-1] == "US") {
+			n--
+		}
+		if n < 2 || n > 5 {
+			continue
+		}
+		code := strings.TrimSuffix(words[n-1], ".")
+		if len(code) != 2 || codeWords[code] {
+			continue
+		}
+		state := e.stateOf(code, false)
+		if state == nil {
+			continue
+		}
+		for i := max(0, n-4); i < n-1; i++ {
+			for _, en := range e.geo[geoKey(strings.Join(words[i:n-1], " "))] {
+				if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == state.Country && p.Region == state.Region {
+					return jobscope.Location{Country: jobscope.NullString(p.Country), Region: jobscope.NullString(state.Region),
+						County: jobscope.NullString(p.County), Place: jobscope.NullString(p.Name)}, true
+				}
+			}
+		}
+	}
 	return jobscope.Location{}, false
 }
 

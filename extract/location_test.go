@@ -172,6 +172,9 @@ func TestTownInStateLoose(t *testing.T) {
 		{"title-case code after a known town", "Palo Alto, Ca.", "US//California//Palo Alto/false"},
 		{"title-case code after a known town in prose", "Muster | Richmond, Va | Full Time", "US//Virginia//Richmond/false"},
 		{"title-case code after an unknown town is nothing", "Springfieldia, Ca", "/////false"},
+		{"known town and code without a comma", "Veracode, Burlington MA", "US//Massachusetts//Burlington/false"},
+		{"known town, code and country", "Houston TX USA", "US//Texas//Houston/false"},
+		{"words and a code are no town", "Acme | Full Stack CA", "/////false"},
 		{"word code is no state", "Acme, IN the heart of town", "/////false"},
 		{"remote is no town", "Remote, CA", "US//California///true"},
 	}
