@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"jobscope"
 	"jobscope/taxonomy"
@@ -18,34 +19,80 @@ type geoEntry struct {
 // geoKey normalises a place name for lookup: lower case, '&' as "and", no dots or apostrophes, hyphens
 // as spaces, single spaces.
 func geoKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := true
+	return string(trimKey(appendGeoKey(make([]byte, 0, len(s)+4), s)))
+}
+
+// appendGeoKey appends s normalised as geoKey does to a key being built, without its final trim; the
+// lookups of a text build keys in a stack buffer this way rather than allocating each.
+func appendGeoKey(dst []byte, s string) []byte {
+	space := len(dst) == 0 || dst[len(dst)-1] == ' '
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c + 32)
+			dst = append(dst, c+32)
 			space = false
 		case c == '.' || c == '\'':
 		case c == '&':
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
-			b.WriteString("and ")
+			dst = append(dst, "and "...)
 			space = true
 		case c == ' ' || c == '-' || c == '\t' || c == '_':
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = true
 			}
 		default:
-			b.WriteByte(c)
+			dst = append(dst, c)
 			space = false
 		}
 	}
-	return strings.TrimRight(b.String(), " ")
+	return dst
 }
+
+// trimKey drops a key's trailing spaces.
+func trimKey(k []byte) []byte {
+	for len(k) > 0 && k[len(k)-1] == ' ' {
+		k = k[:len(k)-1]
+	}
+	return k
+}
+
+// lookup returns the gazetteer entries of a name, building its key without allocating.
+func (e *Extractor) lookup(name string) []geoEntry {
+	var buf [keyBuf]byte
+	return e.geo[string(trimKey(appendGeoKey(buf[:0], name)))]
+}
+
+// keyBuf is the stack buffer for a lookup key; longer names spill to the heap.
+const keyBuf = 128
+
+// fields splits s at white space as strings.Fields does, into dst (a stack array's slice) rather than
+// a new slice, keeping at most max words.
+func fields(dst []string, s string, max int) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if dst = append(dst, s[start:i]); len(dst) == max {
+					return dst
+				}
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// phraseTrim is what a phrase looked up in a text is trimmed of.
+const phraseTrim = ".!?\"'"
 
 // buildGeo indexes the gazetteer by lookup name, and returns the postcode areas whose districts it
 // lists (areas that span regions).
@@ -285,7 +332,8 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 	// "Burlington MA", "Houston TX USA": a town the gazetteer knows in that state and its code with no
 	// comma, the code ending the segment or followed by the country.
 	for _, seg := range segs {
-		words := strings.Fields(seg)
+		var wbuf [8]string
+		words := fields(wbuf[:0], seg, 8)
 		n := len(words)
 		if n > 1 && (words[n-1] == "USA" || words[n-1] == "US") {
 			n--
@@ -302,7 +350,7 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 			continue
 		}
 		for i := max(0, n-4); i < n-1; i++ {
-			for _, en := range e.geo[geoKey(strings.Join(words[i:n-1], " "))] {
+			for _, en := range e.lookup(strings.Join(words[i:n-1], " ")) {
 				if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == state.Country && p.Region == state.Region {
 					return jobscope.Location{Country: jobscope.NullString(p.Country), Region: jobscope.NullString(state.Region),
 						County: jobscope.NullString(p.County), Place: jobscope.NullString(p.Name)}, true
@@ -319,7 +367,7 @@ var codeWords = map[string]bool{"ON": true, "OR": true, "IN": true, "OK": true, 
 
 // bigPlace reports whether the gazetteer knows a well-known place of this name ("New York", "LA").
 func (e *Extractor) bigPlace(name string) bool {
-	for _, en := range e.geo[geoKey(name)] {
+	for _, en := range e.lookup(name) {
 		if en.p.Kind == taxonomy.KindPlace && en.p.Rank >= 5 && (!en.exact || en.written == name) {
 			return true
 		}
@@ -329,7 +377,7 @@ func (e *Extractor) bigPlace(name string) bool {
 
 // abbreviation reports whether name is a place's abbreviation that matches only as written ("SF", "LA").
 func (e *Extractor) abbreviation(name string) bool {
-	for _, en := range e.geo[geoKey(name)] {
+	for _, en := range e.lookup(name) {
 		if en.p.Kind == taxonomy.KindPlace && en.exact && en.written == name {
 			return true
 		}
@@ -345,7 +393,7 @@ func (e *Extractor) stateOf(seg string, loose bool) *taxonomy.Place {
 	if loose && len(seg) > 3 && isUpper(seg[0]) && isUpper(seg[1]) && (seg[2] == '.' || seg[2] == ' ' && !codeWords[seg[:2]]) {
 		seg = seg[:2]
 	}
-	for _, en := range e.geo[geoKey(seg)] {
+	for _, en := range e.lookup(seg) {
 		if en.p.Kind == taxonomy.KindRegion && (en.p.Country == "US" || en.p.Country == "CA") && (!en.exact || en.written == seg) {
 			return en.p
 		}
@@ -354,7 +402,7 @@ func (e *Extractor) stateOf(seg string, loose bool) *taxonomy.Place {
 }
 
 func (e *Extractor) isState(seg string) bool {
-	for _, en := range e.geo[geoKey(strings.TrimSpace(seg))] {
+	for _, en := range e.lookup(strings.TrimSpace(seg)) {
 		if en.p.Kind == taxonomy.KindRegion && en.p.Country == "US" {
 			return true
 		}
@@ -573,18 +621,16 @@ const (
 // matchSegment finds gazetteer names in one segment: the whole segment, else its longest word runs.
 func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMatch) []geoMatch {
 	if mode != modeProse {
-		if ents := e.filterCase(e.geo[geoKey(seg)], seg, mode, true); len(ents) > 0 {
+		if ents := e.filterCase(e.lookup(seg), seg, mode, true); len(ents) > 0 {
 			return append(out, geoMatch{seg: si, entries: ents, whole: true, text: seg})
 		}
 	}
-	words := strings.Fields(seg)
 	maxWords := 12
 	if mode == modeProse {
 		maxWords = 40
 	}
-	if len(words) > maxWords {
-		words = words[:maxWords]
-	}
+	var wbuf [40]string
+	words := fields(wbuf[:0], seg, maxWords)
 	for k, w := range words {
 		if n := len(w) - len("-based"); n > 0 && strings.EqualFold(w[n:], "-based") {
 			words[k] = w[:n] // "San Francisco-based", "NYC-based"
@@ -600,15 +646,35 @@ func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMa
 		// Only names whose first word is the first word of a gazetteer name are looked up, and no
 		// longer than the longest such name.
 		longest := 0
-		if first := geoKey(strings.Trim(words[i], ".!?\"'")); first != "" {
-			if f := strings.Fields(first); len(f) > 0 {
-				longest = int(e.geoFirst[f[0]])
+		var kbuf [keyBuf]byte
+		if first := trimKey(appendGeoKey(kbuf[:0], strings.Trim(words[i], phraseTrim))); len(first) > 0 {
+			if j := slices.Index(first, ' '); j >= 0 {
+				first = first[:j]
 			}
+			longest = int(e.geoFirst[string(first)])
 		}
 		for n := min(5, len(words)-i, longest); n >= 1; n-- {
-			phrase := strings.Join(words[i:i+n], " ")
-			phrase = strings.Trim(phrase, ".!?\"'")
-			if ents := e.filterCase(e.geo[geoKey(phrase)], phrase, mode, i == prevEnd); len(ents) > 0 {
+			// The key of the words joined and trimmed, built without joining them.
+			k := kbuf[:0]
+			for w := i; w < i+n; w++ {
+				word := words[w]
+				if w == i {
+					word = strings.TrimLeft(word, phraseTrim)
+				}
+				if w == i+n-1 {
+					word = strings.TrimRight(word, phraseTrim)
+				}
+				if len(k) > 0 && k[len(k)-1] != ' ' {
+					k = append(k, ' ')
+				}
+				k = appendGeoKey(k, word)
+			}
+			ents := e.geo[string(trimKey(k))]
+			if len(ents) == 0 {
+				continue
+			}
+			phrase := strings.Trim(strings.Join(words[i:i+n], " "), phraseTrim)
+			if ents := e.filterCase(ents, phrase, mode, i == prevEnd); len(ents) > 0 {
 				if mode != modeField || len(phrase) >= 3 && isCapitalised(phrase) || n > 1 {
 					out = append(out, geoMatch{seg: si, pos: i, entries: ents, text: phrase})
 					found = n
@@ -794,16 +860,10 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 		}
 	}
 	// Further on, the place named after the words that introduce an office, earliest first.
-	var at [len(officeCues)]int
-	n := 0
-	for _, cue := range officeCues {
-		if i := strings.Index(lower, cue); i >= 0 {
-			at[n] = i + len(cue)
-			n++
+	for _, start := range officeCueEnds(lower) {
+		if start < 0 {
+			break
 		}
-	}
-	slices.Sort(at[:n])
-	for _, start := range at[:n] {
 		phrase := desc[start:min(len(desc), start+80)]
 		if i := strings.IndexAny(phrase, "\n!?;"); i >= 0 {
 			phrase = phrase[:i]
@@ -818,15 +878,70 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 	return jobscope.Location{}, false
 }
 
+// officeCueEnds returns where the place after each office cue would start in lower, in order, the
+// unused slots -1: the first "WORD in " whose WORD introduces an office ("based in", "offices in"),
+// the first "in our " and "in downtown ", and the first "based out of " and "relocate to ". It scans
+// for " in " once rather than for each cue.
+func officeCueEnds(lower string) [4]int {
+	out := [4]int{-1, -1, -1, -1}
+	n := 0
+	add := func(i int) {
+		if n < len(out) {
+			out[n] = i
+			n++
+		}
+	}
+	inCue, inOur := -1, -1
+	for from := 0; from < len(lower) && (inCue < 0 || inOur < 0); {
+		i := strings.Index(lower[from:], " in ")
+		if i < 0 {
+			break
+		}
+		i += from
+		after := i + len(" in ")
+		if inCue < 0 && officeWords[lastWord(lower[:i])] {
+			inCue = after
+		}
+		if inOur < 0 {
+			if rest := lower[after:]; strings.HasPrefix(rest, "our ") {
+				inOur = after + len("our ")
+			} else if strings.HasPrefix(rest, "downtown ") {
+				inOur = after + len("downtown ")
+			}
+		}
+		from = after - 1
+	}
+	for _, i := range [...]int{inCue, inOur, cueEnd(lower, "based out of "), cueEnd(lower, "relocate to ")} {
+		if i >= 0 {
+			add(i)
+		}
+	}
+	slices.Sort(out[:n])
+	return out
+}
+
+// cueEnd returns the index after the first cue in s, or -1.
+func cueEnd(s, cue string) int {
+	if i := strings.Index(s, cue); i >= 0 {
+		return i + len(cue)
+	}
+	return -1
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// officeWords are the words that, before "in", introduce where the job is ("based in", "offices in").
+var officeWords = map[string]bool{"based": true, "located": true, "offices": true, "office": true, "headquartered": true,
+	"hq": true, "onsite": true, "on-site": true, "site": true, "hiring": true}
+
 // firstLines and firstLinesLen bound the heading lines of a description read for a place.
 const (
 	firstLines    = 4
 	firstLinesLen = 600
 )
-
-// officeCues are the words after which a description names where the job is.
-var officeCues = [...]string{"based in ", "based out of ", "located in ", "offices in ", "office in ", "in our ",
-	"headquartered in ", "hq in ", "onsite in ", "on-site in ", "on site in ", "hiring in ", "in downtown ", "relocate to "}
 
 // PlacesIn returns every place a title or first line names, each once, in the order named: each of
 // its segments read on its own ("Boston, MA; San Francisco, CA | Onsite" gives Boston and San
