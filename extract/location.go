@@ -859,7 +859,11 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 			return loc, true
 		}
 	}
-	// Further on, the place named after the words that introduce an office, earliest first.
+	// Further on, the first "Town, ST" (a US state's or Canadian province's code after a town).
+	if loc, ok := e.townStateInText(desc[:min(len(desc), 3000)]); ok {
+		return loc, true
+	}
+	// Then the place named after the words that introduce an office, earliest first.
 	for _, start := range officeCueEnds(lower) {
 		if start < 0 {
 			break
@@ -876,6 +880,42 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 		}
 	}
 	return jobscope.Location{}, false
+}
+
+// townStateInText finds the first "Town, ST" in running text: a comma, a state or province code in
+// capitals that is not also a word ("OK", "IN"), then no letter; the town is the capitalised words
+// right before the comma, read as townInState reads a location field.
+func (e *Extractor) townStateInText(text string) (jobscope.Location, bool) {
+	for from := 0; ; {
+		i := strings.Index(text[from:], ", ")
+		if i < 0 {
+			return jobscope.Location{}, false
+		}
+		i += from
+		from = i + 2
+		j := i + 2
+		if j+2 > len(text) || !isUpper(text[j]) || !isUpper(text[j+1]) || j+2 < len(text) && isLetter(text[j+2]) ||
+			codeWords[text[j:j+2]] {
+			continue
+		}
+		start := max(0, i-40)
+		if k := strings.LastIndexAny(text[start:i], ".;:|()\n"); k >= 0 {
+			start += k + 1
+		}
+		// The town: the capitalised words right before the comma, at most three.
+		var wbuf [12]string
+		words := fields(wbuf[:0], text[start:i], len(wbuf))
+		first := len(words)
+		for first > 0 && len(words)-first < 3 && isCapitalised(words[first-1]) {
+			first--
+		}
+		if first == len(words) {
+			continue
+		}
+		if l, ok := e.townInState([]string{strings.Join(words[first:], " "), text[j : j+2]}, "", true); ok && l.Place != "" {
+			return l, true
+		}
+	}
 }
 
 // officeCueEnds returns where the place after each office cue would start in lower, in order, the

@@ -113,6 +113,8 @@ func TestLocationFromDescription(t *testing.T) {
 		{"office cue", "Lynk", "Lynk\nWe build messaging.\nWe ship every week and care about craft and tests and more and more.\nMore words here to pass the first lines.\nThe job is based out of our San Francisco office.", "US/California/San Francisco"},
 		{"-based", "Peek", "Peek is hiring, so come join our awesome, San Francisco-based team!", "US/California/San Francisco"},
 		{"based in a country", "Acme", "Acme\nWe are a small team.\nWe like tests.\nWe like Go.\nWe are based in Berlin, Germany.", "DE//Berlin"},
+		{"town state further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nApply to our Westlake, OH team today.", "US/Ohio/Westlake"},
+		{"code that is a word further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nRemote, OK for the right person.", "//"},
 		// Negatives: a description that names no place, and a small town in prose.
 		{"no place", "Acme", "Acme\nWe build things.\nWe like Go and tests.", "//"},
 		{"small town in prose is no place", "Acme", "Acme\nWe are based in a small town.", "//"},
