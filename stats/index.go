@@ -116,11 +116,16 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 			row.ShareOfAll = float64(now[i]) / float64(out.Jobs)
 		}
 		ls := termLists(gs, t)
-		var n int
-		buf, n = e.values(buf[:0], ls, ps[0], cur)
-		row.SalariesQuoted = n
+		buf = buf[:0]
+		for _, l := range ls {
+			buf = e.values(buf, l, ps[0], cur)
+		}
+		row.SalariesQuoted = len(buf)
 		row.Median = median(buf)
-		buf, _ = e.values(buf[:0], ls, ps[1], cur)
+		buf = buf[:0]
+		for _, l := range ls {
+			buf = e.values(buf, l, ps[1], cur)
+		}
 		row.MedianChange = change(row.Median, median(buf))
 		out.Terms = append(out.Terms, row)
 	}
@@ -128,18 +133,31 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 	return out, nil
 }
 
-// values appends the plausible salary figures of the ads of ls posted in r to dst, unsorted.
-func (e *Engine) values(dst []float64, ls []*list, r dayRange, cur int) ([]float64, int) {
-	n := len(dst)
-	for _, l := range ls {
-		a, b := e.span(l, r.from, r.to)
-		for _, id := range l.ids[a:b] {
-			if sl := &e.sal[id]; sl.vstate == salOK && (cur < 0 || int(sl.cur) == cur) {
-				dst = append(dst, sl.val)
+// values appends the plausible salary figures of the ads of l posted in r to dst, unsorted.
+func (e *Engine) values(dst []float64, l *list, r dayRange, cur int) []float64 {
+	a, b := e.span(l, r.from, r.to)
+	return e.appendValues(dst, l.ids[a:b], cur)
+}
+
+// appendValues appends the plausible salary figures of ads ids (in currency cur, unless cur < 0)
+// to dst.
+func (e *Engine) appendValues(dst []float64, ids []uint32, cur int) []float64 {
+	okv := e.okv
+	if cur < 0 {
+		for _, id := range ids {
+			if v := okv[id]; v == v {
+				dst = append(dst, v)
 			}
 		}
+		return dst
 	}
-	return dst, len(dst) - n
+	c := e.cur
+	for _, id := range ids {
+		if v := okv[id]; v == v && int(c[id]) == cur {
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
 
 // median is the p50 of STATS.md of xs (in any order); nil when xs is empty.

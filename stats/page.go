@@ -336,14 +336,19 @@ func (e *Engine) figures(ls, all []*list, ps [3]dayRange, s Scope) ([3]Figures, 
 }
 
 // rank is the term's position among the terms of its kind by ads of gs posted in r: 1 plus the
-// number of terms with more; nil when no ad cites it.
-func (e *Engine) rank(gs []*group, t uint32, r dayRange) *int {
+// number of terms with more; nil when no ad cites it. k names gs for the cache of counts.
+func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 	mine := e.countAll(termLists(gs, t), r)
 	if mine == 0 {
 		return nil
 	}
+	k.kind, k.from, k.to = e.terms[t].kind, r.from, r.to
+	if counts, ok := e.kindCounts(k, gs); ok {
+		// counts run largest first: the terms with more than mine come before the first with at most.
+		return ptrInt(1 + sortSearch(len(counts), func(i int) bool { return int(counts[i]) <= mine }))
+	}
 	above := 0
-	for _, u := range e.byKind[e.terms[t].kind] {
+	for _, u := range e.byKind[k.kind] {
 		if u == t {
 			continue
 		}
@@ -366,6 +371,52 @@ func (e *Engine) rank(gs []*group, t uint32, r dayRange) *int {
 		}
 	}
 	return ptrInt(1 + above)
+}
+
+// kindCounts returns the counts of ads of gs posted in k's period citing each term of k's kind,
+// largest first, zeros left out, kept until the ads change. Counting every term costs more than
+// one rank, which skips the terms too small to rank above, so they are counted only when asked
+// for a second time: ok is false the first time.
+func (e *Engine) kindCounts(k rankKey, gs []*group) (counts []int32, ok bool) {
+	e.lockCache()
+	counts, ok = e.rankCounts[k]
+	if !ok {
+		if e.rankCounts == nil {
+			e.rankCounts = make(map[rankKey][]int32)
+		}
+		e.rankCounts[k] = nil // asked once
+	}
+	e.cacheMu.Unlock()
+	if counts != nil || !ok {
+		return counts, ok
+	}
+	for _, u := range e.byKind[k.kind] {
+		n := 0
+		for _, g := range gs {
+			if int(u) < len(g.terms) && g.terms[u] != nil {
+				n += e.count(g.terms[u], k.from, k.to)
+			}
+		}
+		if n > 0 {
+			counts = append(counts, int32(n))
+		}
+	}
+	slices.SortFunc(counts, func(a, b int32) int { return cmp.Compare(b, a) })
+	if counts == nil {
+		counts = []int32{}
+	}
+	e.lockCache()
+	if e.rankCounts == nil {
+		e.rankCounts = make(map[rankKey][]int32)
+	}
+	e.rankCounts[k] = counts
+	e.cacheMu.Unlock()
+	return counts, true
+}
+
+// scopeRankKey names a scope's country groups for rank.
+func scopeRankKey(s Scope) rankKey {
+	return rankKey{market: marketCode(string(s.Market)), country: s.Country, scope: true}
 }
 
 func ptrInt(v int) *int { return &v }
@@ -413,7 +464,7 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
 	// The locations table and the trend read what nothing else writes: they are computed beside
 	// the rest, on other cores when there are.
 	var wg sync.WaitGroup
-	wg.Go(func() { p.Locations = e.locations(ls, s, t, ps) })
+	wg.Go(func() { p.Locations = e.locations(s, t, ps) })
 	wg.Go(func() { p.Trend = e.trend(gs, t, s, dayOf(asOf)) })
 
 	var latest []float64
@@ -426,7 +477,7 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
 		if n := e.countAll(cats, ps[i]); n > 0 {
 			p.Periods[i].ShareOfCategory = float64(base[i].Jobs) / float64(n)
 		}
-		ranks[i] = e.rank(gs, t, ps[i])
+		ranks[i] = e.rank(scopeRankKey(s), gs, t, ps[i])
 		p.Periods[i].Rank = ranks[i]
 	}
 	for i := 0; i < 2; i++ {
@@ -442,21 +493,16 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
 // ads have not changed since they were computed.
 func (e *Engine) baselineFigures(all []*list, ps [3]dayRange, s Scope, asOf time.Time) [3]Figures {
 	k := baselineKey{s, dayOf(asOf)}
-	e.cacheMu.Lock()
-	if e.cacheVer != e.version || len(e.baseline) > 256 {
-		e.baseline, e.cacheVer = nil, e.version
-	}
+	e.lockCache()
 	f, ok := e.baseline[k]
 	e.cacheMu.Unlock()
 	if !ok {
 		f, _ = e.figures(all, all, ps, s)
-		e.cacheMu.Lock()
-		if e.cacheVer == e.version {
-			if e.baseline == nil {
-				e.baseline = make(map[baselineKey][3]Figures)
-			}
-			e.baseline[k] = f
+		e.lockCache()
+		if e.baseline == nil {
+			e.baseline = make(map[baselineKey][3]Figures)
 		}
+		e.baseline[k] = f
 		e.cacheMu.Unlock()
 	}
 	for i := range f {
@@ -503,75 +549,46 @@ func (e *Engine) cooccurring(ls []*list, t uint32, r dayRange, jobs int) Cooccur
 	return out
 }
 
-// locations computes the locations table in one pass over the term's ads of the scope: each ad
-// counts in every location group it belongs to.
-func (e *Engine) locations(ls []*list, s Scope, t uint32, ps [3]dayRange) []LocationRow {
-	type acc struct {
-		jobs, live  int
-		now, before []float64
+// locations computes the locations table from each location group's own list of the term's ads:
+// their counts rank the groups, and only the groups shown are read further.
+func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange) []LocationRow {
+	type cand struct {
+		gid  uint32
+		jobs int
 	}
-	accs := make([]acc, len(e.groups))
-	cur := e.currencyFilter(s)
-	value := func(id uint32) (float64, bool) {
-		sl := &e.sal[id]
-		return sl.val, sl.vstate == salOK && (cur < 0 || int(sl.cur) == cur)
-	}
-	for _, l := range ls {
-		for pi := 0; pi < 2; pi++ {
-			a, b := e.span(l, ps[pi].from, ps[pi].to)
-			for _, id := range l.ids[a:b] {
-				v, ok := value(id)
-				for _, g := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
-					ac := &accs[g]
-					if pi == 0 {
-						ac.jobs++
-						if ok {
-							ac.now = append(ac.now, v)
-						}
-					} else if ok {
-						ac.before = append(ac.before, v)
-					}
-				}
-			}
+	m := marketCode(string(s.Market))
+	var cs []cand
+	for gid, g := range e.groups {
+		if g.market != m || g.country == "" || (s.Country != "" && g.country != s.Country) ||
+			int(t) >= len(g.terms) || g.terms[t] == nil {
+			continue
 		}
-		d := ps[0].to
-		a, b := e.span(l, d-max(e.maxLife, LiveDays), d)
-		for _, id := range l.ids[a:b] {
-			if e.isLive(id, d) {
-				for _, g := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
-					accs[g].live++
-				}
-			}
+		if n := e.count(g.terms[t], ps[0].from, ps[0].to); n > 0 {
+			cs = append(cs, cand{uint32(gid), n})
 		}
 	}
-	var cs []uint32
-	for g := range accs {
-		if accs[g].jobs > 0 && e.groups[g].country != "" {
-			cs = append(cs, uint32(g))
-		}
-	}
-	slices.SortFunc(cs, func(a, b uint32) int {
-		ga, gb := e.groups[a], e.groups[b]
-		return cmp.Or(cmp.Compare(accs[b].jobs, accs[a].jobs), cmp.Compare(ga.name, gb.name), cmp.Compare(ga.country, gb.country))
+	slices.SortFunc(cs, func(a, b cand) int {
+		ga, gb := e.groups[a.gid], e.groups[b.gid]
+		return cmp.Or(cmp.Compare(b.jobs, a.jobs), cmp.Compare(ga.name, gb.name), cmp.Compare(ga.country, gb.country))
 	})
 	if len(cs) > TopLocations {
 		cs = cs[:TopLocations]
 	}
+	cur := e.currencyFilter(s)
 	out := make([]LocationRow, 0, len(cs))
-	for _, g := range cs {
-		ac := &accs[g]
-		gs := []*group{e.groups[g]}
-		row := LocationRow{Location: e.groups[g].name, Jobs: ac.jobs, LiveJobs: ac.live}
-		var b *float64
-		if m, ok := medianOf(ac.now); ok {
-			row.P50 = ptr(m)
-		}
-		if m, ok := medianOf(ac.before); ok {
-			b = ptr(m)
-		}
-		row.MedianChange = change(row.P50, b)
-		row.Rank = e.rank(gs, t, ps[0])
-		row.RankChange = rankChange(row.Rank, e.rank(gs, t, ps[1]))
+	var buf []float64
+	for _, c := range cs {
+		g := e.groups[c.gid]
+		l := g.terms[t]
+		gs := []*group{g}
+		row := LocationRow{Location: g.name, Jobs: c.jobs, LiveJobs: e.liveJobs([]*list{l}, ps[0].to)}
+		buf = e.values(buf[:0], l, ps[0], cur)
+		row.P50 = median(buf)
+		buf = e.values(buf[:0], l, ps[1], cur)
+		row.MedianChange = change(row.P50, median(buf))
+		k := rankKey{market: m, gid: c.gid}
+		row.Rank = e.rank(k, gs, t, ps[0])
+		row.RankChange = rankChange(row.Rank, e.rank(k, gs, t, ps[1]))
 		out = append(out, row)
 	}
 	return out
@@ -628,11 +645,7 @@ func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32) []TrendPoint 
 		start := len(backing)
 		for i, l := range ls {
 			bl := bounds[i*(n+1) : (i+1)*(n+1)]
-			for _, id := range l.ids[bl[k]:bl[k+1]] {
-				if sl := &e.sal[id]; sl.vstate == salOK && (cur < 0 || int(sl.cur) == cur) {
-					backing = append(backing, sl.val)
-				}
-			}
+			backing = e.appendValues(backing, l.ids[bl[k]:bl[k+1]], cur)
 		}
 		vals[k] = backing[start:len(backing):len(backing)]
 	}
