@@ -211,6 +211,14 @@ type Info struct {
 	LastPosted  time.Time `json:"-"`
 }
 
+// StoreState says which state of its ads a store is in, so that a copy of them (the statistics
+// engine's snapshot) can tell what it reflects and catch up.
+type StoreState struct {
+	Instance  string // drawn when the store was created: two stores never share it
+	ChangeSeq int64  // the number of the last Apply that wrote ads; 0 before any
+	Canonical int    // canonical ads held
+}
+
 // TermKind says what a term is.
 type TermKind string
 
@@ -292,6 +300,11 @@ type Store interface {
 	// Records calls fn for every canonical ad, by posting date then Seq (ads without a date first),
 	// stopping at fn's first error, which it returns as is. It feeds the statistics engine.
 	Records(ctx context.Context, fn func(*AdRecord) error) error
+	// Changes calls fn for every ad written by an Apply numbered after since (every ad when since is
+	// negative), by posting date then Seq: a canonical ad with its record and canonical true, a copy
+	// with only Seq set and canonical false. It stops at fn's first error, which it returns as is,
+	// and returns the store's state as of the ads it read: all of it is one consistent reading.
+	Changes(ctx context.Context, since int64, fn func(r *AdRecord, canonical bool) error) (StoreState, error)
 	// Close releases the store.
 	Close() error
 }

@@ -19,10 +19,10 @@ var adColumns = []string{
 	"id", "source", "ext_id", "content_hash", "dup_of", "company", "title_raw", "title_norm", "seniority",
 	"emp_type", "hours", "ir35", "work_mode", "salary_min", "salary_max", "currency", "period", "annual",
 	"salary_text", "country", "nation", "region", "county", "place", "remote", "location_raw",
-	"posted_at", "closed_at", "url", "term_ids", "bands",
+	"posted_at", "closed_at", "url", "term_ids", "bands", "change_seq",
 }
 
-func adValues(id int64, r *adrow.Row, dupOf int64, termIDs []int64) []any {
+func adValues(id int64, r *adrow.Row, dupOf, seq int64, termIDs []int64) []any {
 	var dup, smin, smax, annual any
 	if dupOf != 0 {
 		dup = dupOf
@@ -36,7 +36,7 @@ func adValues(id int64, r *adrow.Row, dupOf int64, termIDs []int64) []any {
 	return []any{id, r.Key.Source, r.Key.ID, r.ContentHash, dup, r.Company, r.TitleRaw, r.TitleNorm,
 		r.Seniority, r.EmpType, r.Hours, r.IR35, r.WorkMode, smin, smax, r.Currency, r.Period, annual,
 		r.SalaryText, r.Country, r.Nation, r.Region, r.County, r.Place, r.Remote, r.LocationRaw,
-		date(r.Posted), date(r.Closed), r.URL, termIDs, r.Bands}
+		date(r.Posted), date(r.Closed), r.URL, termIDs, r.Bands, seq}
 }
 
 func date(t time.Time) pgtype.Date { return pgtype.Date{Time: t, Valid: !t.IsZero()} }
@@ -90,7 +90,12 @@ func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) error {
 		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
 			return err
 		}
-		if err := writeAds(ctx, tx, p, plan); err != nil {
+		var seq int64
+		if err := tx.QueryRow(ctx, `UPDATE store_state SET change_seq = change_seq + 1 WHERE id = 1
+			RETURNING change_seq`).Scan(&seq); err != nil {
+			return fmt.Errorf("number the batch: %w", err)
+		}
+		if err := writeAds(ctx, tx, p, plan, seq); err != nil {
 			return err
 		}
 		if err := writeDeltas(ctx, tx, plan); err != nil {
@@ -201,7 +206,7 @@ func clearReplaced(ctx context.Context, tx pgx.Tx, olds []adrow.Old) error {
 
 // writeAds writes the batch's ads, documents and bands with COPY. New ads take their ids from
 // the ads identity's sequence before anything is written, so every copy's link is known up front.
-func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Plan) error {
+func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Plan, seq int64) error {
 	fresh := 0
 	for _, id := range plan.ID {
 		if id == 0 {
@@ -233,7 +238,7 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 		if j := plan.DupIn[i]; j >= 0 {
 			dup = ids[j]
 		}
-		ads[i] = adValues(ids[i], r, dup, plan.TermIDs[i])
+		ads[i] = adValues(ids[i], r, dup, seq, plan.TermIDs[i])
 		var raw any
 		if r.Raw != nil {
 			raw = []byte(r.Raw)

@@ -20,7 +20,7 @@ var adColumns = []string{
 	"id", "source", "ext_id", "content_hash", "dup_of", "company", "title_raw", "title_norm", "seniority",
 	"emp_type", "hours", "ir35", "work_mode", "salary_min", "salary_max", "currency", "period", "annual",
 	"salary_text", "country", "nation", "region", "county", "place", "remote", "location_raw",
-	"posted_at", "closed_at", "url",
+	"posted_at", "closed_at", "url", "change_seq",
 }
 
 // upsertAd is the ON CONFLICT clause of the multi-row ads insert: a stored ad keeps its id, so
@@ -36,7 +36,7 @@ var upsertAd = func() string {
 const upsertDoc = ` ON CONFLICT (ad_id) DO UPDATE SET term_ids = excluded.term_ids, bands = excluded.bands,
 	signature = excluded.signature, extraction = excluded.extraction, raw = excluded.raw`
 
-func adArgs(args []any, id int64, r *adrow.Row, dupOf int64) []any {
+func adArgs(args []any, id int64, r *adrow.Row, dupOf, seq int64) []any {
 	var dup, smin, smax, annual, posted, closed any
 	if dupOf != 0 {
 		dup = dupOf
@@ -56,7 +56,7 @@ func adArgs(args []any, id int64, r *adrow.Row, dupOf int64) []any {
 	return append(args, id, r.Key.Source, r.Key.ID, r.ContentHash, dup, r.Company, r.TitleRaw, r.TitleNorm,
 		r.Seniority, r.EmpType, r.Hours, r.IR35, r.WorkMode, smin, smax, r.Currency, r.Period, annual,
 		r.SalaryText, r.Country, r.Nation, r.Region, r.County, r.Place, r.Remote, r.LocationRaw,
-		posted, closed, r.URL)
+		posted, closed, r.URL, seq)
 }
 
 // Apply writes a batch in one transaction on the writer connection.
@@ -100,7 +100,12 @@ func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule) er
 		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
 			return err
 		}
-		if err := writeAds(ctx, tx, p, plan, m); err != nil {
+		var seq int64
+		if err := tx.QueryRowContext(ctx, `UPDATE store_state SET change_seq = change_seq + 1 WHERE id = 1
+			RETURNING change_seq`).Scan(&seq); err != nil {
+			return fmt.Errorf("number the batch: %w", err)
+		}
+		if err := writeAds(ctx, tx, p, plan, m, seq); err != nil {
 			return err
 		}
 		if err := writeDeltas(ctx, tx, plan); err != nil {
@@ -231,7 +236,7 @@ func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
 // new ads their ids itself (the writer holds the database's write lock), so that every id, and so
 // every copy's link to its first copy, is known before anything is written, and rows go in by
 // multi-row statements.
-func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan, m mergeRule) error {
+func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan, m mergeRule, seq int64) error {
 	var next int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM ads`).Scan(&next); err != nil {
 		return fmt.Errorf("read last ad id: %w", err)
@@ -254,7 +259,7 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		if j := plan.DupIn[i]; j >= 0 {
 			dup = ids[j]
 		}
-		ads = adArgs(ads, ids[i], r, dup)
+		ads = adArgs(ads, ids[i], r, dup, seq)
 		var raw any
 		if r.Raw != nil {
 			raw = []byte(r.Raw)

@@ -12,58 +12,109 @@ import (
 // Records streams every canonical ad, by posting date then id, with its skills: the ads row, and
 // the skills among the terms its ad_docs row lists.
 func (s *Store) Records(ctx context.Context, fn func(*jobscope.AdRecord) error) error {
-	skills, err := s.skillTerms(ctx)
+	err := scanRecords(ctx, s.r, `a.dup_of IS NULL`, nil, func(r *jobscope.AdRecord, _ bool) error { return fn(r) })
+	if fe, ok := err.(fnError); ok {
+		return fe.err
+	}
 	if err != nil {
 		return fmt.Errorf("sqlite: records: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.posted_at, a.closed_at, a.emp_type, a.period, a.currency,
-			a.salary_min, a.salary_max, a.country, a.nation, a.region, a.county, a.place, a.remote, a.title_norm,
-			d.term_ids
-		FROM ads AS a JOIN ad_docs AS d ON d.ad_id = a.id
-		WHERE a.dup_of IS NULL
-		ORDER BY a.posted_at NULLS FIRST, a.id`)
+	return nil
+}
+
+// Changes streams the ads stamped after since, canonical or not, and the store's state, in one read
+// transaction so that both are the same moment's.
+func (s *Store) Changes(ctx context.Context, since int64, fn func(*jobscope.AdRecord, bool) error) (jobscope.StoreState, error) {
+	var st jobscope.StoreState
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("sqlite: records: %w", err)
+		return st, fmt.Errorf("sqlite: changes: %w", err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT instance, change_seq,
+			(SELECT count(*) FROM ads) - (SELECT count(*) FROM ads WHERE dup_of IS NOT NULL)
+		FROM store_state WHERE id = 1`).Scan(&st.Instance, &st.ChangeSeq, &st.Canonical); err != nil {
+		return st, fmt.Errorf("sqlite: changes: read the store's state: %w", err)
+	}
+	err = scanRecords(ctx, tx, `a.change_seq > ?`, []any{since}, fn)
+	if fe, ok := err.(fnError); ok {
+		return st, fe.err
+	}
+	if err != nil {
+		return st, fmt.Errorf("sqlite: changes: %w", err)
+	}
+	return st, nil
+}
+
+// fnError carries an error of the caller's callback through scanRecords unwrapped.
+type fnError struct{ err error }
+
+func (e fnError) Error() string { return e.err.Error() }
+
+// querier is what scanRecords reads through: the reader pool or a read transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// scanRecords calls fn for the ads matching where (a condition on ads AS a), by posting date then
+// id: the record of a canonical ad, only the Seq of a copy. Errors of fn come back as fnError.
+func scanRecords(ctx context.Context, q querier, where string, args []any, fn func(*jobscope.AdRecord, bool) error) error {
+	skills, err := skillTerms(ctx, q)
+	if err != nil {
+		return err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.dup_of IS NULL, a.posted_at, a.closed_at, a.emp_type, a.period,
+			a.currency, a.salary_min, a.salary_max, a.country, a.nation, a.region, a.county, a.place, a.remote,
+			a.title_norm, d.term_ids
+		FROM ads AS a JOIN ad_docs AS d ON d.ad_id = a.id
+		WHERE `+where+`
+		ORDER BY a.posted_at NULLS FIRST, a.id`, args...)
+	if err != nil {
+		return err
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		r := &jobscope.AdRecord{}
+		var canonical bool
 		var posted, closed sql.NullString
 		var smin, smax sql.NullFloat64
 		var termIDs []byte
-		if err := rows.Scan(&r.Seq, &posted, &closed, &r.Type, &r.Period, &r.Currency, &smin, &smax, &r.Country,
-			&r.Nation, &r.Region, &r.County, &r.Place, &r.Remote, &r.Title, &termIDs); err != nil {
-			return fmt.Errorf("sqlite: records: %w", err)
+		if err := rows.Scan(&r.Seq, &canonical, &posted, &closed, &r.Type, &r.Period, &r.Currency, &smin, &smax,
+			&r.Country, &r.Nation, &r.Region, &r.County, &r.Place, &r.Remote, &r.Title, &termIDs); err != nil {
+			return err
+		}
+		if !canonical {
+			if err := fn(&jobscope.AdRecord{Seq: r.Seq}, false); err != nil {
+				return fnError{err}
+			}
+			continue
 		}
 		if r.Posted, err = nullDate(posted); err != nil {
-			return fmt.Errorf("sqlite: records: ad %d: %w", r.Seq, err)
+			return fmt.Errorf("ad %d: %w", r.Seq, err)
 		}
 		if r.Closed, err = nullDate(closed); err != nil {
-			return fmt.Errorf("sqlite: records: ad %d: %w", r.Seq, err)
+			return fmt.Errorf("ad %d: %w", r.Seq, err)
 		}
 		r.Min, r.Max = smin.Float64, smax.Float64
 		if ids, err = appendInts(ids[:0], termIDs); err != nil {
-			return fmt.Errorf("sqlite: records: ad %d: %w", r.Seq, err)
+			return fmt.Errorf("ad %d: %w", r.Seq, err)
 		}
 		for _, id := range ids {
 			if sk, ok := skills[id]; ok {
 				r.Skills = append(r.Skills, sk)
 			}
 		}
-		if err := fn(r); err != nil {
-			return err
+		if err := fn(r, true); err != nil {
+			return fnError{err}
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: records: %w", err)
-	}
-	return nil
+	return rows.Err()
 }
 
 // skillTerms maps the ids of skill terms to the skills.
-func (s *Store) skillTerms(ctx context.Context) (map[int64]jobscope.Skill, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, category FROM terms WHERE kind = ?`, string(jobscope.KindSkill))
+func skillTerms(ctx context.Context, q querier) (map[int64]jobscope.Skill, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, category FROM terms WHERE kind = ?`, string(jobscope.KindSkill))
 	if err != nil {
 		return nil, err
 	}

@@ -123,3 +123,91 @@ func testRecords(t *testing.T, s jobscope.Store) {
 		}
 	})
 }
+
+// changes returns what Changes streams after since: the canonical records, the Seq of the copies,
+// and the state.
+func changes(t *testing.T, s jobscope.Store, since int64) (recs []jobscope.AdRecord, copies []int64, st jobscope.StoreState) {
+	t.Helper()
+	st, err := s.Changes(ctx, since, func(r *jobscope.AdRecord, canonical bool) error {
+		if canonical {
+			recs = append(recs, *r)
+		} else {
+			copies = append(copies, r.Seq)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Changes(%d): %v", since, err)
+	}
+	return recs, copies, st
+}
+
+// testChanges checks what a copy of the ads (the statistics engine's snapshot) catches up with:
+// the ads each Apply writes, numbered in order, copies included so that it can drop them, and a
+// state that names the store and counts its canonical ads.
+func testChanges(t *testing.T, open func(t *testing.T) jobscope.Store) {
+	s := open(t)
+	recs, copies, st0 := changes(t, s, -1)
+	if len(recs)+len(copies) != 0 || st0.ChangeSeq != 0 || st0.Canonical != 0 || st0.Instance == "" {
+		t.Fatalf("empty store: %d records, %d copies, state %+v", len(recs), len(copies), st0)
+	}
+	apply(t, s, jobscope.Batch{Ads: []jobscope.Ad{
+		newAd("reed/1", func(a *jobscope.Ad) { a.Raw.PostedAt = day("2024-03-05") }),
+		newAd("reed/2", func(a *jobscope.Ad) { a.Raw.PostedAt = day("2024-02-29") }),
+		newAd("reed/3", func(a *jobscope.Ad) { a.Raw.PostedAt = day("2024-04-01") }),
+		newAd("adzuna/1", func(a *jobscope.Ad) { a.DupOf = keyp("reed/1") }),
+	}})
+	recs, copies, st1 := changes(t, s, -1)
+	if !reflect.DeepEqual(recs, records(t, s)) {
+		t.Errorf("Changes(-1) records = %+v, Records = %+v", recs, records(t, s))
+	}
+	if len(copies) != 1 || st1.ChangeSeq <= st0.ChangeSeq || st1.Canonical != 3 || st1.Instance != st0.Instance {
+		t.Fatalf("after one batch: %d copies, state %+v (was %+v)", len(copies), st1, st0)
+	}
+	model := map[int64]jobscope.AdRecord{}
+	for _, r := range recs {
+		model[r.Seq] = r
+	}
+	if recs, copies, st := changes(t, s, st1.ChangeSeq); len(recs)+len(copies) != 0 || st != st1 {
+		t.Errorf("nothing changed: %d records, %d copies, state %+v, want %+v", len(recs), len(copies), st, st1)
+	}
+	apply(t, s, jobscope.Batch{Rejects: []jobscope.Reject{{File: "f", Line: 1, Reason: "r", Record: "x"}}})
+
+	// A second batch replaces one ad, turns another into a copy and adds one.
+	apply(t, s, jobscope.Batch{Ads: []jobscope.Ad{
+		newAd("reed/2", func(a *jobscope.Ad) { a.Raw.PostedAt = day("2024-03-10"); a.Extraction.Skills = nil }),
+		newAd("reed/3", func(a *jobscope.Ad) { a.DupOf = keyp("reed/1") }),
+		newAd("reed/4", func(a *jobscope.Ad) { a.Raw.PostedAt = day("2024-01-10") }),
+	}})
+	recs, copies, st2 := changes(t, s, st1.ChangeSeq)
+	if len(recs) != 2 || len(copies) != 1 || st2.ChangeSeq <= st1.ChangeSeq || st2.Canonical != 3 {
+		t.Fatalf("after a second batch: %d records, %d copies, state %+v", len(recs), len(copies), st2)
+	}
+	for _, r := range recs {
+		model[r.Seq] = r
+	}
+	for _, c := range copies {
+		delete(model, c)
+	}
+	want := map[int64]jobscope.AdRecord{}
+	for _, r := range records(t, s) {
+		want[r.Seq] = r
+	}
+	if !reflect.DeepEqual(model, want) {
+		t.Errorf("caught up = %+v, want %+v", model, want)
+	}
+
+	t.Run("another store is another instance", func(t *testing.T) {
+		if _, _, st := changes(t, open(t), -1); st.Instance == st0.Instance {
+			t.Errorf("two stores share instance %q", st.Instance)
+		}
+	})
+	t.Run("fn error stops", func(t *testing.T) {
+		stop := errors.New("stop")
+		n := 0
+		_, err := s.Changes(ctx, -1, func(*jobscope.AdRecord, bool) error { n++; return stop })
+		if !errors.Is(err, stop) || n != 1 {
+			t.Errorf("Changes with a failing fn = %v after %d calls, want %v after 1", err, n, stop)
+		}
+	})
+}

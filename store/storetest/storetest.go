@@ -51,6 +51,10 @@ func Run(t *testing.T, open func(t *testing.T) jobscope.Store) {
 		t.Parallel()
 		testAtomic(t, open)
 	})
+	t.Run("Changes", func(t *testing.T) {
+		t.Parallel()
+		testChanges(t, open)
+	})
 }
 
 var ctx = context.Background()
