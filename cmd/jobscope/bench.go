@@ -29,7 +29,8 @@ Times the statistics engine against the same figures computed by SQL in the stor
 
 If the store (default ./jobscope-bench-N.db) holds fewer than N ads, N synthetic ads are generated
 (seed 2026, three years, 5% reposts) and ingested; the same for --postgres. Then the engine is
-rebuilt from the store (timed, with the heap and the process's peak RSS after it), and for a sample
+rebuilt from the store (timed, with the heap and the process's peak RSS after it), its snapshot
+written and a start-up from it timed (load and catch up with the store, as a command does), and for a sample
 of K terms (the most-cited skills and titles, a mid-ranked skill, locations) the engine's page is
 timed R times after a warm-up, as is the skill index.
 
@@ -92,16 +93,21 @@ func timingOf(ds []time.Duration) benchTiming {
 
 // benchStore is one store the SQL path runs on.
 type benchStore struct {
-	Name      string                 `json:"name"` // sqlite or postgres
-	DB        string                 `json:"db"`
-	Ads       int                    `json:"ads"`
-	Ingest    string                 `json:"ingest,omitempty"` // the ingest summary when ads were added
-	IngestMS  float64                `json:"ingest_ms,omitempty"`
-	RebuildMS float64                `json:"engine_rebuild_ms"` // Records into a new engine
-	Groups    map[string]benchTiming `json:"groups"`            // SQL figure groups, over every term and run
-	Page      benchTiming            `json:"page"`              // every group of a page, summed per run
-	Index     benchTiming            `json:"index"`
-	Mismatch  []string               `json:"mismatches"`
+	Name      string  `json:"name"` // sqlite or postgres
+	DB        string  `json:"db"`
+	Ads       int     `json:"ads"`
+	Ingest    string  `json:"ingest,omitempty"` // the ingest summary when ads were added
+	IngestMS  float64 `json:"ingest_ms,omitempty"`
+	RebuildMS float64 `json:"engine_rebuild_ms"` // Records into a new engine
+	// The engine's snapshot (see loadEngine): writing it, its size, and a start-up from it (load
+	// and catch up with the store, as a command does).
+	SnapshotSaveMS float64                `json:"engine_snapshot_save_ms"`
+	SnapshotMB     float64                `json:"engine_snapshot_mb"`
+	SnapshotLoadMS float64                `json:"engine_snapshot_load_ms"`
+	Groups         map[string]benchTiming `json:"groups"` // SQL figure groups, over every term and run
+	Page           benchTiming            `json:"page"`   // every group of a page, summed per run
+	Index          benchTiming            `json:"index"`
+	Mismatch       []string               `json:"mismatches"`
 
 	st  jobscope.Store
 	sql stats.SQLStats
@@ -291,7 +297,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	for i, bs := range rep.Stores {
 		runtime.GC()
 		start := time.Now()
-		en, err := buildEngine(ctx, bs.st)
+		en, state, err := buildEngine(ctx, bs.st)
 		if err != nil {
 			return err
 		}
@@ -309,6 +315,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
 				rep.Engine.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
 			}
+		}
+		if err := benchSnapshot(ctx, bs, en, state); err != nil {
+			return fmt.Errorf("%s: engine snapshot: %w", bs.Name, err)
 		}
 	}
 	rep.AsOf = eng.LastPosted().Format(time.DateOnly)
@@ -416,13 +425,48 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// buildEngine feeds a new engine every record of the store, as the commands do at start-up.
-func buildEngine(ctx context.Context, st jobscope.Store) (*stats.Engine, error) {
-	m, err := loadMarket(ctx, st)
+// buildEngine feeds a new engine every record of the store, as a command does without a snapshot.
+func buildEngine(ctx context.Context, st jobscope.Store) (*stats.Engine, jobscope.StoreState, error) {
+	en, state, _, err := rebuildEngine(ctx, st)
 	if err != nil {
-		return nil, err
+		return nil, state, err
 	}
-	return m.engine, nil
+	if en.Len() == 0 {
+		return nil, state, fmt.Errorf("the store holds no ads")
+	}
+	return en, state, nil
+}
+
+// benchSnapshot times writing the engine's snapshot (to a temporary file) and a start-up from it:
+// loading it and catching up with the store, as a command does.
+func benchSnapshot(ctx context.Context, bs *benchStore, en *stats.Engine, state jobscope.StoreState) error {
+	dir, err := os.MkdirTemp("", "jobscope-bench-snapshot-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "engine")
+	start := time.Now()
+	if err := en.SaveSnapshot(path, snapshotLabel(state)); err != nil {
+		return err
+	}
+	bs.SnapshotSaveMS = ms(time.Since(start))
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	bs.SnapshotMB = float64(fi.Size()) / (1 << 20)
+	runtime.GC()
+	start = time.Now()
+	loaded, state2, how, err := fromSnapshot(ctx, bs.st, path)
+	if err != nil {
+		return err
+	}
+	bs.SnapshotLoadMS = ms(time.Since(start))
+	if loaded == nil || loaded.Len() != en.Len() {
+		return fmt.Errorf("not usable after writing it (%s; store state %+v)", how.Why, state2)
+	}
+	return nil
 }
 
 // runGroup computes one SQL figure group.
@@ -525,7 +569,8 @@ func printBench(w io.Writer, rep *benchReport) error {
 		if bs.Ingest != "" {
 			fmt.Fprintf(bw, "; ingested in %.1fs (%s)", bs.IngestMS/1000, bs.Ingest)
 		}
-		fmt.Fprintf(bw, "; engine rebuild from it %.0f ms\n", bs.RebuildMS)
+		fmt.Fprintf(bw, "; engine rebuild from it %.0f ms; from its snapshot %.0f ms (%.0f MiB, written in %.0f ms)\n",
+			bs.RebuildMS, bs.SnapshotLoadMS, bs.SnapshotMB, bs.SnapshotSaveMS)
 	}
 	fmt.Fprintf(bw, "engine: rebuild %.0f ms; heap in use %.1f MB (live after GC %.1f MB), runtime sys %.1f MB, process peak RSS %.1f MB\n\n",
 		en.RebuildMS, en.HeapInuseMB, en.HeapLiveMB, en.SysMB, en.MaxRSSMB)

@@ -153,7 +153,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "The store holds %d ads (%d duplicates), posted %s to %s.\n\n", in.Ads, in.Duplicates,
 		dateOrEmpty(in.FirstPosted), dateOrEmpty(in.LastPosted))
 
-	m, err := loadMarket(ctx, st)
+	m, err := e.loadMarket(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,9 @@ Ranks every term of a kind (skills, job titles or locations) by the jobs citing 
 the as-of date: its rank and the rank's change on a year, jobs now and a year earlier, share of all ads
 of the market, and the median salary (day rate for contract) with its change. --location ranks within
 a location (a nation, region or state, "GB excluding London", "Work from Home"); --category lists the
-terms of one category, ranked among the whole kind.`
+terms of one category, ranked among the whole kind.
+
+` + engineNote
 
 func runIndex(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "index", "", indexHelp)
@@ -77,7 +79,9 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 
 const compareHelp = `
 Shows several terms side by side for the same market and period: rank, jobs, share of all ads, live
-jobs and the salary percentiles, now and their change on a year.`
+jobs and the salary percentiles, now and their change on a year.
+
+` + engineNote
 
 func runCompare(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "compare", "TERM TERM...", compareHelp)

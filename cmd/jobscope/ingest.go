@@ -19,7 +19,8 @@ Reads job ads from files (JSON Lines, CSV, schema.org JobPosting as JSON, JSON L
 pages; "-" for standard input; .gz files too), extracts their fields and stores them. Re-ingesting the
 same source and id updates that ad; the same ad posted on another job board is linked to its first copy
 and counted once. Records that cannot be read are set aside with their reason (see "jobscope rejects").
-The exit code is 0 unless --strict is given and something was set aside, or nothing could be read.`
+Afterwards the statistics engine's snapshot (see --snapshot in "jobscope help") is brought up to date
+with the ads written, so that the next stats, index or compare starts from it. The exit code is 0 unless --strict is given and something was set aside, or nothing could be read.`
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "FILE...", ingestHelp)
@@ -62,6 +63,18 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if sum.Read == 0 || sum.Read == sum.SetAside {
 		return fmt.Errorf("nothing could be read")
+	}
+	if !e.noSnapshot {
+		en, how, err := e.loadEngine(ctx, st)
+		if err != nil {
+			return fmt.Errorf("update the engine snapshot: %w", err)
+		}
+		from := "its snapshot and the ads changed since"
+		if how.From == "store" {
+			from = "every ad of the store"
+		}
+		fmt.Fprintf(e.stdout, "statistics engine: %d ads, from %s (%d read) in %s\n", en.Len(), from, how.Changes,
+			(how.Load + how.Save).Round(time.Millisecond))
 	}
 	if *strict && sum.SetAside > 0 {
 		return errExit1

@@ -35,6 +35,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	db             string // --db: a SQLite file path or a postgres:// URL
+	noSnapshot     bool   // --snapshot=false: rebuild the statistics engine from the store every time
 }
 
 // errUsage marks an error caused by the command line; main exits 2 for it.
@@ -69,6 +70,8 @@ func run(ctx context.Context, e *env, args []string) int {
 	fs := flag.NewFlagSet("jobscope", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&e.db, "db", defaultDB(), "database: a SQLite file path or a postgres:// URL (env JOBSCOPE_DB)")
+	snapshot := fs.Bool("snapshot", true, "start the statistics engine from its snapshot (DB.engine beside an SQLite file; "+
+		"in the user cache directory for PostgreSQL) and keep it current; false rebuilds it from the store")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the command to this `file` (for go tool pprof)")
 	fs.Usage = func() { usage(e.stderr, fs) }
 	if err := fs.Parse(args); err != nil {
@@ -90,6 +93,7 @@ func run(ctx context.Context, e *env, args []string) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	e.noSnapshot = !*snapshot
 	rest := fs.Args()
 	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" {
 		if len(rest) > 1 {

@@ -30,7 +30,15 @@ func TestMain(m *testing.M) {
 		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
 		os.Exit(run(context.Background(), e, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	// PostgreSQL stores keep their engine snapshot in the user's cache directory: the tests' own.
+	cache, err := os.MkdirTemp("", "jobscope-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // cli runs the command in-process and returns its standard output; it fails the test on a

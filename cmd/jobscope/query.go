@@ -137,7 +137,9 @@ its monthly trend and the spread of its salaries.
 A term is a skill ("Python"), a job title ("Backend Developer") or a location ("Manchester"). The
 permanent market's salaries are annual figures (year, month and week salaries, at their midpoint);
 the contract market's are day rates (hour rates shown apart). Salary figures use the country's
-currency only. --format csv writes one table, chosen with --table.`
+currency only. --format csv writes one table, chosen with --table.
+
+` + engineNote
 
 // statsReport is the JSON form of `jobscope stats`: every figure of the term's page.
 type statsReport = stats.Page
@@ -232,7 +234,7 @@ func (e *env) openMarket(ctx context.Context) (jobscope.Store, *market, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := loadMarket(ctx, st)
+	m, err := e.loadMarket(ctx, st)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
@@ -240,26 +242,17 @@ func (e *env) openMarket(ctx context.Context) (jobscope.Store, *market, error) {
 	return st, m, nil
 }
 
-// loadMarket streams the store's canonical ads into a statistics engine.
-func loadMarket(ctx context.Context, st jobscope.Store) (*market, error) {
-	e := stats.NewEngine()
-	batch := make([]stats.Record, 0, 10_000)
-	err := st.Records(ctx, func(r *jobscope.AdRecord) error {
-		batch = append(batch, *r)
-		if len(batch) == cap(batch) {
-			e.Add(batch...)
-			batch = batch[:0]
-		}
-		return nil
-	})
+// loadMarket loads the store's canonical ads into a statistics engine (from its snapshot when it
+// can, see loadEngine).
+func (e *env) loadMarket(ctx context.Context, st jobscope.Store) (*market, error) {
+	en, _, err := e.loadEngine(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	e.Add(batch...)
-	if e.Len() == 0 {
+	if en.Len() == 0 {
 		return nil, fmt.Errorf("the store holds no ads: run `jobscope ingest` first")
 	}
-	return &market{engine: e, terms: e.Terms()}, nil
+	return &market{engine: en, terms: en.Terms()}, nil
 }
 
 // report computes a term's page as of d (zero: the newest canonical ad, as STATS.md defines it, so

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// editedCopy writes the first n records of src with a changed title and salary to a new file:
+// a re-ingest of it updates those ads.
+func editedCopy(t *testing.T, src string, n int) string {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	path := filepath.Join(t.TempDir(), "edited.jsonl")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	sc := bufio.NewScanner(in)
+	sc.Buffer(nil, 1<<24)
+	for i := 0; i < n && sc.Scan(); i++ {
+		var rec map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		rec["title"] = "Senior Data Engineer"
+		rec["salary"] = "£70,000 - £80,000 per annum"
+		b, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write(append(b, '\n'))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestEngineSnapshot: ingest leaves a snapshot of the engine, the commands start from it and give
+// exactly the figures of a rebuild from the store (--snapshot=false): after a first ingest, after a
+// second that adds ads, updates some and brings copies, and when the snapshot is damaged.
+func TestEngineSnapshot(t *testing.T) {
+	first := genFile(t, 1500, 31)
+	second := genFile(t, 1500, 32)
+	edited := editedCopy(t, first, 300)
+	reposts := filepath.Join(t.TempDir(), "board2.jsonl")
+	writeReposts(t, first, reposts, "board2")
+	queries := [][]string{
+		{"stats", "Python", "--format", "json"},
+		{"stats", "Data Engineer", "--format", "json", "--market", "contract"},
+		{"index", "--format", "json"},
+		{"compare", "SQL", "London", "--format", "json", "--country", "all"},
+	}
+	for name, fresh := range databases(t) {
+		t.Run(name, func(t *testing.T) {
+			db := fresh(t)
+			path, err := snapshotPath(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same := func(t *testing.T, when string) {
+				t.Helper()
+				for _, q := range queries {
+					want := cli(t, append([]string{"--db", db, "--snapshot=false"}, q...)...)
+					out, errOut, code := jobscopeCode(t, append([]string{"--db", db}, q...)...)
+					if code != 0 || errOut != "" {
+						t.Fatalf("%s: jobscope %s: exit %d: %s", when, strings.Join(q, " "), code, errOut)
+					}
+					if out != want {
+						t.Errorf("%s: jobscope %s from the snapshot differs from a rebuild", when, strings.Join(q, " "))
+					}
+				}
+			}
+			out := cli(t, "--db", db, "ingest", first)
+			if !strings.Contains(out, "from every ad of the store") {
+				t.Errorf("first ingest: %s", out)
+			}
+			if _, err := os.Stat(path); err != nil {
+				t.Fatalf("no snapshot after ingest: %v", err)
+			}
+			same(t, "after the first ingest")
+
+			for _, f := range []string{second, edited, reposts} {
+				out := cli(t, "--db", db, "ingest", f)
+				if !strings.Contains(out, "from its snapshot and the ads changed since") {
+					t.Errorf("ingest %s: %s", filepath.Base(f), out)
+				}
+			}
+			same(t, "after ingesting new, updated and copied ads")
+
+			t.Run("damaged", func(t *testing.T) {
+				b, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b[len(b)/2] ^= 1
+				if err := os.WriteFile(path, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out, errOut, code := jobscopeCode(t, "--db", db, "stats", "Python", "--format", "json")
+				want := cli(t, "--db", db, "--snapshot=false", "stats", "Python", "--format", "json")
+				if code != 0 || out != want || !strings.Contains(errOut, "checksum") {
+					t.Errorf("damaged snapshot: exit %d, same figures %v, stderr %q", code, out == want, errOut)
+				}
+				same(t, "after a rebuild over a damaged snapshot")
+			})
+			t.Run("another store's", func(t *testing.T) {
+				other := fresh(t)
+				cli(t, "--db", other, "ingest", second)
+				otherPath, err := snapshotPath(other)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := os.ReadFile(otherPath)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out, errOut, code := jobscopeCode(t, "--db", db, "stats", "Python", "--format", "json")
+				want := cli(t, "--db", db, "--snapshot=false", "stats", "Python", "--format", "json")
+				if code != 0 || out != want || !strings.Contains(errOut, "another store") {
+					t.Errorf("another store's snapshot: exit %d, same figures %v, stderr %q", code, out == want, errOut)
+				}
+			})
+		})
+	}
+}
