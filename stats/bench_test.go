@@ -3,6 +3,7 @@ package stats_test
 import (
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -193,4 +194,32 @@ func BenchmarkAdd(b *testing.B) {
 		}
 		f.e.Add(recs...)
 	}
+}
+
+// BenchmarkSnapshot writes the engine of a million ads to a snapshot file and loads it back: what a
+// command's start-up costs instead of a rebuild. It reports the file's size.
+func BenchmarkSnapshot(b *testing.B) {
+	f := engineOfMillion(b)
+	path := filepath.Join(b.TempDir(), "engine")
+	b.Run("save", func(b *testing.B) {
+		for b.Loop() {
+			if err := f.e.SaveSnapshot(path, "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if fi, err := os.Stat(path); err == nil {
+			b.ReportMetric(float64(fi.Size())/(1<<20), "file-MiB")
+		}
+	})
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			e, _, err := stats.LoadSnapshot(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if e.Len() != f.e.Len() {
+				b.Fatalf("loaded %d ads of %d", e.Len(), f.e.Len())
+			}
+		}
+	})
 }

@@ -364,12 +364,33 @@ func chunked[T any](r *snapReader, size int, get func(b []byte) T) []T {
 	return out
 }
 
+// u32s reads a []uint32; the loop is written out (no function per element): posting lists are
+// most of a snapshot.
 func (r *snapReader) u32s() []uint32 {
-	return chunked(r, 4, func(b []byte) uint32 { return binary.LittleEndian.Uint32(b) })
+	n := r.length(4)
+	out := make([]uint32, n)
+	const per = 16384
+	for lo := 0; lo < n && r.err == nil; lo += per {
+		hi := min(lo+per, n)
+		b := r.read((hi - lo) * 4)
+		if b == nil {
+			break
+		}
+		dst := out[lo:hi]
+		for i := range dst {
+			dst[i] = binary.LittleEndian.Uint32(b[4*i:])
+		}
+	}
+	return out
 }
 
 func (r *snapReader) i32s() []int32 {
-	return chunked(r, 4, func(b []byte) int32 { return int32(binary.LittleEndian.Uint32(b)) })
+	xs := r.u32s()
+	out := make([]int32, len(xs))
+	for i, x := range xs {
+		out[i] = int32(x)
+	}
+	return out
 }
 
 func (r *snapReader) engine() (*Engine, string) {
@@ -497,17 +518,15 @@ func (e *Engine) derive() error {
 		e.curIdx[c] = uint8(i)
 	}
 	live := 0
+	e.seqIdx = make(map[int64]uint32, e.live)
 	for i, s := range e.seq {
 		if !e.dead[i] {
-			if _, dup := e.seqIdx[s]; dup {
-				return fmt.Errorf("ad %d held twice", s)
-			}
 			e.seqIdx[s] = uint32(i)
 			live++
 		}
 	}
-	if live != e.live {
-		return fmt.Errorf("%d ads held, %d recorded", live, e.live)
+	if live != e.live || len(e.seqIdx) != live {
+		return fmt.Errorf("%d ads held (%d distinct), %d recorded", live, len(e.seqIdx), e.live)
 	}
 	e.okv = make([]float64, n)
 	e.cur = make([]uint8, n)
