@@ -220,8 +220,8 @@ func (w *snapWriter) lists(ls []*list) {
 	}
 }
 
-// LoadSnapshot reads an engine saved by SaveSnapshot and the label saved with it. The whole file is
-// checksummed before anything is decoded, and what is decoded is checked for consistency; any
+// LoadSnapshot reads an engine saved by SaveSnapshot and the label saved with it. The whole payload
+// is checksummed before anything decoded is used, and what is decoded is checked for consistency; any
 // failure is ErrSnapshot (wrapped with the reason), an absent file an error satisfying
 // errors.Is(err, fs.ErrNotExist).
 func LoadSnapshot(path string) (*Engine, string, error) {
@@ -265,20 +265,22 @@ func readSnapshot(f *os.File) (*Engine, string, error) {
 	if n != size-head-tail {
 		return nil, "", fmt.Errorf("%w: payload of %d bytes recorded, %d present", ErrSnapshot, n, size-head-tail)
 	}
+	// One pass: the payload is checksummed as it is decoded (lengths are checked against what is
+	// left, so a damaged one cannot ask for more memory than the file holds), and the checksum is
+	// checked before the decoded engine is checked and indexed.
 	crc := crc32.New(castagnoli)
-	if _, err := io.Copy(crc, io.NewSectionReader(f, head, n)); err != nil {
-		return nil, "", err
-	}
-	if crc.Sum32() != binary.LittleEndian.Uint32(tl[8:]) {
+	r := &snapReader{r: bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, head, n), crc), 1<<20), left: n}
+	e, label := r.engine()
+	switch {
+	case r.err != nil:
+		return nil, "", fmt.Errorf("%w: damaged: %v", ErrSnapshot, r.err)
+	case r.left != 0:
+		return nil, "", fmt.Errorf("%w: %d bytes past the end of the engine", ErrSnapshot, r.left)
+	case crc.Sum32() != binary.LittleEndian.Uint32(tl[8:]):
 		return nil, "", fmt.Errorf("%w: checksum mismatch", ErrSnapshot)
 	}
-	r := &snapReader{r: bufio.NewReaderSize(io.NewSectionReader(f, head, n), 1<<20), left: n}
-	e, label := r.engine()
-	if r.err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrSnapshot, r.err)
-	}
-	if r.left != 0 {
-		return nil, "", fmt.Errorf("%w: %d bytes past the end of the engine", ErrSnapshot, r.left)
+	if err := e.derive(); err != nil {
+		return nil, "", fmt.Errorf("%w: %v", ErrSnapshot, err)
 	}
 	return e, label, nil
 }
@@ -438,10 +440,6 @@ func (r *snapReader) engine() (*Engine, string) {
 		e.groups = append(e.groups, g)
 	}
 	if r.err != nil {
-		return nil, ""
-	}
-	if err := e.derive(); err != nil {
-		r.fail("%v", err)
 		return nil, ""
 	}
 	return e, label

@@ -12,7 +12,7 @@ import (
 // Records streams every canonical ad, by posting date then id, with its skills: the ads row, and
 // the skills among the terms its ad_docs row lists.
 func (s *Store) Records(ctx context.Context, fn func(*jobscope.AdRecord) error) error {
-	err := scanRecords(ctx, s.r, `a.dup_of IS NULL`, nil, func(r *jobscope.AdRecord, _ bool) error { return fn(r) })
+	err := scanRecords(ctx, s.r, `a.dup_of IS NULL`, byPosted, nil, func(r *jobscope.AdRecord, _ bool) error { return fn(r) })
 	if fe, ok := err.(fnError); ok {
 		return fe.err
 	}
@@ -36,7 +36,13 @@ func (s *Store) Changes(ctx context.Context, since int64, fn func(*jobscope.AdRe
 		FROM store_state WHERE id = 1`).Scan(&st.Instance, &st.ChangeSeq, &st.Canonical); err != nil {
 		return st, fmt.Errorf("sqlite: changes: read the store's state: %w", err)
 	}
-	err = scanRecords(ctx, tx, `a.change_seq > ?`, []any{since}, fn)
+	// A few changed ads are found by the change_seq index and sorted ("+" keeps SQLite from
+	// walking the posting-date index over every ad instead); every ad, in that index's order.
+	order := `+a.posted_at NULLS FIRST, a.id`
+	if since < 0 {
+		order = byPosted
+	}
+	err = scanRecords(ctx, tx, `a.change_seq > ?`, order, []any{since}, fn)
 	if fe, ok := err.(fnError); ok {
 		return st, fe.err
 	}
@@ -56,9 +62,13 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// byPosted orders ads by posting date then id, along the ads_posted_at index.
+const byPosted = `a.posted_at NULLS FIRST, a.id`
+
 // scanRecords calls fn for the ads matching where (a condition on ads AS a), by posting date then
-// id: the record of a canonical ad, only the Seq of a copy. Errors of fn come back as fnError.
-func scanRecords(ctx context.Context, q querier, where string, args []any, fn func(*jobscope.AdRecord, bool) error) error {
+// id (order says how SQLite should write that): the record of a canonical ad, only the Seq of a
+// copy. Errors of fn come back as fnError.
+func scanRecords(ctx context.Context, q querier, where, order string, args []any, fn func(*jobscope.AdRecord, bool) error) error {
 	skills, err := skillTerms(ctx, q)
 	if err != nil {
 		return err
@@ -68,7 +78,7 @@ func scanRecords(ctx context.Context, q querier, where string, args []any, fn fu
 			a.title_norm, d.term_ids
 		FROM ads AS a JOIN ad_docs AS d ON d.ad_id = a.id
 		WHERE `+where+`
-		ORDER BY a.posted_at NULLS FIRST, a.id`, args...)
+		ORDER BY `+order, args...)
 	if err != nil {
 		return err
 	}
