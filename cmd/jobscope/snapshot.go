@@ -139,7 +139,8 @@ func (e *env) loadEngine(ctx context.Context, st jobscope.Store) (*stats.Engine,
 	how.Load = time.Since(start)
 	if how.From == "store" || how.Changes > 0 {
 		saved := time.Now()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+		err := os.MkdirAll(filepath.Dir(path), 0o755)
+		if err == nil {
 			err = en.SaveSnapshot(path, snapshotLabel(state))
 		}
 		if err != nil {

@@ -136,3 +136,22 @@ func TestEngineSnapshot(t *testing.T) {
 		})
 	}
 }
+
+// TestEngineSnapshotUnwritable: a snapshot that cannot be written is reported and otherwise changes
+// nothing: the command succeeds with the figures of a rebuild.
+func TestEngineSnapshotUnwritable(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "jobscope.db")
+	cli(t, "--db", db, "--snapshot=false", "ingest", genFile(t, 300, 33))
+	path, err := snapshotPath(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(path, "in the way"), 0o755); err != nil { // a directory where the file goes
+		t.Fatal(err)
+	}
+	out, errOut, code := jobscopeCode(t, "--db", db, "stats", "SQL", "--format", "json")
+	want := cli(t, "--db", db, "--snapshot=false", "stats", "SQL", "--format", "json")
+	if code != 0 || out != want || !strings.Contains(errOut, "the next command rebuilds") {
+		t.Errorf("unwritable snapshot: exit %d, same figures %v, stderr %q", code, out == want, errOut)
+	}
+}
