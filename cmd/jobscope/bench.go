@@ -148,13 +148,16 @@ type benchEngine struct {
 }
 
 func runBench(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "extract" {
+		return runBenchExtract(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "stats" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			fs := newFlags(e, "bench stats", "", benchHelp)
 			fs.Usage()
 			return nil
 		}
-		return fmt.Errorf("%w: bench: the only benchmark is `bench stats`", errUsage)
+		return fmt.Errorf("%w: bench: the benchmarks are `bench stats` and `bench extract`", errUsage)
 	}
 	fs := newFlags(e, "bench stats", "", benchHelp)
 	n := fs.Int("ads", 50000, "ads the store should hold (generated and ingested when it holds fewer)")
