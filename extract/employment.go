@@ -6,12 +6,14 @@ import (
 	"jobscope"
 )
 
+// labelSeparators are the word separators of employment labels, read as spaces.
+var labelSeparators = strings.NewReplacer("_", " ", "-", " ")
+
 // EmploymentFromLabel reads a source's own employment label ("Permanent, full-time", "FULL_TIME",
 // "contract", "TEMPORARY", "permanent full_time"). Fields the label does not settle are empty;
 // "full-time or part-time" settles no hours.
 func EmploymentFromLabel(label string) (typ, hours string) {
-	l := strings.ToLower(label)
-	l = strings.NewReplacer("_", " ", "-", " ").Replace(l)
+	l := labelSeparators.Replace(strings.ToLower(label))
 	switch {
 	case strings.Contains(l, "permanent"):
 		typ = jobscope.Permanent

@@ -55,9 +55,12 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 // (null in JSON) rather than guessed.
 func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	x := jobscope.Extraction{ID: ad.ID, Source: ad.Source}
-	desc := PlainText(ad.Description)
-	lowerDesc := lowerASCII(desc)
-	lowerTitle := lowerASCII(ad.Title)
+	// The title and the description are read as one text, lowercased once: the title's and the
+	// description's lowercased forms are parts of it.
+	text := ad.Title + "\n" + PlainText(ad.Description)
+	lowerText := lowerASCII(text)
+	desc, lowerDesc := text[len(ad.Title)+1:], lowerText[len(ad.Title)+1:]
+	lowerTitle := lowerText[:len(ad.Title)]
 	lowerSalary := lowerASCII(ad.Salary)
 	lowerLoc := lowerASCII(ad.Location)
 
@@ -68,10 +71,9 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	}
 	x.Title.Seniority = jobscope.NullString(sen)
 
-	text := ad.Title + "\n" + desc
 	bp := e.tokens.Get().(*[]token)
 	defer e.tokens.Put(bp)
-	toks := tokenize((*bp)[:0], text, lowerTitle+"\n"+lowerDesc)
+	toks := tokenize((*bp)[:0], text, lowerText)
 	*bp = toks[:0]
 	descToks := toks
 	for k, t := range toks {

@@ -130,35 +130,37 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// lowerASCII lowercases ASCII letters only, so byte offsets stay those of the original.
+// lowerASCII lowercases ASCII letters only, so byte offsets stay those of the original. A string
+// with no capital is returned as it is; otherwise the copy is made once, runs of other bytes copied
+// whole.
 func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 32
-				}
-			}
-			return string(b)
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		b.WriteString(s[:i])
+		if i == len(s) {
+			return b.String()
+		}
+		b.WriteByte(s[i] + 32)
+		s = s[i+1:]
+		i = 0
+		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+			i++
 		}
 	}
-	return s
 }
 
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
 )
-
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
 
 // combine folds the hash of the next token into the hash of an n-gram.
 func combine(h, next uint64) uint64 { return (h^0x9e3779b97f4a7c15)*fnvPrime ^ next }
@@ -174,27 +176,26 @@ func tokenize(dst []token, text, lower string) []token {
 			i++
 			continue
 		}
+		// The word's hash (hashString of its lowercased bytes) is computed as it is read.
 		start := i
+		h := (uint64(fnvOffset) ^ uint64(lower[i])) * fnvPrime
 		i++
 		for i < n {
 			c := text[i]
-			if isWordByte(c) {
-				i++
-				continue
-			}
-			if c == '.' && i+1 < n && isWordByte(text[i+1]) {
+			if isWordByte(c) || c == '.' && i+1 < n && isWordByte(text[i+1]) {
+				h = (h ^ uint64(lower[i])) * fnvPrime
 				i++
 				continue
 			}
 			if c == '+' || c == '#' {
 				for i < n && (text[i] == '+' || text[i] == '#') {
+					h = (h ^ uint64(lower[i])) * fnvPrime
 					i++
 				}
 			}
 			break
 		}
-		w := lower[start:i]
-		dst = append(dst, token{start: start, end: i, lower: w, hash: hashString(w)})
+		dst = append(dst, token{start: start, end: i, lower: lower[start:i], hash: h})
 	}
 	return dst
 }
