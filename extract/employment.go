@@ -64,6 +64,9 @@ func countAny(s string, words ...string) int {
 
 // IR35 returns "inside" or "outside" when a text (lowercased) states a contract's IR35 status.
 func IR35(lower string) string {
+	if !strings.Contains(lower, "35") {
+		return "" // most texts: one fast scan for a rarer pair than "ir"
+	}
 	i := strings.Index(lower, "ir35")
 	if i < 0 {
 		i = strings.Index(lower, "ir 35")

@@ -57,34 +57,34 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	x := jobscope.Extraction{ID: ad.ID, Source: ad.Source}
 	// The title and the description are read as one text, lowercased once: the title's and the
 	// description's lowercased forms are parts of it.
-	text := ad.Title + "\n" + PlainText(ad.Description)
+	text := plainTextAfter(ad.Title+"\n", ad.Description)
 	lowerText := lowerASCII(text)
 	desc, lowerDesc := text[len(ad.Title)+1:], lowerText[len(ad.Title)+1:]
 	lowerTitle := lowerText[:len(ad.Title)]
 	lowerSalary := lowerASCII(ad.Salary)
 	lowerLoc := lowerASCII(ad.Location)
 
-	x.Title.Normalized = jobscope.NullString(e.NormalizeTitle(ad.Title))
-	sen := Seniority(ad.Title)
-	if sen == "" {
-		sen = seniorityFromText(lowerDesc)
-	}
-	x.Title.Seniority = jobscope.NullString(sen)
-
 	bp := e.tokens.Get().(*[]token)
 	defer e.tokens.Put(bp)
 	toks := tokenize((*bp)[:0], text, lowerText)
 	*bp = toks[:0]
-	descToks := toks
+	// The title's words are the tokens before the line break that ends it: the same as the
+	// title's own, since no word runs over a line break.
+	nTitle := len(toks)
 	for k, t := range toks {
 		if t.start > len(ad.Title) {
-			descToks = toks[k:]
+			nTitle = k
 			break
 		}
 	}
-	if len(toks) > 0 && toks[len(toks)-1].start <= len(ad.Title) {
-		descToks = nil
+	titleToks, descToks := toks[:nTitle], toks[nTitle:]
+
+	x.Title.Normalized = jobscope.NullString(e.normalizeTitle(titleToks))
+	sen := seniorityOf(titleToks)
+	if sen == "" {
+		sen = seniorityFromText(lowerDesc)
 	}
+	x.Title.Seniority = jobscope.NullString(sen)
 	sig := scanSignals(descToks)
 
 	typ, hours := EmploymentFromLabel(ad.EmploymentType)

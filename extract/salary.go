@@ -432,6 +432,13 @@ func parseSalaryLower(text, lower, defaultCurrency string, inProse, contract boo
 		if period == "k" {
 			period = jobscope.PeriodYear
 		}
+		if inProse && cur == "" && period == "" {
+			// In prose a figure with neither a currency nor a period after it is never pay (see
+			// below): most figures of a description ("5+ years", "25 days") end here, before the
+			// costlier checks of the words around them.
+			i += used - 1
+			continue
+		}
 		tail := after[n:]
 		// "per annum pro rata", "p.a. + benefits": look past the period for what the figure is.
 		if isNotPay(tail, period != "") {

@@ -1,15 +1,20 @@
 package extract
 
 import (
+	"encoding/binary"
 	"html"
 	"strings"
+	"unsafe"
 )
 
 // PlainText reduces an ad description to text: HTML tags are removed (block tags become line
 // breaks), character entities are decoded — twice when the HTML itself arrived entity-escaped, as in
 // NHS Jobs' schema.org records ("&lt;p&gt;") — and runs of spaces are collapsed. Plain text passes
 // through unchanged apart from entity decoding.
-func PlainText(s string) string {
+func PlainText(s string) string { return plainTextAfter("", s) }
+
+// plainTextAfter returns prefix + PlainText(s), in one allocation where it can.
+func plainTextAfter(prefix, s string) string {
 	if strings.Contains(s, "&lt;") && (strings.Contains(s, "&gt;") || strings.Contains(s, "&lt;/")) {
 		s = html.UnescapeString(s)
 	}
@@ -17,10 +22,11 @@ func PlainText(s string) string {
 		if strings.IndexByte(s, '&') >= 0 {
 			s = html.UnescapeString(s)
 		}
-		return s
+		return prefix + s
 	}
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(prefix) + len(s))
+	b.WriteString(prefix)
 	// gt is the position of the next '>' at or after i (-1: none left), kept so that a text of many
 	// '<' and few '>' is read once, not once per '<'.
 	gt := -2 // not looked for yet
@@ -71,8 +77,8 @@ func PlainText(s string) string {
 		i += end + 1
 	}
 	out := b.String()
-	if strings.IndexByte(out, '&') >= 0 {
-		out = html.UnescapeString(out)
+	if strings.IndexByte(out[len(prefix):], '&') >= 0 {
+		out = prefix + html.UnescapeString(out[len(prefix):])
 	}
 	return out
 }
@@ -126,13 +132,18 @@ type token struct {
 	hash       uint64
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+// wordBytes marks the bytes of words: ASCII letters and digits, and every byte of a UTF-8 sequence.
+var wordBytes = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return t
+}()
 
 // lowerASCII lowercases ASCII letters only, so byte offsets stay those of the original. A string
-// with no capital is returned as it is; otherwise the copy is made once, runs of other bytes copied
-// whole.
+// with no capital is returned as it is.
 func lowerASCII(s string) string {
 	i := 0
 	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
@@ -141,20 +152,27 @@ func lowerASCII(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for {
-		b.WriteString(s[:i])
-		if i == len(s) {
-			return b.String()
-		}
-		b.WriteByte(s[i] + 32)
-		s = s[i+1:]
-		i = 0
-		for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
-			i++
-		}
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	// Eight bytes at a time: a byte gets 0x20 added when it is in 'A'..'Z' (and below 0x80).
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h := x & (ones * 0x7f)
+		upper := (h + ones*(0x80-'A')) &^ (h + ones*(0x80-'Z'-1)) &^ x & highs
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
 	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		b[i] = c
+	}
+	// b is never written again, so it can be the string's bytes rather than copied into one.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 const (

@@ -25,7 +25,12 @@ var seniorityWords = map[string]string{
 // Seniority returns the seniority a job title states ("Senior", "Lead", "Head of", "Graduate"), or ""
 // when it states none. "Staff" counts only before an engineering word ("Staff Engineer", not "Staff Nurse").
 func Seniority(title string) string {
-	toks := tokenizeString(title)
+	var buf [32]token
+	return seniorityOf(tokenize(buf[:0], title, lowerASCII(title)))
+}
+
+// seniorityOf is Seniority of a title's tokens.
+func seniorityOf(toks []token) string {
 	best := ""
 	for i, t := range toks {
 		w := t.lower
@@ -131,7 +136,11 @@ func seniorityFromText(lower string) string {
 // alias found anywhere in the title wins, the earliest on a tie.
 func (e *Extractor) NormalizeTitle(title string) string {
 	var buf [32]token
-	toks := tokenize(buf[:0], title, lowerASCII(title))
+	return e.normalizeTitle(tokenize(buf[:0], title, lowerASCII(title)))
+}
+
+// normalizeTitle is NormalizeTitle of a title's tokens.
+func (e *Extractor) normalizeTitle(toks []token) string {
 	bestLen, best := 0, int32(-1)
 	for i := range toks {
 		p := e.titles.longest(toks, i)
