@@ -106,6 +106,9 @@ func WorkMode(lower string) string { return workMode(lower, false) }
 // workMode is WorkMode; strict, for long descriptions, ignores a bare "remote" or "on site", which
 // prose uses for other things ("remote monitoring", "on site parking").
 func workMode(lower string, strict bool) string {
+	if !mayStateWorkMode(lower) {
+		return ""
+	}
 	hybrid := strings.Contains(lower, "hybrid") || strings.Contains(lower, "days in the office") ||
 		strings.Contains(lower, "days in office") || strings.Contains(lower, "days per week in") ||
 		strings.Contains(lower, "days a week in") || strings.Contains(lower, "flexible working from home") ||
@@ -147,6 +150,17 @@ func workMode(lower string, strict bool) string {
 		return "onsite"
 	}
 	return ""
+}
+
+// mayStateWorkMode reports whether lower holds one of the words that every phrase workMode looks
+// for contains, so that most texts are ruled out by a few scans instead of forty.
+func mayStateWorkMode(lower string) bool {
+	for _, w := range [...]string{"remote", "home", "hybrid", "days", "site", "office", "wfh"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWord reports whether w occurs in s as a whole word.

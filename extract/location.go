@@ -855,7 +855,10 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 			n--
 			continue
 		}
-		if loc, ok := e.parseLocation(line[:min(len(line), 200)], true); ok {
+		if line = line[:min(len(line), 200)]; line == title {
+			continue // a post whose first line is its title (HN): read already
+		}
+		if loc, ok := e.parseLocation(line, true); ok {
 			return loc, true
 		}
 	}

@@ -16,6 +16,26 @@ func (s *signals) typeScores() [4]int {
 	return [4]int{s.permanent, s.contract, s.temporary, s.internship}
 }
 
+// signalWords are the words scanSignals acts on, the cases of its switch (TestPrefilters keeps the
+// two the same); signalFilter has the bit of each one's hash set, so that one bit test passes over
+// any other word.
+var signalWords = []string{"permanent", "perm", "contract", "contractor", "contractors", "freelance", "interim",
+	"ir35", "contracted", "rate", "temporary", "temp", "locum", "seasonal", "term", "cover", "internship",
+	"internships", "intern", "interns", "time", "fulltime", "parttime", "hybrid", "office", "remote", "remotely",
+	"wfh", "home"}
+
+const signalFilterBits = 4096
+
+var signalFilter = func() (f [signalFilterBits / 64]uint64) {
+	for _, w := range signalWords {
+		for _, t := range tokenizeString(w) {
+			b := t.hash % signalFilterBits
+			f[b/64] |= 1 << (b % 64)
+		}
+	}
+	return f
+}()
+
 // scanSignals reads toks (lowercased words of a description).
 func scanSignals(toks []token) signals {
 	var s signals
@@ -26,6 +46,9 @@ func scanSignals(toks []token) signals {
 		return ""
 	}
 	for i := range toks {
+		if b := toks[i].hash % signalFilterBits; signalFilter[b/64]&(1<<(b%64)) == 0 {
+			continue // not one of signalWords: most words of a text
+		}
 		w := toks[i].lower
 		switch w {
 		case "permanent", "perm":
