@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"jobscope"
 )
@@ -348,6 +349,9 @@ func text(name string, raw json.RawMessage) (string, error) {
 		if bytes.IndexByte(raw, '\\') < 0 && len(raw) >= 2 {
 			return string(raw[1 : len(raw)-1]), nil
 		}
+		if s, ok := unquoteSimple(raw); ok {
+			return s, nil
+		}
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
 			return "", fieldError(fmt.Sprintf("invalid %q: %s", name, jsonMessage(err)))
@@ -363,6 +367,50 @@ func text(name string, raw json.RawMessage) (string, error) {
 		return "", fieldError(fmt.Sprintf("invalid %q: want a string, got %s", name, raw))
 	}
 	return string(raw), nil // a number
+}
+
+// unquoteSimple decodes a JSON string whose escapes are all one-letter ones (\n, \", \\, \/, \t,
+// \r, \b, \f) and whose bytes are valid UTF-8, as descriptions mostly are, in one pass; ok is false
+// for anything else (\u escapes, invalid UTF-8, a malformed string), which json.Unmarshal reads.
+// Where ok is true the result is json.Unmarshal's.
+func unquoteSimple(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || !utf8.Valid(raw) {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	var b strings.Builder
+	b.Grow(len(in))
+	for i := 0; i < len(in); {
+		j := i
+		for j < len(in) && in[j] != '\\' && in[j] != '"' && in[j] >= 0x20 {
+			j++
+		}
+		b.Write(in[i:j])
+		if j == len(in) {
+			break
+		}
+		if in[j] != '\\' || j+1 == len(in) {
+			return "", false // a bare quote or control byte: not a valid string
+		}
+		switch in[j+1] {
+		case '"', '\\', '/':
+			b.WriteByte(in[j+1])
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		default:
+			return "", false
+		}
+		i = j + 2
+	}
+	return b.String(), true
 }
 
 // textList reads text or an array of texts, joined with ", ".
