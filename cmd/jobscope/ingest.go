@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -163,6 +164,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	ex, err := newExtractor(*taxFile)
 	if err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		// The taxonomy is most of the live heap and each ad's garbage dies at once: collecting
+		// less often marks the taxonomy less often (about 13% less CPU per ad, twice the memory).
+		debug.SetGCPercent(400)
 	}
 	out := newBufferedWriter(e.stdout)
 	defer out.Flush()
