@@ -87,9 +87,10 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	x.Title.Seniority = jobscope.NullString(sen)
 	sig := scanSignals(descToks)
 
+	titleSalary := lowerTitle + " " + lowerSalary // both read for contract words and IR35
 	typ, hours := EmploymentFromLabel(ad.EmploymentType)
 	if typ == "" {
-		typ = sig.employmentType(titleTypeScores(lowerTitle + " " + lowerSalary))
+		typ = sig.employmentType(titleTypeScores(titleSalary))
 	}
 	if hours == "" {
 		hours = sig.hours(lowerTitle)
@@ -123,7 +124,7 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	x.Location = loc
 	x.WorkMode = jobscope.NullString(mode)
 
-	ir35 := IR35(lowerTitle + " " + lowerSalary)
+	ir35 := IR35(titleSalary)
 	if ir35 == "" {
 		ir35 = IR35(lowerDesc)
 	}

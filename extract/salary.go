@@ -282,7 +282,10 @@ func periodAfter(s string) (string, int) {
 		i++
 	}
 	r := s[i:]
-	for _, p := range periodPhrases {
+	if r == "" {
+		return "", 0
+	}
+	for _, p := range periodPhrasesByFirst[r[0]] {
 		if strings.HasPrefix(r, p.text) {
 			e := i + len(p.text)
 			if p.word && e < len(s) && isWordByte(s[e]) {
@@ -314,6 +317,15 @@ var periodPhrases = func() []periodPhrase {
 	add(jobscope.PeriodDay, true, "per day", "p/d", "pd", "p.d.", "day", "a day", "daily", "per diem", "day rate", "d", "per shift", "shift")
 	add(jobscope.PeriodHour, true, "per hour", "p/h", "ph", "p.h.", "hour", "hr", "an hour", "hourly", "per hr", "h", "phr", "p/hr", "per/hour")
 	return l
+}()
+
+// periodPhrasesByFirst holds periodPhrases by their first byte, in the same order, so that
+// periodAfter tries only the phrases that can match.
+var periodPhrasesByFirst = func() (t [256][]periodPhrase) {
+	for _, p := range periodPhrases {
+		t[p.text[0]] = append(t[p.text[0]], p)
+	}
+	return t
 }()
 
 // periodBefore looks for a rate named before a figure ("day rate of £450", "hourly rate: £12").
@@ -611,13 +623,24 @@ func isNotPay(tail string, hadPeriod bool) bool {
 			return false
 		}
 	}
-	for _, w := range notPayWords {
+	if t == "" {
+		return false
+	}
+	for _, w := range notPayWordsByFirst[t[0]] {
 		if strings.HasPrefix(t, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// notPayWordsByFirst holds notPayWords by their first byte.
+var notPayWordsByFirst = func() (t [256][]string) {
+	for _, w := range notPayWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // lastClause returns where the last clause of s begins, or -1.
 func lastClause(s string) int {
