@@ -61,7 +61,8 @@ func TestBenchExtract(t *testing.T) {
 		if rep.Ads != 50 || rep.Bytes <= 0 || rep.Extract.Runs != 1 || rep.Extract.AdsS <= 0 || rep.Aliases < 2000 {
 			t.Errorf("report %+v", rep)
 		}
-		if rep.Grep != nil && (rep.Grep.MBs <= 0 || !strings.Contains(rep.Grep.Findings, "alias matches")) {
+		// 50 ads take grep about as long as its empty-file run, so its rates may be 0 here.
+		if rep.Grep != nil && (rep.Grep.Runs != 1 || !strings.Contains(rep.Grep.Findings, "alias matches")) {
 			t.Errorf("grep %+v", rep.Grep)
 		}
 	})
