@@ -10,6 +10,7 @@ import (
 
 	"jobscope"
 	"jobscope/gen"
+	"jobscope/internal/cputime"
 	"jobscope/taxonomy"
 )
 
@@ -66,14 +67,14 @@ func benchExtract(b *testing.B, ads []jobscope.RawAd) {
 	b.SetBytes(size / int64(len(ads)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		x := e.Extract(&ads[i%len(ads)])
 		if x.ID == "" {
 			b.Fatal("no id")
 		}
 	}
-	cpu := processCPU() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.StopTimer()
 	if b.N > 0 {
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ads/s")

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jobscope"
+	"jobscope/internal/cputime"
 	"jobscope/stats"
 )
 
@@ -115,7 +116,7 @@ func BenchmarkPage(b *testing.B) {
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if _, err := f.e.Page(c.q); err != nil {
 					b.Fatal(err)
@@ -130,7 +131,7 @@ func BenchmarkPage(b *testing.B) {
 		q := cases[0].q
 		last := f.e.LastPosted()
 		i := 0
-		cpu := cpuTime()
+		cpu := cputime.Process()
 		for b.Loop() {
 			q.AsOf = last.AddDate(0, 0, -i)
 			i++
@@ -146,7 +147,7 @@ func BenchmarkPage(b *testing.B) {
 // reportCPU reports the process's CPU time per operation since start (GC included), the figure
 // that stays comparable when other work shares the machine.
 func reportCPU(b *testing.B, start time.Duration) {
-	if d := cpuTime() - start; d > 0 && b.N > 0 {
+	if d := cputime.Process() - start; d > 0 && b.N > 0 {
 		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }
@@ -168,7 +169,7 @@ func BenchmarkIndex(b *testing.B) {
 		{"titles", stats.IndexQuery{Kind: jobscope.KindTitle, Scope: gbPerm}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if _, err := f.e.Index(c.q); err != nil {
 					b.Fatal(err)

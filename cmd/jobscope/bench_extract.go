@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 	"jobscope/extract"
 	"jobscope/gen"
 	"jobscope/ingest/read"
+	"jobscope/internal/cputime"
 	"jobscope/stats"
 	"jobscope/taxonomy"
 )
@@ -432,7 +432,7 @@ func extractOneCore(ex *extract.Extractor, ads []jobscope.RawAd) (benchRun, extr
 	defer runtime.UnlockOSThread()
 	runtime.GC()
 	var f extractFindings
-	cpu0 := processCPU()
+	cpu0 := cputime.Process().Seconds()
 	start := time.Now()
 	for i := range ads {
 		x := ex.Extract(&ads[i])
@@ -448,16 +448,7 @@ func extractOneCore(ex *extract.Extractor, ads []jobscope.RawAd) (benchRun, extr
 		}
 	}
 	wall := time.Since(start).Seconds()
-	return benchRun{wall: wall, cpu: processCPU() - cpu0}, f
-}
-
-// processCPU returns this process's user and system CPU seconds so far.
-func processCPU() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	return benchRun{wall: wall, cpu: cputime.Process().Seconds() - cpu0}, f
 }
 
 // summarise reduces runs to their medians and the rates over mb megabytes and ads ads.
