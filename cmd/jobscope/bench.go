@@ -11,13 +11,13 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
 	"jobscope"
 	"jobscope/gen"
 	"jobscope/ingest"
+	"jobscope/internal/cputime"
 	"jobscope/stats"
 )
 
@@ -314,10 +314,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			runtime.GC()
 			runtime.ReadMemStats(&m)
 			rep.Engine.HeapLiveMB = mb(m.HeapAlloc)
-			var ru syscall.Rusage
-			if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
-				rep.Engine.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-			}
+			rep.Engine.MaxRSSMB = float64(cputime.PeakRSS()) / (1 << 20)
 		}
 		if err := benchSnapshot(ctx, bs, en, state); err != nil {
 			return fmt.Errorf("%s: engine snapshot: %w", bs.Name, err)

@@ -9,3 +9,6 @@ import "time"
 
 // Process returns 0: CPU time is not read on this system, and benchmarks report none.
 func Process() time.Duration { return 0 }
+
+// PeakRSS returns 0: the peak resident set size is not read on this system.
+func PeakRSS() int64 { return 0 }

@@ -6,6 +6,7 @@
 package cputime
 
 import (
+	"runtime"
 	"syscall"
 	"time"
 )
@@ -18,4 +19,17 @@ func Process() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// PeakRSS returns the process's peak resident set size in bytes so far, or 0 when the system will
+// not say.
+func PeakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
+		return int64(ru.Maxrss) // bytes there
+	}
+	return int64(ru.Maxrss) * 1024 // kilobytes on Linux and the BSDs
 }
