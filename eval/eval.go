@@ -73,8 +73,14 @@
 // placeholder such as <ORGANIZATION>) are not judged, since the annotators marked no title (none of
 // the 109 postings' titles has a span). skills: precision is the share of the skills we report per
 // posting (each skill once, as extraction reports them) of which at least one mention lies inside a
-// marked span, knowledge or skill (every word the mention covers is marked); recall is the share of the
-// knowledge spans that name a technology which a mention of ours overlaps. A span names a technology when
+// marked span, knowledge or skill (every word the mention covers is marked), judged over the skills
+// with a mention in a sentence where the annotators marked some span. SkillSpan marks the competences a
+// posting asks of the applicant and leaves unmarked the sentences that only describe the company's own
+// stack ("Python for data processing and analysis .", "THE STACK: ... Node.js React"), its benefits or
+// the company itself, while extraction reports every skill an ad names (EXTRACT.md); a skill named only
+// in unmarked sentences is therefore not judged by skills. skills/strict judges it too, as wrong:
+// precision over every skill we report, the same recall. Recall is the share of the knowledge spans
+// that name a technology which a mention of ours overlaps. A span names a technology when
 // its whole text, case, spaces and hyphens aside, is a GitHub linguist language name or alias, an O*NET
 // technology example, or a Stack Overflow tag or tag synonym not made only of ordinary words, which are
 // words written in lower case in O*NET's and ESCO's occupation descriptions ("cloud", "testing" and "web
@@ -177,8 +183,14 @@ line, and its skills found as in an ad; mentions in its title (the first line up
 placeholder such as <ORGANIZATION>) are not judged, since the annotators marked no title (none of
 the 109 postings' titles has a span). skills: precision is the share of the skills we report per
 posting (each skill once, as extraction reports them) of which at least one mention lies inside a
-marked span, knowledge or skill (every word the mention covers is marked); recall is the share of the
-knowledge spans that name a technology which a mention of ours overlaps. A span names a technology when
+marked span, knowledge or skill (every word the mention covers is marked), judged over the skills
+with a mention in a sentence where the annotators marked some span. SkillSpan marks the competences a
+posting asks of the applicant and leaves unmarked the sentences that only describe the company's own
+stack ("Python for data processing and analysis .", "THE STACK: ... Node.js React"), its benefits or
+the company itself, while extraction reports every skill an ad names (EXTRACT.md); a skill named only
+in unmarked sentences is therefore not judged by skills. skills/strict judges it too, as wrong:
+precision over every skill we report, the same recall. Recall is the share of the knowledge spans
+that name a technology which a mention of ours overlaps. A span names a technology when
 its whole text, case, spaces and hyphens aside, is a GitHub linguist language name or alias, an O*NET
 technology example, or a Stack Overflow tag or tag synonym not made only of ordinary words, which are
 words written in lower case in O*NET's and ESCO's occupation descriptions ("cloud", "testing" and "web

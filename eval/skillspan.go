@@ -67,15 +67,17 @@ func spanSets() []spanSet {
 	return out
 }
 
-// Fields of a span-labelled set: skills (precision of the skills we report per posting, recall of the
-// spans that are technology names), skills/mentions (precision of each mention) and skills/knowledge
-// (recall of every knowledge span, technology or not).
+// Fields of a span-labelled set: skills (precision of the skills we report per posting, judged in the
+// sentences the annotators marked; recall of the spans that are technology names), skills/strict (the
+// same precision judged in every sentence), skills/mentions (precision of each mention) and
+// skills/knowledge (recall of every knowledge span, technology or not).
 const (
-	fieldMentions  = fieldSkills + "/mentions"
-	fieldKnowledge = fieldSkills + "/knowledge"
+	fieldSpanStrict = fieldSkills + "/strict"
+	fieldMentions   = fieldSkills + "/mentions"
+	fieldKnowledge  = fieldSkills + "/knowledge"
 )
 
-var spanFields = []string{fieldSkills, fieldMentions, fieldKnowledge}
+var spanFields = []string{fieldSkills, fieldSpanStrict, fieldMentions, fieldKnowledge}
 
 // spanSentence is one line of a SkillSpan file.
 type spanSentence struct {
@@ -400,11 +402,15 @@ func runSpanSet(ctx context.Context, shared string, s spanSet, ex Extractor, tec
 	if len(tech.sources) > 0 {
 		sources = strings.Join(tech.sources, ", ")
 	}
-	sk, mn, kn := tallies[fieldSkills].counts, tallies[fieldMentions].counts, tallies[fieldKnowledge].counts
+	sk, ss := tallies[fieldSkills].counts, tallies[fieldSpanStrict].counts
+	mn, kn := tallies[fieldMentions].counts, tallies[fieldKnowledge].counts
 	notes := map[string]string{
-		fieldSkills: fmt.Sprintf("%d postings, %d sentences; precision over the %d skills we report per posting, "+
-			"recall over the %d knowledge spans that name a technology (by %s)", len(posts), sentences, sk.Mentions,
-			sk.Spans, sources),
+		fieldSkills: fmt.Sprintf("%d postings, %d sentences; precision over the %d skills we report per posting "+
+			"with a mention in a sentence the annotators marked (%d more are named only in unmarked sentences: "+
+			"see skills/strict), recall over the %d knowledge spans that name a technology (by %s)", len(posts),
+			sentences, sk.Mentions, ss.Mentions-sk.Mentions, sk.Spans, sources),
+		fieldSpanStrict: fmt.Sprintf("precision over all %d skills we report per posting, unmarked sentences too "+
+			"(company stacks, benefits, company descriptions, which the annotators did not mark)", ss.Mentions),
 		fieldMentions: fmt.Sprintf("precision over each of our %d mentions: strict, since the annotators often "+
 			"leave a repeated or listed name unmarked", mn.Mentions),
 		fieldKnowledge: fmt.Sprintf("recall over all %d knowledge spans, technologies or not (domains, languages, "+
@@ -452,16 +458,22 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 			title++
 		}
 	}
-	// covered[sentence][token] is set when a mention of ours covers that token.
+	// covered[sentence][token] is set when a mention of ours covers that token; marks[sentence] when the
+	// annotators marked a span of either kind in the sentence.
 	covered := make([][]bool, len(post))
+	marks := make([]bool, len(post))
 	for si, s := range post {
 		covered[si] = make([]bool, len(s.Tokens))
+		for i := range s.Tokens {
+			marks[si] = marks[si] || s.Knowledge[i] != "O" || s.Skill[i] != "O"
+		}
 	}
 	// skills are the skills reported for the posting, in order, with whether one of their mentions is
 	// inside a span and an example of one that is not.
 	type reported struct {
 		name   string
-		inside bool
+		inside bool // a mention lies inside a marked span
+		judged bool // a mention lies in a sentence with a marked span
 		miss   Case
 		n      int
 	}
@@ -495,6 +507,7 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 			skills = append(skills, r)
 		}
 		r.n++
+		r.judged = r.judged || marks[sent]
 		mt := tallies[fieldMentions]
 		mt.counts.Mentions++
 		if inside {
@@ -511,16 +524,21 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 			r.miss = c
 		}
 	}
-	st := tallies[fieldSkills]
-	for _, r := range skills {
-		st.counts.Mentions++
-		if r.inside {
-			st.counts.InSpan++
-			continue
+	for _, f := range []string{fieldSkills, fieldSpanStrict} {
+		st := tallies[f]
+		for _, r := range skills {
+			if f == fieldSkills && !r.inside && !r.judged {
+				continue // named only where the annotators marked nothing
+			}
+			st.counts.Mentions++
+			if r.inside {
+				st.counts.InSpan++
+				continue
+			}
+			c := r.miss
+			c.Want = fmt.Sprintf("no marked span at any of its %d mentions in the posting", r.n)
+			st.add(r.name, false, c)
 		}
-		c := r.miss
-		c.Want = fmt.Sprintf("no marked span at any of its %d mentions in the posting", r.n)
-		st.add(r.name, false, c)
 	}
 	for si, s := range post {
 		line := strings.Join(s.Tokens, " ")
@@ -532,7 +550,7 @@ func scoreSpanPost(finder SkillFinder, post []spanSentence, tech *techNames, tal
 			words := strings.Join(s.Tokens[sp[0]:sp[1]], " ")
 			fields := []string{fieldKnowledge}
 			if tech.isTech(words) {
-				fields = append(fields, fieldSkills)
+				fields = append(fields, fieldSkills, fieldSpanStrict)
 			}
 			for _, f := range fields {
 				t := tallies[f]

@@ -49,10 +49,13 @@ func TestSpanSet(t *testing.T) {
 		// Kubernetes (right) and Excel (beside a skill span, not in it: wrong); posting 2 Python (right). The spans
 		// that name technologies: Java and Python (linguist), Kubernetes (a tag of no ordinary word) and
 		// Terraform (O*NET), which we miss; "Cloud" and "testing" are tags but ordinary words, "English"
-		// is no technology, and the house sentence is not read.
+		// is no technology, and the house sentence is not read. Posting 2's Kubernetes is named only in a
+		// sentence with no marked span, so skills does not judge it.
 		"skills": {Mentions: 4, InSpan: 3, Spans: 4, Found: 3},
-		// Four mentions judged (the title's Java is not), Excel outside.
-		"skills/mentions": {Mentions: 4, InSpan: 3},
+		// skills/strict judges it too: wrong.
+		"skills/strict": {Mentions: 5, InSpan: 3, Spans: 4, Found: 3},
+		// Five mentions judged (the title's Java is not), Excel and the unmarked Kubernetes outside.
+		"skills/mentions": {Mentions: 5, InSpan: 3},
 		// Seven knowledge spans in the tech sentences, three found.
 		"skills/knowledge": {Spans: 7, Found: 3},
 	}
@@ -63,8 +66,8 @@ func TestSpanSet(t *testing.T) {
 				if r.Spans == nil || *r.Spans != want[r.Field] {
 					t.Fatalf("counts %+v, want %+v", r.Spans, want[r.Field])
 				}
-				if r.Cases != 6 {
-					t.Errorf("cases %d, want the 6 tech sentences", r.Cases)
+				if r.Cases != 7 {
+					t.Errorf("cases %d, want the 7 tech sentences", r.Cases)
 				}
 			})
 		case "skillspan/train", "skillspan/test":
@@ -88,6 +91,16 @@ func TestSpanSet(t *testing.T) {
 			if !strings.Contains(joined, s) {
 				t.Errorf("worst cases lack %q:\n%s", s, joined)
 			}
+		}
+		if strings.Contains(joined, "We run [[Kubernetes]]") {
+			t.Errorf("skills judged a mention in an unmarked sentence:\n%s", joined)
+		}
+		var strict []string
+		for _, c := range find(t, rs, "skillspan/dev", "skills/strict").Worst {
+			strict = append(strict, c.Text)
+		}
+		if !strings.Contains(strings.Join(strict, "\n"), "We run [[Kubernetes]]") {
+			t.Errorf("skills/strict lacks the unmarked sentence's Kubernetes: %q", strict)
 		}
 	})
 	t.Run("no finder", func(t *testing.T) {

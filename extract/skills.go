@@ -120,6 +120,10 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		if !m.ok {
 			continue
 		}
+		if nounCompound(text, toks, *m) {
+			m.ok = false
+			continue
+		}
 		switch e.skillList[m.skill].Category {
 		case taxonomy.CatGeneral:
 			m.ok = !equalOpportunity(text, toks, m.pos)
@@ -138,7 +142,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		for mi := range found {
 			m := &found[mi]
 			if m.caseOff && !m.ok && (listNeighbour(text, toks, found, mi, mi-1) || listNeighbour(text, toks, found, mi, mi+1)) &&
-				e.wordSenseOK(text, toks, found, mi) {
+				e.wordSenseOK(text, toks, found, mi) && !nounCompound(text, toks, *m) {
 				m.ok, changed = true, true
 			}
 		}
@@ -213,6 +217,22 @@ func strongMatch(text string, toks []token, m skillMatch) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// nounCompounds are, for a one-word skill name that is also an ordinary noun, the words that directly
+// after it show the noun: "a high degree of autonomy" is no qualification, "access control" and "Mobile
+// Access Technology" are not Microsoft Access.
+var nounCompounds = map[string]map[string]bool{
+	"degree": {"of": true},
+	"access": {"control": true, "controls": true, "management": true, "rights": true, "right": true,
+		"level": true, "levels": true, "technology": true, "technologies": true, "point": true, "points": true,
+		"card": true, "cards": true, "request": true, "requests": true, "requirements": true, "needs": true},
+}
+
+// nounCompound reports whether a one-word match is the ordinary noun by nounCompounds.
+func nounCompound(text string, toks []token, m skillMatch) bool {
+	return m.n == 1 && m.pos+1 < len(toks) && !breakBetween(text, toks[m.pos].end, toks[m.pos+1].start) &&
+		nounCompounds[toks[m.pos].lower][toks[m.pos+1].lower]
 }
 
 // roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
