@@ -38,6 +38,14 @@
 //
 // Country. hn_whoishiring_2013_2018: country (ISO code) when given.
 //
+// Geocodes the post does not support (hn_whoishiring_2013_2018, country and state and their named
+// forms). The upstream parser took a "Word, Word" or a known city name from the post and geocoded it;
+// a US geocode is a case only when the post names its town as a word (case aside; SF, SFO or Bay Area
+// for San Francisco, NYC or NY for New York, LA, DC) or the parser's place text ends in its state
+// ("Venice, CA" geocoded to Los Angeles, CA). Others are geocodes of words that are no place the post
+// gives ("Apple, Inc." placed at a street address in Sunnyvale, "Software Engineer, Research" in
+// Pittsburgh, "SF" found inside "KSF Media" for a post in Helsinki) and are counted as unmapped.
+//
 // Named-place rule (country/named, state/named). A hn_whoishiring_2013_2018 post often names several
 // places ("Boston, MA; San Francisco, CA"), and the upstream parser labelled one by its own order of
 // preference (San Francisco, Palo Alto, Mountain View, New York, London, Berlin found anywhere in the
@@ -147,6 +155,14 @@ State (US, full name). glassdoor_us_2020: job_state's code; hn_whoishiring_2013_
 address "City, ST, USA".
 
 Country. hn_whoishiring_2013_2018: country (ISO code) when given.
+
+Geocodes the post does not support (hn_whoishiring_2013_2018, country and state and their named
+forms). The upstream parser took a "Word, Word" or a known city name from the post and geocoded it;
+a US geocode is a case only when the post names its town as a word (case aside; SF, SFO or Bay Area
+for San Francisco, NYC or NY for New York, LA, DC) or the parser's place text ends in its state
+("Venice, CA" geocoded to Los Angeles, CA). Others are geocodes of words that are no place the post
+gives ("Apple, Inc." placed at a street address in Sunnyvale, "Software Engineer, Research" in
+Pittsburgh, "SF" found inside "KSF Media" for a post in Helsinki) and are counted as unmapped.
 
 Named-place rule (country/named, state/named). A hn_whoishiring_2013_2018 post often names several
 places ("Boston, MA; San Francisco, CA"), and the upstream parser labelled one by its own order of

@@ -206,30 +206,97 @@ func snippetAt(text string, i, n int) string {
 // wordSnippet is snippet for a whole word, matched in its own case first ("R" in "Python or R,"), then
 // in any case; "" when word is empty or does not occur as a word.
 func wordSnippet(text, word string, n int) string {
-	if word == "" {
-		return ""
-	}
 	for _, fold := range []bool{false, true} {
-		hay, needle := text, word
-		if fold {
-			hay, needle = strings.ToLower(text), strings.ToLower(word)
-		}
-		for off := 0; ; {
-			i := strings.Index(hay[off:], needle)
-			if i < 0 {
-				break
-			}
-			i += off
-			end := i + len(needle)
-			if (i == 0 || !isWordByte(hay[i-1])) && (end == len(hay) || !isWordByte(hay[end])) {
-				return snippetAt(text, i, n)
-			}
-			off = i + 1
+		if i := wordIndex(text, word, fold); i >= 0 {
+			return snippetAt(text, i, n)
 		}
 	}
 	return ""
 }
 
+// wordIndex returns the offset of the first occurrence of word in text with no letter or digit
+// directly either side, or -1; fold compares case-insensitively (ASCII case, so offsets hold).
+func wordIndex(text, word string, fold bool) int {
+	if word == "" {
+		return -1
+	}
+	if fold {
+		text, word = asciiLower(text), asciiLower(word)
+	}
+	for off := 0; ; {
+		i := strings.Index(text[off:], word)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		end := i + len(word)
+		if (i == 0 || !isWordByte(text[i-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// asciiLower lowercases ASCII letters only, keeping every byte offset.
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}
+
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b >= 0x80
 }
+
+// townOfAddress returns the town of a geocoded US address: the part before "ST[ ZIP], USA" ("San
+// Francisco" of "1455 Market St #600, San Francisco, CA 94103, USA"), or "".
+func townOfAddress(addr string) string {
+	parts := strings.Split(addr, ",")
+	if len(parts) < 3 || stateCodeOfAddress(addr) == "" {
+		return ""
+	}
+	return strings.TrimSpace(parts[len(parts)-3])
+}
+
+// townShortForms are the usual short forms of towns that posts write instead of the name; those in
+// capitals are matched in capitals only.
+var townShortForms = map[string][]string{
+	"San Francisco": {"SF", "SFO", "Bay Area"},
+	"New York":      {"NYC", "NY"},
+	"Los Angeles":   {"LA"},
+	"Washington":    {"DC"},
+}
+
+// geocodeNamed reports whether the post supports a geocoded US label: the address's town, or one of
+// its townShortForms, is written in text as a whole word (case aside for names), or the upstream
+// parser's place text (parsed) ends in the address's state, by code or name ("Venice, CA" geocoded to
+// Los Angeles, CA). A geocode that fails both is of words that name no place the post gives: "Apple,
+// Inc." placed at a street address in Sunnyvale, "Software Engineer, Research" in Pittsburgh, "SF"
+// found inside "KSF Media" for a post in Helsinki.
+func geocodeNamed(text, parsed, addr, stateName string) bool {
+	town := townOfAddress(addr)
+	if town == "" {
+		return false
+	}
+	if hasWord(text, town, true) {
+		return true
+	}
+	for _, s := range townShortForms[town] {
+		if hasWord(text, s, s != strings.ToUpper(s)) {
+			return true
+		}
+	}
+	p := strings.Split(strings.TrimRight(strings.TrimSpace(parsed), ","), ",")
+	if len(p) < 2 {
+		return false
+	}
+	last := strings.Fields(p[len(p)-1])
+	code := stateCodeOfAddress(addr)
+	return len(last) > 0 && (last[0] == code || strings.EqualFold(strings.Join(last, " "), stateName))
+}
+
+// hasWord reports whether word occurs in text as a whole word (see wordIndex).
+func hasWord(text, word string, fold bool) bool { return wordIndex(text, word, fold) >= 0 }

@@ -152,6 +152,34 @@ func TestStateCodeOfAddress(t *testing.T) {
 	}
 }
 
+func TestGeocodeNamed(t *testing.T) {
+	tests := []struct {
+		name, text, parsed, addr, state string
+		want                            bool
+	}{
+		{"town named", "Acme | Grand Rapids, Michigan | ONSITE", "Grand Rapids, Michigan", "Grand Rapids, MI, USA", "Michigan", true},
+		{"case aside", "ACME - BOSTON - ONSITE", "Boston", "Boston, MA, USA", "Massachusetts", true},
+		{"short form", "Acme | NYC or SFO | Full time", "San Francisco", "San Francisco, CA, USA", "California", true},
+		{"short form in capitals only", "Acme | we are sf-friendly", "San Francisco", "San Francisco, CA, USA", "California", false},
+		{"inside a word", "KSF Media | Helsinki, Finland", "San Francisco", "San Francisco, CA, USA", "California", false},
+		{"parsed place in the state", "Owsy | Venice, CA", "Venice, CA", "Los Angeles, CA, USA", "California", true},
+		{"parsed place, state by name", "Penn State | University Park, Pennsylvania", "University Park, Pennsylvania",
+			"State College, PA, USA", "Pennsylvania", true},
+		{"street address of a company", "Square, Inc. | Atlanta", "Square, Inc.",
+			"1455 Market St #600, San Francisco, CA 94103, USA", "California", false},
+		{"job titles geocoded", "Cogent Labs | Software Engineer, Research Scientist | Tokyo", "Software Engineer, Research",
+			"4500 Fifth Ave, Pittsburgh, PA 15213, USA", "Pennsylvania", false},
+		{"not a US address", "Acme | London", "London", "London, UK", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := geocodeNamed(tt.text, tt.parsed, tt.addr, tt.state); got != tt.want {
+				t.Errorf("geocodeNamed(%q, %q, %q) = %v, want %v", tt.text, tt.parsed, tt.addr, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestOutwardCode(t *testing.T) {
 	tests := []struct{ pc, want string }{
 		{"PR4 0HB", "PR4"},

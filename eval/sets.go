@@ -154,6 +154,18 @@ func dataSets() []dataSet {
 				fieldCountryNamed: "the named-place rule: the geocoder's place may be another the heading names beside ours",
 				fieldStateNamed:   "the named-place rule: the geocoder's place may be another the heading names beside ours"},
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
+				if want, ok := l.flag("remote"); ok {
+					j.binary(fieldRemote, ad.ID, remoteText(ad), ourRemote(x), want, "", "")
+				}
+				if code := stateCodeOfAddress(l.str("address")); l.str("country") == "US" && code != "" &&
+					!geocodeNamed(ad.Title+"\n"+extract.PlainText(ad.Description), l.str("location"),
+						l.str("address"), j.g.state(code)) {
+					// The geocode is of no place the post names: not a case.
+					for _, f := range []string{fieldCountry, fieldCountryNamed, fieldState, fieldStateNamed} {
+						j.unmapped(f)
+					}
+					return
+				}
 				named := j.namedPlaces(ad)
 				if c := l.str("country"); c != "" {
 					got := string(x.Location.Country)
@@ -168,9 +180,6 @@ func dataSets() []dataSet {
 						want = namedAgree(named, string(x.Location.Region), want, regionOf)
 					}
 					j.state(fieldStateNamed, ad, x, l.str("address"), want)
-				}
-				if want, ok := l.flag("remote"); ok {
-					j.binary(fieldRemote, ad.ID, remoteText(ad), ourRemote(x), want, "", "")
 				}
 			},
 		},
