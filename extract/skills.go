@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"jobscope"
 	"jobscope/taxonomy"
 )
@@ -147,7 +149,56 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			}
 		}
 	}
+	if lists {
+		tagLines(text, toks, found)
+	}
 	return matches
+}
+
+// tagLines lets the case-guarded names written in lower case count on a line that is a list of tags,
+// as job boards print them ("google-cloud-platform terraform kubernetes scripting", "ios android
+// mobile"): a line of lower-case words without sentence punctuation (see sentencePunct), at least half of whose words
+// (and at least two) are skill names. Prose has far fewer: "go to the shop and make sure" is two in
+// seven.
+func tagLines(text string, toks []token, found []skillMatch) {
+	for lo, mi := 0, 0; lo < len(toks); {
+		hi := lo + 1
+		for hi < len(toks) && !strings.Contains(text[toks[hi-1].end:toks[hi].start], "\n") {
+			hi++
+		}
+		line, words := text[toks[lo].start:toks[hi-1].end], hi-lo
+		for mi < len(found) && found[mi].pos < lo {
+			mi++
+		}
+		covered, end := 0, mi
+		for ; end < len(found) && found[end].pos < hi; end++ {
+			covered += found[end].n
+		}
+		if words >= 2 && 2*covered >= words && covered >= 2 && allLower(line) && !sentencePunct(line) {
+			for k := mi; k < end; k++ {
+				if m := &found[k]; m.caseOff && !nounCompound(text, toks, *m) {
+					m.ok = true
+				}
+			}
+		}
+		lo = hi
+	}
+}
+
+// sentencePunct reports whether line has a full stop ending a word (not the dot of "node.js"), a
+// question or exclamation mark, or a colon.
+func sentencePunct(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '!', '?', ':':
+			return true
+		case '.':
+			if i+1 == len(line) || line[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // equalOpportunityCues are words of an equal-opportunity statement beside "disability": such a sentence
