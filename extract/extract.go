@@ -20,9 +20,10 @@ type Extractor struct {
 	titles     *phraseIndex
 	titleNames []string
 	geo        map[string][]geoEntry
-	geoFirst   map[string]uint8 // first word of a gazetteer name -> most words of a name starting with it
-	splitAreas map[string]bool  // postcode areas whose districts the gazetteer lists, as they span regions
-	tokens     sync.Pool        // *[]token scratch buffers
+	geoFirst   map[string]uint8      // first word of a gazetteer name -> most words of a name starting with it
+	splitAreas map[string]bool       // postcode areas whose districts the gazetteer lists, as they span regions
+	countries  map[string][]geoEntry // a country's ISO code -> its entry, for a code after a town ("Berlin, DE")
+	tokens     sync.Pool             // *[]token scratch buffers
 }
 
 // New builds an Extractor for t. t must not be modified afterwards.
@@ -45,6 +46,12 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 		w := strings.Fields(k)
 		if len(w) > 0 && uint8(len(w)) > e.geoFirst[w[0]] {
 			e.geoFirst[w[0]] = uint8(len(w))
+		}
+	}
+	e.countries = map[string][]geoEntry{}
+	for i := range t.Places {
+		if p := &t.Places[i]; p.Kind == taxonomy.KindCountry && e.countries[p.Country] == nil {
+			e.countries[p.Country] = []geoEntry{{p: p, written: p.Country, exact: true}}
 		}
 	}
 	e.tokens.New = func() any { b := make([]token, 0, 512); return &b }

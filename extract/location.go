@@ -171,7 +171,18 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 				mode = modeProse
 			}
 		}
-		matches = e.matchSegment(seg, si, mode, matches)
+		// "Cambridge, USA", "Toronto (Canada)", "Wellington, NZ": a country right after a town
+		// restricts the town to that country, whatever larger town elsewhere shares its name.
+		country, code := "", false
+		if si+1 < len(segs) {
+			country, code = e.qualifier(text, seg, segs[si+1])
+		}
+		n := len(matches)
+		matches = e.matchSegment(seg, si, mode, country, matches)
+		if code && len(matches) > n {
+			// A country's code is a match only after a town of that country, not in "Engineer, IT".
+			matches = append(matches, geoMatch{seg: si + 1, entries: e.countries[country], whole: true, text: segs[si+1]})
+		}
 	}
 	// postcodes
 	var postRegion string
@@ -213,7 +224,7 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	for k := 0; k <= kindOrder[taxonomy.KindDistrict]; k++ {
 		for _, m := range matches {
 			if p := m.entries[0].p; p.Kind != taxonomy.KindPlace && kindOrder[p.Kind] == k && (len(m.entries) == 1 || allSameRegion(m.entries)) {
-				h.add(p, m.seg)
+				h.add(p, m.seg, m.whole)
 			}
 		}
 	}
@@ -320,6 +331,13 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 				}
 			}
 		}
+		// A code that is also a country's ("Toronto, CA", "Berlin, DE", "Bangalore, IN") after a town
+		// the gazetteer knows in that country and not in the state is the country.
+		if code := strings.TrimSpace(segs[si]); len(code) == 2 && code == strings.ToUpper(code) && e.countries[code] != nil {
+			if p := e.townOf(words[first:], code); p != nil {
+				return placeLocation(p), true
+			}
+		}
 		// A town the gazetteer does not know, when it is all the segment before and the state all the
 		// segment after ("Linthicum, MD", "Hamilton, Ontario"), unless the town is an abbreviation or
 		// the state, in a title, also a big place, as in a list "SF, LA, London" or "Chicago, New York".
@@ -361,6 +379,75 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 	return jobscope.Location{}, false
 }
 
+// qualifier returns the country that segment next names, in full or by its ISO code in capitals, when
+// it qualifies segment prev in text ("Cambridge, USA", "Toronto (Canada)", "Berlin, DE"), and whether
+// it is a code; else "".
+func (e *Extractor) qualifier(text, prev, next string) (string, bool) {
+	next = strings.TrimSpace(next)
+	country, code := e.countryOf(next), false
+	if country == "" && len(next) == 2 && isUpper(next[0]) && isUpper(next[1]) && e.countries[next] != nil {
+		country, code = next, true
+	}
+	if country == "" || e.countryOf(prev) != "" || e.cityState(next, country) || !qualifies(text, strings.TrimSpace(prev), next) {
+		// Not a list of countries ("Canada, US, UK"), nor a city that is a country ("Tel Aviv, San
+		// Francisco, Singapore").
+		return "", false
+	}
+	return country, code
+}
+
+// cityState reports whether name is also a city of its country ("Singapore", "Hong Kong").
+func (e *Extractor) cityState(name, country string) bool {
+	for _, en := range e.lookup(name) {
+		if en.p.Kind == taxonomy.KindPlace && en.p.Country == country {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifies reports whether segment next follows segment prev in text after a comma or an opening
+// bracket ("Cambridge, USA", "Toronto (Canada)"), as a qualifier rather than the next of a list ("SF
+// or Singapore", "London / Berlin").
+func qualifies(text, prev, next string) bool {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], prev)
+		if i < 0 {
+			return false
+		}
+		rest := strings.TrimLeft(text[from+i+len(prev):], " ")
+		if rest != "" && (rest[0] == ',' || rest[0] == '(') && strings.HasPrefix(strings.TrimLeft(rest[1:], " "), next) {
+			return true
+		}
+		from += i + len(prev)
+	}
+	return false
+}
+
+// townOf returns the largest place in country named by the words or their last words ("openings in
+// Cambridge" gives Cambridge), longest name first, or nil.
+func (e *Extractor) townOf(words []string, country string) *taxonomy.Place {
+	for i := 0; i < len(words); i++ {
+		name := strings.Join(words[i:], " ")
+		var best *taxonomy.Place
+		for _, en := range e.lookup(name) {
+			if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == country && (!en.exact || en.written == name) && (best == nil || p.Rank > best.Rank) {
+				best = p
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
+}
+
+// placeLocation is the location of a gazetteer place.
+func placeLocation(p *taxonomy.Place) jobscope.Location {
+	return jobscope.Location{Country: jobscope.NullString(p.Country), Nation: jobscope.NullString(p.Nation),
+		Region: jobscope.NullString(p.Region), County: jobscope.NullString(p.County), Place: jobscope.NullString(p.Name)}
+}
+
 // codeWords are state and province codes that are also words or abbreviations of other things.
 var codeWords = map[string]bool{"ON": true, "OR": true, "IN": true, "OK": true, "ME": true, "HI": true, "LA": true,
 	"DC": true, "AS": true, "MD": true, "PA": true, "CO": true, "DE": true, "GA": true}
@@ -390,6 +477,13 @@ func (e *Extractor) abbreviation(name string) bool {
 // you"), unless it is also a word ("ON SITE", "OK").
 func (e *Extractor) stateOf(seg string, loose bool) *taxonomy.Place {
 	seg = strings.TrimSuffix(strings.TrimSpace(seg), ".")
+	if loose && len(seg) > 3 && isUpper(seg[0]) && isUpper(seg[1]) && seg[2] == ' ' {
+		// A code followed by its own country ("Bloomington, IN USA", "Toronto, ON Canada") is the
+		// state even when the code is also a word.
+		if st := e.stateOf(seg[:2], false); st != nil && e.countryOf(seg[3:]) == st.Country {
+			return st
+		}
+	}
 	if loose && len(seg) > 3 && isUpper(seg[0]) && isUpper(seg[1]) && (seg[2] == '.' || seg[2] == ' ' && !codeWords[seg[:2]]) {
 		seg = seg[:2]
 	}
@@ -399,6 +493,18 @@ func (e *Extractor) stateOf(seg string, loose bool) *taxonomy.Place {
 		}
 	}
 	return nil
+}
+
+// countryOf returns the ISO code of the country a segment names in full ("USA", "United Kingdom",
+// "Canada"), or "".
+func (e *Extractor) countryOf(seg string) string {
+	seg = strings.TrimSuffix(strings.TrimSpace(seg), ".")
+	for _, en := range e.lookup(seg) {
+		if en.p.Kind == taxonomy.KindCountry && (!en.exact || en.written == seg) {
+			return en.p.Country
+		}
+	}
+	return ""
 }
 
 func (e *Extractor) isState(seg string) bool {
@@ -450,11 +556,17 @@ type hints struct {
 	// before, countrySeg.
 	local      bool
 	countrySeg int
+	// countryNamed marks, in a location field, the one country named as a segment of its own ("Lake
+	// Crystal, USA") rather than implied by a state or county, inside a name ("Denmark Hill") or in a
+	// list of countries: a place elsewhere is then not meant at all.
+	countryNamed bool
 }
 
-func (h *hints) add(p *taxonomy.Place, seg int) {
+func (h *hints) add(p *taxonomy.Place, seg int, whole bool) {
 	if p.Country != "" && h.country == "" {
-		h.country, h.countrySeg = p.Country, seg
+		h.country, h.countrySeg, h.countryNamed = p.Country, seg, p.Kind == taxonomy.KindCountry && whole && !h.local
+	} else if p.Kind == taxonomy.KindCountry && p.Country != h.country {
+		h.countryNamed = false // a list of countries ("Geneva, Prague, Macedonia, Lithuania")
 	}
 	if p.Nation != "" && h.nation == "" {
 		h.nation = p.Nation
@@ -507,6 +619,9 @@ func (h *hints) score(p *taxonomy.Place, seg int) int {
 			s += 200
 		} else if p.Country != "" {
 			s -= 5000
+			if h.countryNamed {
+				s -= 5000
+			}
 		}
 	}
 	if h.postRegion != "" && p.Kind != taxonomy.KindPostcode && p.Region != h.postRegion {
@@ -619,9 +734,11 @@ const (
 )
 
 // matchSegment finds gazetteer names in one segment: the whole segment, else its longest word runs.
-func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMatch) []geoMatch {
+// country, when not "", is the country named right after the segment: the name that ends the segment
+// must lie in it.
+func (e *Extractor) matchSegment(seg string, si int, mode matchMode, country string, out []geoMatch) []geoMatch {
 	if mode != modeProse {
-		if ents := e.filterCase(e.lookup(seg), seg, mode, true); len(ents) > 0 {
+		if ents := e.filterCase(e.lookup(seg), seg, mode, true, country); len(ents) > 0 {
 			return append(out, geoMatch{seg: si, entries: ents, whole: true, text: seg})
 		}
 	}
@@ -674,7 +791,11 @@ func (e *Extractor) matchSegment(seg string, si int, mode matchMode, out []geoMa
 				continue
 			}
 			phrase := strings.Trim(strings.Join(words[i:i+n], " "), phraseTrim)
-			if ents := e.filterCase(ents, phrase, mode, i == prevEnd); len(ents) > 0 {
+			q := "" // the country after the segment qualifies only the name that ends it
+			if i+n == len(words) {
+				q = country
+			}
+			if ents := e.filterCase(ents, phrase, mode, i == prevEnd, q); len(ents) > 0 {
 				if mode != modeField || len(phrase) >= 3 && isCapitalised(phrase) || n > 1 {
 					out = append(out, geoMatch{seg: si, pos: i, entries: ents, text: phrase})
 					found = n
@@ -697,13 +818,20 @@ func isCapitalised(s string) bool { return s != "" && (s[0] < 'a' || s[0] > 'z')
 
 // filterCase drops aliases that must match in their own case and do not, and, in a title or first line,
 // names that are small places or not capitalised. lead is whether the name is its segment's whole
-// text or follows a place.
-func (e *Extractor) filterCase(ents []geoEntry, written string, mode matchMode, lead bool) []geoEntry {
+// text or follows a place. country, when not "", is the country named right after the name: only
+// its places count, and there any capitalised town does, however small ("Cambridge, USA").
+func (e *Extractor) filterCase(ents []geoEntry, written string, mode matchMode, lead bool, country string) []geoEntry {
 	if len(ents) == 0 {
 		return nil
 	}
 	keep := func(en geoEntry) bool {
-		return !(en.exact && en.written != written) && (mode == modeField || keepStrict(en, written, mode, lead))
+		switch {
+		case en.exact && en.written != written, country != "" && en.p.Country != country:
+			return false
+		case mode == modeField, country != "" && en.p.Kind == taxonomy.KindPlace && isCapitalised(written):
+			return true
+		}
+		return keepStrict(en, written, mode, lead)
 	}
 	ok := true
 	for _, en := range ents {
@@ -828,7 +956,7 @@ func postcodeArea(outward string) string {
 // places count there. lowerDesc is lowerASCII(desc).
 func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Location, bool) {
 	lower := lowerDesc[:min(len(lowerDesc), 3000)]
-	if i := strings.Index(lower, "location:"); i >= 0 {
+	if i := labelIndex(lower, "location:"); i >= 0 {
 		rest := desc[i+len("location:"):]
 		if j := strings.IndexAny(rest, "\n."); j >= 0 {
 			rest = rest[:j]
@@ -883,6 +1011,21 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 		}
 	}
 	return jobscope.Location{}, false
+}
+
+// labelIndex returns where label first starts a word in lower ("Location:", not the end of
+// "Relocation:"), or -1.
+func labelIndex(lower, label string) int {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], label)
+		if i < 0 {
+			return -1
+		}
+		if i += from; i == 0 || !isLetter(lower[i-1]) {
+			return i
+		}
+		from = i + len(label)
+	}
 }
 
 // townStateInText finds the first "Town, ST" in running text: a comma, a state or province code in
@@ -995,11 +1138,22 @@ func (e *Extractor) PlacesIn(text string) []jobscope.Location {
 	var out []jobscope.Location
 	for si := 0; si < len(segs); si++ {
 		seg := segs[si]
-		if si+1 < len(segs) && e.stateOf(segs[si+1], true) != nil {
-			seg += ", " + segs[si+1]
-			si++
+		var l jobscope.Location
+		ok := false
+		if si+1 < len(segs) {
+			if e.stateOf(segs[si+1], true) != nil {
+				seg += ", " + segs[si+1]
+				si++
+			} else if c, _ := e.qualifier(text, seg, segs[si+1]); c != "" {
+				// A town and its country as one ("Cambridge, USA"), when the country names a town.
+				if l, ok = e.parseLocation(seg+", "+segs[si+1], true); ok && l.Place != "" {
+					si++
+				}
+			}
 		}
-		l, ok := e.parseLocation(seg, true)
+		if !ok || l.Place == "" {
+			l, ok = e.parseLocation(seg, true)
+		}
 		if !ok || l.Country == "" {
 			continue
 		}

@@ -58,6 +58,28 @@ func TestParseLocationGB(t *testing.T) {
 	checkLocations(t, e, tests)
 }
 
+// TestParseLocationCountry covers a town qualified by its country, in full or by its ISO code: the
+// country restricts the town, and a town the gazetteer does not know still gives the country.
+func TestParseLocationCountry(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []locCase{
+		{"country restricts a town shared with a bigger one", "Cambridge, USA", "US//Massachusetts//Cambridge/false"},
+		{"country in brackets", "Cambridge (USA)", "US//Massachusetts//Cambridge/false"},
+		{"country keeps the bigger namesake at home", "Cambridge, United Kingdom", "GB/England/East of England/Cambridgeshire/Cambridge/false"},
+		{"county still settles a town before the country", "Newport, Isle of Wight, UK", "GB/England/South East/Isle of Wight/Newport/false"},
+		{"unknown town gives the country", "Crystal Valley - Lake Crystal, USA", "US/////false"},
+		{"list of countries sets no country for all", "Geneva, Zurich, San Francisco, Prague, Macedonia, Lithuania", "US//California//San Francisco/false"},
+		{"ISO code after a town of that country", "Wellington, NZ", "NZ////Wellington/false"},
+		// A code that is both a state's and a country's: the country only for a town it has and the
+		// state has not.
+		{"Canada's code after a Canadian city", "Toronto, CA", "CA////Toronto/false"},
+		{"Germany's code after a German city", "Berlin, DE", "DE////Berlin/false"},
+		{"California's code after a Californian town", "Valencia, CA", "US//California//Valencia/false"},
+		{"unknown town stays in the state", "Springfieldia, CA", "US//California//Springfieldia/false"},
+	}
+	checkLocations(t, e, tests)
+}
+
 // TestLocationFromTitle covers titles and first lines of posts ("Acme | Senior Engineer | San
 // Francisco, CA or Remote"): places joined by "or" and "and", longer phrases, codes that are words,
 // provinces, the first place named, and company names that are places.
@@ -72,6 +94,16 @@ func TestLocationFromTitle(t *testing.T) {
 		{"place in a sentence", "London. Full-time. REMOTE is okay if within easy commute to London.", "GB/London/London"},
 		{"country in a sentence", "Bangalore, India. Many Positions. Full time.", "IN//Bangalore"},
 		{"town state in a sentence", "Below are our current openings in Cambridge, MA. If you are interested", "US/Massachusetts/Cambridge"},
+		{"town and country", "NASA Astrophysics Data System | http://ads.harvard.edu/ | Cambridge, USA | Onsite", "US/Massachusetts/Cambridge"},
+		{"town and country in brackets", "Toronto (Canada) - GroupBy Inc - http://groupbyinc.com", "CA//Toronto"},
+		{"word town and country", "NVIDIA | Front-End Web Developer | Reading, United Kingdom | ONSITE", "GB/South East/Reading"},
+		{"unknown town and country", "Crystal Valley - Lake Crystal, USA", "US//"},
+		{"country code that is a state's", "The Working Group - Toronto, CA - ONSITE - http://twg.ca", "CA//Toronto"},
+		{"country code that is a word state's", "Babajob | Bangalore, IN | Senior JavaScript Engineer", "IN//Bangalore"},
+		{"code that is a word before its country", "Veer West (FormAssembly.com) - Bloomington, IN USA - REMOTE OK", "US/Indiana/Bloomington"},
+		{"country qualifies only the town before", "Intercom | San Francisco and Dublin, Ireland", "US/California/San Francisco"},
+		{"city state in a list is no qualifier", "Nitrous.io | On Site (SF or Singapore) | Full Time", "US/California/San Francisco"},
+		{"country list is no qualifier", "Compose | Remote (Canada, US, UK)", "CA//"},
 		{"code before a word", "Futuri Media | Cleveland, OH ONSITE | Web Developers", "US/Ohio/Cleveland"},
 		{"code with a full stop", "MTD Products - near Cleveland, OH.", "US/Ohio/Cleveland"},
 		{"world city", "Cringle | Berlin Kreuzberg | Senior Full Stack Developer", "DE//Berlin"},
@@ -95,6 +127,7 @@ func TestLocationFromTitle(t *testing.T) {
 		{"OK is no state", "Acme | Remote OK | Visa OK", "//"},
 		{"ON SITE is no province", "Acme | ON SITE | Full-time", "//"},
 		{"no place", "Acme | Senior Engineer | Full-time", "//"},
+		{"country code after a word is nothing", "Acme | Senior Engineer, IT | Full-time", "//"},
 	}
 	var cases []textCase
 	for _, tc := range tests {
@@ -114,6 +147,8 @@ func TestLocationFromDescription(t *testing.T) {
 		{"-based", "Peek", "Peek is hiring, so come join our awesome, San Francisco-based team!", "US/California/San Francisco"},
 		{"based in a country", "Acme", "Acme\nWe are a small team.\nWe like tests.\nWe like Go.\nWe are based in Berlin, Germany.", "DE//Berlin"},
 		{"town state further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nApply to our Westlake, OH team today.", "US/Ohio/Westlake"},
+		{"relocation is no location label", "Localize | Senior Javascript Engineer | San Francisco (SF) | Full-Time",
+			"We build tools.\nRelocation: Financial assistance, TN visa, H1B.", "US/California/San Francisco"},
 		{"code that is a word further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nRemote, OK for the right person.", "//"},
 		// Negatives: a description that names no place, and a small town in prose.
 		{"no place", "Acme", "Acme\nWe build things.\nWe like Go and tests.", "//"},
@@ -148,6 +183,7 @@ func TestPlacesIn(t *testing.T) {
 		{"town state pairs", "Tapjoy | Boston, MA; San Francisco, CA; Atlanta, GA | Onsite",
 			[]string{"US/Massachusetts/Boston", "US/California/San Francisco", "US/Georgia/Atlanta"}},
 		{"list with or", "Acme | NYC or London | Full-time", []string{"US/New York/New York", "GB/London/London"}},
+		{"town and country as one", "Acme | Cambridge, USA | Toronto (Canada)", []string{"US/Massachusetts/Cambridge", "CA//Toronto"}},
 		{"no place", "Acme | Senior Engineer | Remote OK", nil},
 	}
 	for _, tc := range tests {
@@ -176,6 +212,8 @@ func TestTownInStateLoose(t *testing.T) {
 		{"title-case code after an unknown town is nothing", "Springfieldia, Ca", "/////false"},
 		{"known town and code without a comma", "Veracode, Burlington MA", "US//Massachusetts//Burlington/false"},
 		{"known town, code and country", "Houston TX USA", "US//Texas//Houston/false"},
+		{"code that is a word before its country", "Bloomington, IN USA", "US//Indiana//Bloomington/false"},
+		{"code that is a word before another country is no state", "Acme, IN Canada", "CA/////false"},
 		{"words and a code are no town", "Acme | Full Stack CA", "/////false"},
 		{"word code is no state", "Acme, IN the heart of town", "/////false"},
 		{"remote is no town", "Remote, CA", "US//California///true"},
