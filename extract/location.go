@@ -237,9 +237,10 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 			if strict {
 				// A title or first line naming several places names the main one first; but a place
 				// that starts a longer first segment is most often the company's name ("Alva
-				// Technologies | Oslo, Norway").
+				// Technologies | Oslo, Norway"), and so is a small town that is the whole first
+				// segment when a later one names a place ("Braintree -- Chicago, San Francisco").
 				s -= m.seg*400 + m.pos*10
-				if m.seg == 0 && m.pos == 0 && !m.whole && len(segs) > 1 {
+				if m.seg == 0 && m.pos == 0 && len(segs) > 1 && (!m.whole || p.Kind == taxonomy.KindPlace && !wellKnown(p)) {
 					s -= 2000
 				}
 			}
@@ -862,7 +863,7 @@ func keepStrict(en geoEntry, written string, mode matchMode, lead bool) bool {
 	switch en.p.Kind {
 	case taxonomy.KindPlace:
 		if mode == modeProse {
-			return en.p.Rank >= 8 || en.p.Country != "GB" && en.p.Rank >= 5
+			return wellKnown(en.p)
 		}
 		return en.p.Rank >= 5
 	case taxonomy.KindDistrict, taxonomy.KindPostcode:
@@ -872,6 +873,12 @@ func keepStrict(en geoEntry, written string, mode matchMode, lead bool) bool {
 		return lead
 	}
 	return true
+}
+
+// wellKnown reports whether a place is one a phrase may name in passing: a GB city or major town, or
+// a city the hand-made gazetteer lists elsewhere, not a GB town or village as "Braintree" or "Church".
+func wellKnown(p *taxonomy.Place) bool {
+	return p.Rank >= 8 || p.Country != "GB" && p.Rank >= 5
 }
 
 func hasKind(ents []geoEntry, kind string) bool {
