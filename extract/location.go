@@ -208,7 +208,7 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	// "Rochester, NY", "Portland, ME": a town followed by a US state names that state's town, whatever
 	// else the state's letters could be (NY the city, ME the Medway postcode area) and whatever larger
 	// town elsewhere shares the name.
-	if l, ok := e.townInState(segs, postRegion, strict); ok {
+	if l, ok := e.townInState(text, segs, postRegion, strict); ok {
 		l.Remote = loc.Remote
 		return l, true
 	}
@@ -299,7 +299,7 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 // after a town): the town in that state from the gazetteer, or, for a town it does not know, the state
 // with the town as written. ok is false when the text has no such pair, or a GB postcode district
 // settles it otherwise.
-func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (jobscope.Location, bool) {
+func (e *Extractor) townInState(text string, segs []string, postRegion string, strict bool) (jobscope.Location, bool) {
 	if postRegion != "" {
 		return jobscope.Location{}, false
 	}
@@ -340,10 +340,11 @@ func (e *Extractor) townInState(segs []string, postRegion string, strict bool) (
 			}
 		}
 		// A town the gazetteer does not know, when it is all the segment before and the state all the
-		// segment after ("Linthicum, MD", "Hamilton, Ontario"), unless the town is an abbreviation or
-		// the state, in a title, also a big place, as in a list "SF, LA, London" or "Chicago, New York".
+		// segment after, past a comma or bracket ("Linthicum, MD", "Hamilton, Ontario", not "Sophia
+		// Antipolis or Québec"), unless the town is an abbreviation or the state, in a title, also a
+		// big place, as in a list "SF, LA, London" or "Chicago, New York".
 		if town := strings.TrimSpace(segs[si-1]); !known && looksLikeTown(town) && e.stateOf(town, false) == nil && !strictStop[strings.ToLower(town)] &&
-			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) {
+			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) && qualifies(text, town, strings.TrimSpace(segs[si])) {
 			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
 				Place: jobscope.NullString(town)}, true
 		}
@@ -1020,15 +1021,21 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 	return jobscope.Location{}, false
 }
 
-// labelIndex returns where label first starts a word in lower ("Location:", not the end of
-// "Relocation:"), or -1.
+// labelIndex returns where label first starts a line in lower, after any bullet ("Location: Leeds",
+// "- Location: Leeds"), or -1: not the end of "Relocation:", nor a label quoted in a sentence
+// ("say \"Job Location: US\"").
 func labelIndex(lower, label string) int {
 	for from := 0; ; {
 		i := strings.Index(lower[from:], label)
 		if i < 0 {
 			return -1
 		}
-		if i += from; i == 0 || !isLetter(lower[i-1]) {
+		i += from
+		j := i
+		for j > 0 && strings.IndexByte(" \t*-•|>", lower[j-1]) >= 0 {
+			j--
+		}
+		if j == 0 || lower[j-1] == '\n' {
 			return i
 		}
 		from = i + len(label)
@@ -1065,7 +1072,8 @@ func (e *Extractor) townStateInText(text string) (jobscope.Location, bool) {
 		if first == len(words) {
 			continue
 		}
-		if l, ok := e.townInState([]string{strings.Join(words[first:], " "), text[j : j+2]}, "", true); ok && l.Place != "" {
+		town := strings.Join(words[first:], " ")
+		if l, ok := e.townInState(town+", "+text[j:j+2], []string{town, text[j : j+2]}, "", true); ok && l.Place != "" {
 			return l, true
 		}
 	}

@@ -120,6 +120,7 @@ func TestLocationFromTitle(t *testing.T) {
 		{"city first beats a later one", "Leeds | Acme | Chicago", "GB/Yorkshire and The Humber/Leeds"},
 		{"state name that is a city", "Acme | Seattle, Chicago, New York", "US/Washington/Seattle"},
 		{"town in DC", "US House of Representatives Office of the CAO | Washington, DC | Full Time", "US/District of Columbia/Washington"},
+		{"town and province joined by or is no pair", "Bentley Systems | Developer | Paris, Sophia Antipolis or Québec | Full time", "FR//Paris"},
 		{"town shared with a big city", "Piestar | Senior Web Developer | Manhattan, KS | ONSITE", "US/Kansas/Manhattan"},
 		{"hyphens join the heading", "Expensify-San Francisco, CA-Fulltime, Programmer Extraordinaire", "US/California/San Francisco"},
 		{"hyphens join words", "Appboy-Mobile Developers-New York-Onsite", "US/New York/New York"},
@@ -152,6 +153,8 @@ func TestLocationFromDescription(t *testing.T) {
 		{"town state further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nApply to our Westlake, OH team today.", "US/Ohio/Westlake"},
 		{"relocation is no location label", "Localize | Senior Javascript Engineer | San Francisco (SF) | Full-Time",
 			"We build tools.\nRelocation: Financial assistance, TN visa, H1B.", "US/California/San Francisco"},
+		{"quoted label is no location label", "Acme - Bedford, MA", "Acme - Bedford, MA\nThe jobs say \"Job Location: US\" (as opposed to our Bedford, MA ones).", "US/Massachusetts/Bedford"},
+		{"bulleted label", "Engineer", "About us.\n- Location: Leeds\nMore.", "GB/Yorkshire and The Humber/Leeds"},
 		{"code that is a word further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nRemote, OK for the right person.", "//"},
 		// Negatives: a description that names no place, and a small town in prose.
 		{"no place", "Acme", "Acme\nWe build things.\nWe like Go and tests.", "//"},
