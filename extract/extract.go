@@ -23,6 +23,7 @@ type Extractor struct {
 	geoFirst   map[string]uint8      // first word of a gazetteer name -> most words of a name starting with it
 	splitAreas map[string]bool       // postcode areas whose districts the gazetteer lists, as they span regions
 	countries  map[string][]geoEntry // a country's ISO code -> its entry, for a code after a town ("Berlin, DE")
+	towns      map[string]bool       // townKey of every US and Canadian town the gazetteer lists in its state
 	tokens     sync.Pool             // *[]token scratch buffers
 }
 
@@ -40,7 +41,7 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 			e.titles.add(a, int32(i), 0)
 		}
 	}
-	e.geo, e.splitAreas = buildGeo(t.Places)
+	e.geo, e.splitAreas, e.towns = buildGeo(t.Places)
 	e.geoFirst = map[string]uint8{}
 	for k := range e.geo {
 		w := strings.Fields(k)

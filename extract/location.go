@@ -95,12 +95,20 @@ func fields(dst []string, s string, max int) []string {
 const phraseTrim = ".!?\"'"
 
 // buildGeo indexes the gazetteer by lookup name, and returns the postcode areas whose districts it
-// lists (areas that span regions).
-func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool) {
+// lists (areas that span regions) and the set of towns known in their state (townKey), from its
+// places and its towns (which are not indexed by name).
+func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool, map[string]bool) {
 	m := make(map[string][]geoEntry, len(places)*2)
+	towns := map[string]bool{}
 	districtRegions := map[string][]string{} // postcode area -> the regions of its listed districts
 	for i := range places {
 		p := &places[i]
+		if p.Kind == taxonomy.KindTown || p.Kind == taxonomy.KindPlace && (p.Country == "US" || p.Country == "CA") && p.Region != "" {
+			towns[townKey(p.Country, p.Region, p.Name)] = true
+			if p.Kind == taxonomy.KindTown {
+				continue
+			}
+		}
 		names := append([]string{p.Name}, p.Aliases...)
 		for _, n := range names {
 			exact := strings.HasSuffix(n, "!")
@@ -129,7 +137,12 @@ func buildGeo(places []taxonomy.Place) (map[string][]geoEntry, map[string]bool) 
 			}
 		}
 	}
-	return m, split
+	return m, split, towns
+}
+
+// townKey is the key of a town in its state or province in the set of known towns.
+func townKey(country, region, name string) string {
+	return country + "\t" + region + "\t" + geoKey(name)
 }
 
 // geoMatch is a name found in a location text.
@@ -162,7 +175,7 @@ func (e *Extractor) parseLocation(text string, strict bool) (jobscope.Location, 
 	}
 
 	var matches []geoMatch
-	segs := splitSegments(text, strict)
+	segs := e.splitSegments(text, strict)
 	for si, seg := range segs {
 		mode := modeField
 		if strict {
@@ -339,12 +352,26 @@ func (e *Extractor) townInState(text string, segs []string, postRegion string, s
 				return placeLocation(p), true
 			}
 		}
+		town, st := strings.TrimSpace(segs[si-1]), strings.TrimSpace(segs[si])
+		if known || !looksLikeTown(town) || e.stateOf(town, false) != nil || strictStop[strings.ToLower(town)] || !qualifies(text, town, st) {
+			continue
+		}
+		// A town of that state the gazetteer lists only as a town ("Wakefield, Massachusetts", "Dublin,
+		// Ohio"), all the segment before, past a comma or bracket, is a pair even in a list.
+		if e.towns[townKey(state.Country, state.Region, town)] {
+			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
+				Place: jobscope.NullString(town)}, true
+		}
+		// A big place elsewhere before a state written in full that has no town of its name is a
+		// list of two places ("San Francisco, New Jersey", "London, New York").
+		if e.listedState(town, st) {
+			continue
+		}
 		// A town the gazetteer does not know, when it is all the segment before and the state all the
 		// segment after, past a comma or bracket ("Linthicum, MD", "Hamilton, Ontario", not "Sophia
 		// Antipolis or Québec"), unless the town is an abbreviation or the state, in a title, also a
 		// big place, as in a list "SF, LA, London" or "Chicago, New York".
-		if town := strings.TrimSpace(segs[si-1]); !known && looksLikeTown(town) && e.stateOf(town, false) == nil && !strictStop[strings.ToLower(town)] &&
-			!e.abbreviation(town) && !(strict && e.bigPlace(strings.TrimSpace(segs[si]))) && qualifies(text, town, strings.TrimSpace(segs[si])) {
+		if !e.abbreviation(town) && !(strict && e.bigPlace(st)) {
 			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
 				Place: jobscope.NullString(town)}, true
 		}
@@ -379,6 +406,23 @@ func (e *Extractor) townInState(text string, segs []string, postRegion string, s
 		}
 	}
 	return jobscope.Location{}, false
+}
+
+// listedState reports whether town and state, two segments in a row, are two places of a list rather
+// than a town in its state: the state written in full ("New Jersey", "New York", not "NJ"), the
+// town a big place elsewhere ("San Francisco, New Jersey", "London, New York") that neither the
+// gazetteer's places nor its towns have in that state (not "Portland, Maine", "Paris, Texas").
+func (e *Extractor) listedState(town, state string) bool {
+	st := e.stateOf(state, false)
+	if st == nil || len(state) <= 3 || !e.bigPlace(town) || e.towns[townKey(st.Country, st.Region, town)] {
+		return false
+	}
+	for _, en := range e.lookup(town) {
+		if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == st.Country && (p.Region == st.Region || p.Region == "") {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifier returns the country that segment next names, in full or by its ISO code in capitals, when
@@ -644,8 +688,9 @@ func (h *hints) score(p *taxonomy.Place, seg int) int {
 }
 
 // splitSegments cuts a location text at commas, pipes, brackets, slashes and dashes; a title or first
-// line (strict) also at the words that join places ("SF or NYC", "Boston, MA and Pasadena, CA").
-func splitSegments(s string, strict bool) []string {
+// line (strict) also at the words that join places ("SF or NYC", "Boston, MA and Pasadena, CA") and
+// at full stops between places ("Chicago. New York City. Sunnyvale.").
+func (e *Extractor) splitSegments(s string, strict bool) []string {
 	f := func(r rune) bool {
 		switch r {
 		case ',', '|', ';', '(', ')', '/', '\n', '[', ']', '–', '—', ':', '•':
@@ -663,10 +708,47 @@ func splitSegments(s string, strict bool) []string {
 				}
 				continue
 			}
-			out = appendJoined(out, q)
+			out = e.appendSentences(out, q)
 		}
 	}
 	return out
+}
+
+// appendSentences appends the parts of q between placeJoins words, cut first at each full stop and
+// space ("Chicago. New York City") that ends a capitalised word of three letters or more with no
+// dot inside (not "St. Louis", "Ft. Lauderdale", "Washington D.C. Remote", "U.S. Citizens") and
+// is followed by a place's whole name, so that a sentence that only starts with a place ("London.
+// Full-time. Relocation offered") stays as it is.
+func (e *Extractor) appendSentences(out []string, q string) []string {
+	start := 0
+	for from := 0; ; {
+		i := strings.Index(q[from:], ". ")
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 2
+		if word := q[strings.LastIndexByte(q[:i], ' ')+1 : i]; len(word) < 3 || !isUpper(word[0]) || strings.Contains(word, ".") {
+			continue // an abbreviation ("St. Louis", "D.C. Remote"), or no capitalised word
+		}
+		next := q[from:]
+		if j := strings.Index(next, ". "); j >= 0 {
+			next = next[:j]
+		}
+		if parts := appendJoined(nil, strings.TrimRight(next, ".")); len(parts) == 0 || !e.placeName(parts[0]) {
+			continue
+		}
+		out = appendJoined(out, q[start:i])
+		start = from
+	}
+	return appendJoined(out, q[start:])
+}
+
+// placeName reports whether s as a whole names a place, region or country that a title may name
+// ("Sunnyvale", "New York City"), as a short segment of a title would be read.
+func (e *Extractor) placeName(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(e.filterCase(e.lookup(s), s, modeShort, true, "")) > 0
 }
 
 // placeJoins are the words between places in a title ("SF or NYC", "London & Berlin").
@@ -1149,14 +1231,16 @@ const (
 // Francisco), a town with the state after it as one. It is what eval's rule for posts that name
 // several places compares with; extraction itself picks one (ParseLocation, Extract).
 func (e *Extractor) PlacesIn(text string) []jobscope.Location {
-	segs := splitSegments(text, true)
+	segs := e.splitSegments(text, true)
 	var out []jobscope.Location
 	for si := 0; si < len(segs); si++ {
 		seg := segs[si]
 		var l jobscope.Location
 		ok := false
 		if si+1 < len(segs) {
-			if e.stateOf(segs[si+1], true) != nil {
+			// A town and its state as one, the state past a comma or bracket, unless they are two
+			// places of a list ("London, New York", "London & New York").
+			if town, st := strings.TrimSpace(seg), strings.TrimSpace(segs[si+1]); e.stateOf(st, true) != nil && qualifies(text, town, st) && !e.listedState(town, st) {
 				seg += ", " + segs[si+1]
 				si++
 			} else if c, _ := e.qualifier(text, seg, segs[si+1]); c != "" {

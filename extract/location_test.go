@@ -119,6 +119,16 @@ func TestLocationFromTitle(t *testing.T) {
 		{"small town first and alone", "Braintree | Care Assistant | Full-time", "GB/East of England/Braintree"},
 		{"city first beats a later one", "Leeds | Acme | Chicago", "GB/Yorkshire and The Humber/Leeds"},
 		{"state name that is a city", "Acme | Seattle, Chicago, New York", "US/Washington/Seattle"},
+		{"city before a state that is a city", "AlphaSights | London, New York, Remote", "GB/London/London"},
+		{"city before a state without it", "Clover Health | San Francisco, New Jersey | ONSITE", "US/California/San Francisco"},
+		{"town the state has", "Vet's First Choice | Lead Developer | Portland, Maine | ONSITE", "US/Maine/Portland"},
+		{"town the state has, named like a world city", "Acme | Paris, Texas | Onsite", "US/Texas/Paris"},
+		{"town known only as a town in a state that is a city", "Acme | Yonkers, New York | Onsite", "US/New York/Yonkers"},
+		{"town in a province named like a GB city", "Acme | Cambridge, Ontario | Onsite", "CA/Ontario/Cambridge"},
+		{"town in a province named like London", "Acme | London, Ontario | Onsite", "CA/Ontario/London"},
+		{"first of places between full stops", "Matasano Security - Chicago. New York City. Sunnyvale.", "US/Illinois/Chicago"},
+		{"abbreviation with dots is no full stop", "Acme | Washington D.C. Onsite", "US/District of Columbia/Washington"},
+		{"short abbreviation is no full stop", "Acme - Ft. Lauderdale, FL", "US/Florida/Fort Lauderdale"},
 		{"town in DC", "US House of Representatives Office of the CAO | Washington, DC | Full Time", "US/District of Columbia/Washington"},
 		{"town and province joined by or is no pair", "Bentley Systems | Developer | Paris, Sophia Antipolis or Québec | Full time", "FR//Paris"},
 		{"town shared with a big city", "Piestar | Senior Web Developer | Manhattan, KS | ONSITE", "US/Kansas/Manhattan"},
@@ -191,6 +201,26 @@ func TestPlacesIn(t *testing.T) {
 		{"list with or", "Acme | NYC or London | Full-time", []string{"US/New York/New York", "GB/London/London"}},
 		{"town and country as one", "Acme | Cambridge, USA | Toronto (Canada)", []string{"US/Massachusetts/Cambridge", "CA//Toronto"}},
 		{"no place", "Acme | Senior Engineer | Remote OK", nil},
+		// A big place before a state's name that has no town of its name is a list of two places.
+		{"city then a state that is a city", "Arachnys | Frontend, backend and data engineers | London, New York",
+			[]string{"GB/London/London", "US/New York/New York"}},
+		{"city, state that is a city, remote", "AlphaSights | London, New York, Remote", []string{"GB/London/London", "US/New York/New York"}},
+		{"state that is a city inside a list", "Contino | Onsite | London, New York, Melbourne",
+			[]string{"GB/London/London", "US/New York/New York", "AU//Melbourne"}},
+		{"city and a state that is a city", "Wirewax | London & New York | Onsite", []string{"GB/London/London", "US/New York/New York"}},
+		{"city then a state", "Clover Health | San Francisco, New Jersey | ONSITE", []string{"US/California/San Francisco", "US/New Jersey/"}},
+		{"places between full stops", "Matasano Security - Chicago. New York City. Sunnyvale.",
+			[]string{"US/Illinois/Chicago", "US/New York/New York", "US/California/Sunnyvale"}},
+		// A town the state has stays one place with it, however big a namesake elsewhere.
+		{"town in a state named like a bigger city's", "Acme | Portland, Maine | Onsite", []string{"US/Maine/Portland"}},
+		{"town in a state that is a city", "Acme | Rochester, New York | Onsite", []string{"US/New York/Rochester"}},
+		{"town named like a GB city", "Acme | Cambridge, Massachusetts", []string{"US/Massachusetts/Cambridge"}},
+		{"town named like a world city", "Acme | Athens, Georgia", []string{"US/Georgia/Athens"}},
+		{"small town named like a world city", "Acme | Paris, Texas | Onsite", []string{"US/Texas/Paris"}},
+		{"town known only as a town", "Acme | Wakefield, Massachusetts | Onsite", []string{"US/Massachusetts/Wakefield"}},
+		{"town in a province", "Acme | London, Ontario | Onsite", []string{"CA/Ontario/London"}},
+		{"abbreviation before a full stop", "Acme - St. Louis. Remote", []string{"US/Missouri/St. Louis"}},
+		{"sentence after a place", "London. Full-time. Relocation offered.", []string{"GB/London/London"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -223,6 +253,26 @@ func TestTownInStateLoose(t *testing.T) {
 		{"words and a code are no town", "Acme | Full Stack CA", "/////false"},
 		{"word code is no state", "Acme, IN the heart of town", "/////false"},
 		{"remote is no town", "Remote, CA", "US//California///true"},
+	}
+	checkLocations(t, e, tests)
+}
+
+// TestTownOrList covers a town before a state written in full: the town in that state when the
+// gazetteer's places or towns have it there, else, for a big place elsewhere, a list whose first
+// place is the location.
+func TestTownOrList(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []locCase{
+		{"big city before a state without it", "San Francisco, New Jersey", "US//California//San Francisco/false"},
+		{"big city before a state that is a city", "London, New York", "GB/England/London/Greater London/London/false"},
+		{"town of the state named like a bigger city", "Portland, Maine", "US//Maine//Portland/false"},
+		{"town of the state that is a city", "Rochester, New York", "US//New York//Rochester/false"},
+		{"town of the state named like a GB city", "Cambridge, Massachusetts", "US//Massachusetts//Cambridge/false"},
+		{"town of the state named like a world city", "Athens, Georgia", "US//Georgia//Athens/false"},
+		{"small town named like a world city", "Paris, Texas", "US//Texas//Paris/false"},
+		{"town known only as a town", "Wakefield, Massachusetts", "US//Massachusetts//Wakefield/false"},
+		{"town in a province named like London", "London, Ontario", "CA//Ontario//London/false"},
+		{"state code keeps the pair", "London, KY", "US//Kentucky//London/false"},
 	}
 	checkLocations(t, e, tests)
 }

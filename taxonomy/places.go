@@ -17,6 +17,10 @@ const (
 	KindDistrict = "district" // a GB local authority district
 	KindPlace    = "place"    // a town, city or area
 	KindPostcode = "postcode" // a GB postcode area ("PR") or district ("CR3")
+	// KindTown is a US or Canadian town known only to confirm a "Town, State" pair ("Portland, Maine"):
+	// never a match on its own, so that thousands of small towns named like words or bigger places
+	// elsewhere do not crowd the places a text names.
+	KindTown = "town"
 )
 
 // Place is a named place with where it lies. Fields that do not apply are empty.
@@ -51,7 +55,7 @@ func LoadPlaces(r io.Reader) ([]Place, error) {
 		p := Place{Kind: f[0], Name: strings.TrimSpace(f[1]), Country: f[2], Nation: f[3], Region: f[4],
 			County: f[5], Aliases: splitList(f[7])}
 		switch p.Kind {
-		case KindCountry, KindNation, KindRegion, KindCounty, KindDistrict, KindPlace, KindPostcode:
+		case KindCountry, KindNation, KindRegion, KindCounty, KindDistrict, KindPlace, KindPostcode, KindTown:
 		default:
 			return fmt.Errorf("unknown kind %q", p.Kind)
 		}

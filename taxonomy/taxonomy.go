@@ -40,7 +40,7 @@ type Taxonomy struct {
 var (
 	skillFiles = []string{"data/skills.tsv", "data/skills_linguist.tsv", "data/skills_onet.tsv"}
 	titleFiles = []string{"data/titles.tsv"}
-	placeFiles = []string{"data/geo.tsv", "data/gb_places.tsv"}
+	placeFiles = []string{"data/geo.tsv", "data/gb_places.tsv", "data/na_towns.tsv"}
 )
 
 // defaultTaxonomy parses the embedded files once; the result is never modified.

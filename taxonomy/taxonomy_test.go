@@ -47,7 +47,7 @@ func TestDefault(t *testing.T) {
 			t.Errorf("GB place %q has no region", p.Name)
 		}
 	}
-	for _, k := range []string{KindCountry, KindNation, KindRegion, KindCounty, KindDistrict, KindPlace, KindPostcode} {
+	for _, k := range []string{KindCountry, KindNation, KindRegion, KindCounty, KindDistrict, KindPlace, KindPostcode, KindTown} {
 		if kinds[k] == 0 {
 			t.Errorf("no places of kind %s", k)
 		}
@@ -145,7 +145,7 @@ func TestLoadPlaces(t *testing.T) {
 	if len(places) != 2 || places[0].Rank != 7 || places[1].Aliases[0] != "TX!" {
 		t.Errorf("places = %+v", places)
 	}
-	for _, in := range []string{"town\tX\tGB\n", "place\tX\tGB\t\t\t\tseven\t\n", "place\n"} {
+	for _, in := range []string{"village\tX\tGB\n", "place\tX\tGB\t\t\t\tseven\t\n", "place\n"} {
 		if _, err := LoadPlaces(strings.NewReader(in)); err == nil {
 			t.Errorf("LoadPlaces(%q): no error", in)
 		}

@@ -1,14 +1,15 @@
 // Command build regenerates the derived data files of package taxonomy from the open data sets in
-// $JOBSCOPE_SHARED/data: GB places (OS Strategi gazetteer, ONS lookups, GeoNames), programming
-// languages (GitHub linguist) and technology skills (every O*NET technology example, filtered; Stack
-// Overflow tag counts are read as evidence of popularity, and the lower-case words of O*NET's and ESCO's
-// occupation descriptions as ordinary English, and nothing of either is written). Run it from the
+// $JOBSCOPE_SHARED/data: GB places (OS Strategi gazetteer, ONS lookups, GeoNames), US and Canadian
+// towns (GeoNames), programming languages (GitHub linguist) and technology skills (every O*NET
+// technology example, filtered; Stack Overflow tag counts are read as evidence of popularity, and the
+// lower-case words of O*NET's and ESCO's occupation descriptions as ordinary English, and nothing of
+// either is written). Run it from the
 // repository root:
 //
 //	JOBSCOPE_SHARED=/work/shared go run ./taxonomy/internal/build
 //
-// It writes taxonomy/data/gb_places.tsv, skills_linguist.tsv and skills_onet.tsv. The hand-curated
-// files (skills.tsv, titles.tsv, geo.tsv) are read so that derived rows never repeat them.
+// It writes taxonomy/data/gb_places.tsv, na_towns.tsv, skills_linguist.tsv and skills_onet.tsv. The
+// hand-curated files (skills.tsv, titles.tsv, geo.tsv) are read so that derived rows never repeat them.
 package main
 
 import (
@@ -44,6 +45,9 @@ func run(data, out string) error {
 	}
 	if err := buildPlaces(data, out); err != nil {
 		return fmt.Errorf("places: %w", err)
+	}
+	if err := buildTowns(data, out); err != nil {
+		return fmt.Errorf("towns: %w", err)
 	}
 	if err := buildLinguist(data, out, core); err != nil {
 		return fmt.Errorf("linguist: %w", err)
