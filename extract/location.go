@@ -356,16 +356,16 @@ func (e *Extractor) townInState(text string, segs []string, postRegion string, s
 		if known || !looksLikeTown(town) || e.stateOf(town, false) != nil || strictStop[strings.ToLower(town)] || !qualifies(text, town, st) {
 			continue
 		}
+		// A big place elsewhere before a state written in full that has no town of its name is a
+		// list of two places ("San Francisco, New Jersey", "London, New York").
+		if e.listedState(town, st, strict) {
+			continue
+		}
 		// A town of that state the gazetteer lists only as a town ("Wakefield, Massachusetts", "Dublin,
 		// Ohio"), all the segment before, past a comma or bracket, is a pair even in a list.
 		if e.towns[townKey(state.Country, state.Region, town)] {
 			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
 				Place: jobscope.NullString(town)}, true
-		}
-		// A big place elsewhere before a state written in full that has no town of its name is a
-		// list of two places ("San Francisco, New Jersey", "London, New York").
-		if e.listedState(town, st) {
-			continue
 		}
 		// A town the gazetteer does not know, when it is all the segment before and the state all the
 		// segment after, past a comma or bracket ("Linthicum, MD", "Hamilton, Ontario", not "Sophia
@@ -410,11 +410,13 @@ func (e *Extractor) townInState(text string, segs []string, postRegion string, s
 
 // listedState reports whether town and state, two segments in a row, are two places of a list rather
 // than a town in its state: the state written in full ("New Jersey", "New York", not "NJ"), the
-// town a big place elsewhere ("San Francisco, New Jersey", "London, New York") that neither the
-// gazetteer's places nor its towns have in that state (not "Portland, Maine", "Paris, Texas").
-func (e *Extractor) listedState(town, state string) bool {
+// town a big place elsewhere ("San Francisco, New Jersey", "London, New York") that the gazetteer's
+// places do not have in that state (not "Rochester, New York"), nor its towns (not "Portland,
+// Maine", "Paris, Texas") unless, in a title (strict), the state is also a big place, where a list
+// ("Boston, New York", "Amsterdam, New York") is likelier than a small town of that name.
+func (e *Extractor) listedState(town, state string, strict bool) bool {
 	st := e.stateOf(state, false)
-	if st == nil || len(state) <= 3 || !e.bigPlace(town) || e.towns[townKey(st.Country, st.Region, town)] {
+	if st == nil || len(state) <= 3 || !e.bigPlace(town) {
 		return false
 	}
 	for _, en := range e.lookup(town) {
@@ -422,7 +424,7 @@ func (e *Extractor) listedState(town, state string) bool {
 			return false
 		}
 	}
-	return true
+	return strict && e.bigPlace(state) || !e.towns[townKey(st.Country, st.Region, town)]
 }
 
 // qualifier returns the country that segment next names, in full or by its ISO code in capitals, when
@@ -1240,7 +1242,7 @@ func (e *Extractor) PlacesIn(text string) []jobscope.Location {
 		if si+1 < len(segs) {
 			// A town and its state as one, the state past a comma or bracket, unless they are two
 			// places of a list ("London, New York", "London & New York").
-			if town, st := strings.TrimSpace(seg), strings.TrimSpace(segs[si+1]); e.stateOf(st, true) != nil && qualifies(text, town, st) && !e.listedState(town, st) {
+			if town, st := strings.TrimSpace(seg), strings.TrimSpace(segs[si+1]); e.stateOf(st, true) != nil && qualifies(text, town, st) && !e.listedState(town, st, true) {
 				seg += ", " + segs[si+1]
 				si++
 			} else if c, _ := e.qualifier(text, seg, segs[si+1]); c != "" {

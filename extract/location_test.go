@@ -124,6 +124,7 @@ func TestLocationFromTitle(t *testing.T) {
 		{"town the state has", "Vet's First Choice | Lead Developer | Portland, Maine | ONSITE", "US/Maine/Portland"},
 		{"town the state has, named like a world city", "Acme | Paris, Texas | Onsite", "US/Texas/Paris"},
 		{"town known only as a town in a state that is a city", "Acme | Yonkers, New York | Onsite", "US/New York/Yonkers"},
+		{"big city before a state that is a city, with a small town of its name", "ITG | Boston, New York and Los Angeles | Onsite", "US/Massachusetts/Boston"},
 		{"town in a province named like a GB city", "Acme | Cambridge, Ontario | Onsite", "CA/Ontario/Cambridge"},
 		{"town in a province named like London", "Acme | London, Ontario | Onsite", "CA/Ontario/London"},
 		{"first of places between full stops", "Matasano Security - Chicago. New York City. Sunnyvale.", "US/Illinois/Chicago"},
@@ -273,6 +274,7 @@ func TestTownOrList(t *testing.T) {
 		{"town known only as a town", "Wakefield, Massachusetts", "US//Massachusetts//Wakefield/false"},
 		{"town in a province named like London", "London, Ontario", "CA//Ontario//London/false"},
 		{"state code keeps the pair", "London, KY", "US//Kentucky//London/false"},
+		{"town of a state that is a city, named like a big city", "Amsterdam, New York", "US//New York//Amsterdam/false"},
 	}
 	checkLocations(t, e, tests)
 }
