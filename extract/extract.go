@@ -20,11 +20,12 @@ type Extractor struct {
 	titles     *phraseIndex
 	titleNames []string
 	geo        map[string][]geoEntry
-	geoFirst   map[string]uint8      // first word of a gazetteer name -> most words of a name starting with it
-	splitAreas map[string]bool       // postcode areas whose districts the gazetteer lists, as they span regions
-	countries  map[string][]geoEntry // a country's ISO code -> its entry, for a code after a town ("Berlin, DE")
-	towns      map[string]bool       // townKey of every US and Canadian town the gazetteer lists in its state
-	tokens     sync.Pool             // *[]token scratch buffers
+	geoFirst   map[string]uint8       // first word of a gazetteer name -> most words of a name starting with it
+	splitAreas map[string]bool        // postcode areas whose districts the gazetteer lists, as they span regions
+	countries  map[string][]geoEntry  // a country's ISO code -> its entry, for a code after a town ("Berlin, DE")
+	towns      map[string]bool        // townKey of every US and Canadian town the gazetteer's places list in its state
+	moreTowns  func() map[string]bool // townKey of the taxonomy's Towns, read on first use
+	tokens     sync.Pool              // *[]token scratch buffers
 }
 
 // New builds an Extractor for t. t must not be modified afterwards.
@@ -42,6 +43,19 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 		}
 	}
 	e.geo, e.splitAreas, e.towns = buildGeo(t.Places)
+	e.moreTowns = sync.OnceValue(func() map[string]bool {
+		if t.Towns == nil {
+			return nil
+		}
+		towns, err := t.Towns()
+		if err != nil {
+			// The default towns are embedded and tested; a user's loader that fails only loses the
+			// confirmation of rare "Town, State" pairs.
+			return nil
+		}
+		_, _, m := buildGeo(towns)
+		return m
+	})
 	e.geoFirst = map[string]uint8{}
 	for k := range e.geo {
 		w := strings.Fields(k)

@@ -363,7 +363,7 @@ func (e *Extractor) townInState(text string, segs []string, postRegion string, s
 		}
 		// A town of that state the gazetteer lists only as a town ("Wakefield, Massachusetts", "Dublin,
 		// Ohio"), all the segment before, past a comma or bracket, is a pair even in a list.
-		if e.towns[townKey(state.Country, state.Region, town)] {
+		if e.knownTown(state.Country, state.Region, town) {
 			return jobscope.Location{Country: jobscope.NullString(state.Country), Region: jobscope.NullString(state.Region),
 				Place: jobscope.NullString(town)}, true
 		}
@@ -424,7 +424,14 @@ func (e *Extractor) listedState(town, state string, strict bool) bool {
 			return false
 		}
 	}
-	return strict && e.bigPlace(state) || !e.towns[townKey(st.Country, st.Region, town)]
+	return strict && e.bigPlace(state) || !e.knownTown(st.Country, st.Region, town)
+}
+
+// knownTown reports whether the gazetteer's places or the taxonomy's towns have town in that state or
+// province.
+func (e *Extractor) knownTown(country, region, town string) bool {
+	k := townKey(country, region, town)
+	return e.towns[k] || e.moreTowns()[k]
 }
 
 // qualifier returns the country that segment next names, in full or by its ISO code in capitals, when

@@ -33,6 +33,10 @@ type Taxonomy struct {
 	Skills []Skill
 	Titles []Title
 	Places []Place
+	// Towns, when set, returns more places of kind KindTown, read only when first called: the default
+	// taxonomy's 19,782 US and Canadian towns, which extraction consults only to confirm a "Town,
+	// State" pair, so that commands which never meet one do not pay to parse them.
+	Towns func() ([]Place, error)
 }
 
 // The data files of the default taxonomy, in order of precedence: for skills, an earlier file wins
@@ -40,8 +44,12 @@ type Taxonomy struct {
 var (
 	skillFiles = []string{"data/skills.tsv", "data/skills_linguist.tsv", "data/skills_onet.tsv"}
 	titleFiles = []string{"data/titles.tsv"}
-	placeFiles = []string{"data/geo.tsv", "data/gb_places.tsv", "data/na_towns.tsv"}
+	placeFiles = []string{"data/geo.tsv", "data/gb_places.tsv"}
+	townFile   = "data/na_towns.tsv"
 )
+
+// defaultTowns parses the embedded towns once, on first use.
+var defaultTowns = sync.OnceValues(func() ([]Place, error) { return loadFile(townFile, LoadPlaces) })
 
 // defaultTaxonomy parses the embedded files once; the result is never modified.
 var defaultTaxonomy = sync.OnceValues(func() (*Taxonomy, error) {
@@ -67,6 +75,7 @@ var defaultTaxonomy = sync.OnceValues(func() (*Taxonomy, error) {
 		}
 		t.Places = append(t.Places, s...)
 	}
+	t.Towns = defaultTowns
 	return t, nil
 })
 

@@ -41,7 +41,16 @@ func TestDefault(t *testing.T) {
 		})
 	}
 	kinds := map[string]int{}
-	for _, p := range tx.Places {
+	towns, err := tx.Towns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range towns {
+		if p.Kind != KindTown || p.Region == "" {
+			t.Errorf("town %+v is not a town in a state or province", p)
+		}
+	}
+	for _, p := range append(towns, tx.Places...) {
 		kinds[p.Kind]++
 		if p.Country == "GB" && p.Kind == KindPlace && p.Region == "" {
 			t.Errorf("GB place %q has no region", p.Name)

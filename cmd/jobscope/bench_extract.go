@@ -322,10 +322,7 @@ func benchAliases(tx *taxonomy.Taxonomy, places bool) ([]string, string) {
 	kind := fmt.Sprintf("%d skill aliases (%d skills) + %d more title aliases (%d titles)", nSkill, len(tx.Skills), nTitle, len(tx.Titles))
 	if places {
 		n := 0
-		for _, p := range tx.Places {
-			if p.Kind == taxonomy.KindTown {
-				continue // never matched in a text: only confirms "Town, State"
-			}
+		for _, p := range tx.Places { // tx.Towns aside: never matched in a text, they only confirm "Town, State"
 			n++
 			nPlace += add(p.Name)
 			for _, a := range p.Aliases {
