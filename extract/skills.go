@@ -122,7 +122,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		if !m.ok {
 			continue
 		}
-		if nounCompound(text, toks, *m) {
+		if nounCompound(text, toks, *m) || socialPlatforms[e.skillList[m.skill].Name] && channelMention(toks, m.pos) {
 			m.ok = false
 			continue
 		}
@@ -278,6 +278,17 @@ var nounCompounds = map[string]map[string]bool{
 	"access": {"control": true, "controls": true, "management": true, "rights": true, "right": true,
 		"level": true, "levels": true, "technology": true, "technologies": true, "point": true, "points": true,
 		"card": true, "cards": true, "request": true, "requests": true, "requirements": true, "needs": true},
+}
+
+// socialPlatforms are skills that ads mostly name as the employer's channel ("follow us on
+// LinkedIn", "our YouTube channel"), which does not make them part of the job.
+var socialPlatforms = map[string]bool{"LinkedIn": true, "YouTube": true, "Facebook": true, "Instagram": true,
+	"TikTok": true, "Twitter": true, "WhatsApp": true}
+
+// channelMention reports whether the name at toks[i] is the employer's channel: after "via" or "our",
+// or two words after "us" ("follow us on", "contact us via").
+func channelMention(toks []token, i int) bool {
+	return i > 0 && (toks[i-1].lower == "via" || toks[i-1].lower == "our") || i > 1 && toks[i-2].lower == "us"
 }
 
 // nounCompound reports whether a one-word match is the ordinary noun by nounCompounds.
