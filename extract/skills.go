@@ -161,27 +161,41 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 // (and at least two) are skill names. Prose has far fewer: "go to the shop and make sure" is two in
 // seven.
 func tagLines(text string, toks []token, found []skillMatch) {
-	for lo, mi := 0, 0; lo < len(toks); {
-		hi := lo + 1
-		for hi < len(toks) && !strings.Contains(text[toks[hi-1].end:toks[hi].start], "\n") {
+	lineEnd := -1 // the first token past the last line looked at
+	for fi := range found {
+		m := found[fi]
+		if !m.caseOff || m.ok || m.pos < lineEnd {
+			continue
+		}
+		// The line holding the name: the tokens around it with no line break between them.
+		lo, hi := m.pos, m.pos+1
+		for lo > 0 && strings.IndexByte(text[toks[lo-1].end:toks[lo].start], '\n') < 0 {
+			lo--
+		}
+		for hi < len(toks) && strings.IndexByte(text[toks[hi-1].end:toks[hi].start], '\n') < 0 {
 			hi++
 		}
+		lineEnd = hi
+		first, last := fi, fi+1
+		for first > 0 && found[first-1].pos >= lo {
+			first--
+		}
+		for last < len(found) && found[last].pos < hi {
+			last++
+		}
+		covered := 0
+		for _, x := range found[first:last] {
+			covered += x.n
+		}
 		line, words := text[toks[lo].start:toks[hi-1].end], hi-lo
-		for mi < len(found) && found[mi].pos < lo {
-			mi++
+		if words < 2 || 2*covered < words || covered < 2 || !allLower(line) || sentencePunct(line) {
+			continue
 		}
-		covered, end := 0, mi
-		for ; end < len(found) && found[end].pos < hi; end++ {
-			covered += found[end].n
-		}
-		if words >= 2 && 2*covered >= words && covered >= 2 && allLower(line) && !sentencePunct(line) {
-			for k := mi; k < end; k++ {
-				if m := &found[k]; m.caseOff && !nounCompound(text, toks, *m) {
-					m.ok = true
-				}
+		for k := first; k < last; k++ {
+			if x := &found[k]; x.caseOff && !nounCompound(text, toks, *x) {
+				x.ok = true
 			}
 		}
-		lo = hi
 	}
 }
 
