@@ -15,11 +15,13 @@ func TestNamedAgree(t *testing.T) {
 		name, got, want, result string
 		key                     func(jobscope.Location) string
 	}{
-		{"both named: ours counts", "Massachusetts", "California", "Massachusetts", regionOf},
-		{"same value", "California", "California", "California", regionOf},
-		{"label not named", "Massachusetts", "Texas", "Texas", regionOf},
-		{"ours not named", "Oregon", "California", "California", regionOf},
-		{"ours missing", "", "California", "California", regionOf},
+		{"both named: ours counts", "Massachusetts", "California", "Massachusetts", stateKey},
+		{"same value", "California", "California", "California", stateKey},
+		{"label not named", "Massachusetts", "Texas", "Texas", stateKey},
+		{"ours not named", "Oregon", "California", "California", stateKey},
+		{"ours missing", "", "California", "California", stateKey},
+		{"ours abroad, both named", "country GB", "California", "country GB", stateKey},
+		{"ours abroad, label not named", "country GB", "Texas", "Texas", stateKey},
 		{"countries both named", "GB", "US", "GB", countryOf},
 		{"country not named", "DE", "US", "US", countryOf},
 	}
@@ -31,7 +33,7 @@ func TestNamedAgree(t *testing.T) {
 		})
 	}
 	t.Run("no places listed", func(t *testing.T) {
-		if r := namedAgree(nil, "Massachusetts", "California", regionOf); r != "California" {
+		if r := namedAgree(nil, "Massachusetts", "California", stateKey); r != "California" {
 			t.Errorf("namedAgree(nil) = %q, want the label", r)
 		}
 	})

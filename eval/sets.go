@@ -176,10 +176,13 @@ func dataSets() []dataSet {
 					code := stateCodeOfAddress(l.str("address"))
 					want := j.g.state(code)
 					j.state(fieldState, ad, x, l.str("address"), want)
-					if want != "" {
-						want = namedAgree(named, string(x.Location.Region), want, regionOf)
+					if ours := stateKey(x.Location); want != "" && namedAgree(named, ours, want, stateKey) != want {
+						// Ours is another place the heading names beside the labelled state's; a
+						// place outside the US has no state and is compared by its country.
+						j.value(fieldStateNamed, ad.ID, locationText(ad), ours, ours, "")
+					} else {
+						j.state(fieldStateNamed, ad, x, l.str("address"), want)
 					}
-					j.state(fieldStateNamed, ad, x, l.str("address"), want)
 				}
 			},
 		},
@@ -330,7 +333,15 @@ func (j *judge) namedPlaces(ad *jobscope.RawAd) []jobscope.Location {
 }
 
 func countryOf(l jobscope.Location) string { return string(l.Country) }
-func regionOf(l jobscope.Location) string  { return string(l.Region) }
+
+// stateKey is what the named-place rule compares a place by for the state field: its state in the US,
+// its country elsewhere ("country GB"), "" when it has neither.
+func stateKey(l jobscope.Location) string {
+	if l.Country == "US" || l.Country == "" {
+		return string(l.Region)
+	}
+	return "country " + string(l.Country)
+}
 
 // namedAgree applies the named-place rule to a post that names several places, of which the geocoder
 // labelled one: when the heading names both our value and the label's (by key: country or state), ours
