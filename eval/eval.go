@@ -52,8 +52,8 @@
 // first line, then the first "City, ST"), not the first named, which is the one extraction gives. Under
 // this rule ours also agrees when the post's heading (its first line) names both our place and the
 // labelled one, compared by country or by state (a place outside the US, which has no state, by
-// its country), each segment of the heading read on its own (extract's PlacesIn). country and state are the strict figures; the rule's are printed beside them,
-// never instead.
+// its country), each segment of the heading read on its own (extract's PlacesIn). country and state
+// are the strict figures; the rule's are printed beside them, never instead.
 //
 // Employment type and hours, where the label says them clearly. adzuna_uk_2013: employment_type
 // (permanent, contract) and hours. Reed's job type "Permanent, full-time": type permanent, contract or
@@ -170,8 +170,8 @@ preference (San Francisco, Palo Alto, Mountain View, New York, London, Berlin fo
 first line, then the first "City, ST"), not the first named, which is the one extraction gives. Under
 this rule ours also agrees when the post's heading (its first line) names both our place and the
 labelled one, compared by country or by state (a place outside the US, which has no state, by
-its country), each segment of the heading read on its own (extract's PlacesIn). country and state are the strict figures; the rule's are printed beside them,
-never instead.
+its country), each segment of the heading read on its own (extract's PlacesIn). country and state
+are the strict figures; the rule's are printed beside them, never instead.
 
 Employment type and hours, where the label says them clearly. adzuna_uk_2013: employment_type
 (permanent, contract) and hours. Reed's job type "Permanent, full-time": type permanent, contract or
