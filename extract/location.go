@@ -1066,8 +1066,15 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 			}
 		}
 	}
+	// A heading that names only a country ("U.S. only", "Remote, USA") is kept while the next lines
+	// of the heading are read for a town or state in it ("20spokes - Chicago,IL").
+	var coarse jobscope.Location
+	haveCoarse := false
 	if loc, ok := e.parseLocation(title, true); ok {
-		return loc, true
+		if !countryOnly(loc) {
+			return loc, true
+		}
+		coarse, haveCoarse = loc, true
 	}
 	// The first lines: a post's heading often runs over two or three ("Helpshift\nSan Francisco, CA").
 	rest := desc[:min(len(desc), firstLinesLen)]
@@ -1085,18 +1092,33 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 		if line = line[:min(len(line), 200)]; line == title {
 			continue // a post whose first line is its title (HN): read already
 		}
-		if loc, ok := e.parseLocation(line, true); ok {
+		loc, ok := e.parseLocation(line, true)
+		switch {
+		case !ok:
+		case !haveCoarse && countryOnly(loc):
+			coarse, haveCoarse = loc, true
+		case !haveCoarse || !countryOnly(loc) && loc.Country == coarse.Country && len(line) < refineLineLen:
+			// A town in a sentence after the heading ("I live in Canberra", "we have developers in
+			// Cape Town") is no refinement of the heading's country.
 			return loc, true
 		}
+	}
+	if haveCoarse {
+		return coarse, true
 	}
 	// Further on, the first "Town, ST" (a US state's or Canadian province's code after a town).
 	if loc, ok := e.townStateInText(desc[:min(len(desc), 3000)]); ok {
 		return loc, true
 	}
-	// Then the place named after the words that introduce an office, earliest first.
+	// Then the place named after the words that introduce an office, or before "-based" ("our
+	// NY-based team"), earliest first.
+	based, basedAt, basedOK := e.basedPlaceInText(desc[:len(lower)], lower)
 	for _, start := range officeCueEnds(lower) {
 		if start < 0 {
 			break
+		}
+		if basedOK && basedAt < start {
+			return based, true
 		}
 		phrase := desc[start:min(len(desc), start+80)]
 		if i := strings.IndexAny(phrase, "\n!?;"); i >= 0 {
@@ -1109,7 +1131,67 @@ func (e *Extractor) locationFromText(title, desc, lowerDesc string) (jobscope.Lo
 			return loc, true
 		}
 	}
+	if basedOK {
+		return based, true
+	}
 	return jobscope.Location{}, false
+}
+
+// basedPlaceInText finds the first place named right before "-based" in running text ("our
+// NY-based team", "a San Francisco-based startup") and where its name starts: the capitalised words
+// joined to the suffix, at most three, of which the longest run that is a place's whole name, a
+// well-known one (not "web-based", "cloud-based", "Java-based", nor a village). lower is
+// lowerASCII(text).
+func (e *Extractor) basedPlaceInText(text, lower string) (jobscope.Location, int, bool) {
+	for from := 0; ; {
+		i := strings.Index(lower[from:], "-based")
+		if i < 0 {
+			return jobscope.Location{}, 0, false
+		}
+		i += from
+		from = i + len("-based")
+		if i == 0 || !isLetter(text[i-1]) || from < len(text) && isLetter(text[from]) {
+			continue
+		}
+		start := max(0, i-40)
+		if k := strings.LastIndexAny(text[start:i], ".,;:!?()\"\n"); k >= 0 {
+			start += k + 1
+		}
+		var wbuf [12]string
+		words := fields(wbuf[:0], text[start:i], len(wbuf))
+		if len(words) == 0 || strings.HasSuffix(text[start:i], " ") {
+			continue
+		}
+		first := len(words)
+		for first > 0 && len(words)-first < 3 && isCapitalised(words[first-1]) {
+			first--
+		}
+		for k := first; k < len(words); k++ {
+			name := strings.Join(words[k:], " ")
+			if !e.basedName(name) {
+				continue
+			}
+			if loc, ok := e.parseLocation(name, true); ok && loc.Country != "" {
+				return loc, strings.Index(text[start:], words[k]) + start, true
+			}
+		}
+	}
+}
+
+// basedName reports whether name is the whole name of a place that a phrase may name in passing: a
+// well-known town or city, or a state, region or country, read as a short segment of a heading is.
+func (e *Extractor) basedName(name string) bool {
+	for _, en := range e.filterCase(e.lookup(name), name, modeShort, true, "") {
+		if en.p.Kind != taxonomy.KindPlace || wellKnown(en.p) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryOnly reports whether a location names a country and nothing finer.
+func countryOnly(l jobscope.Location) bool {
+	return l.Country != "" && l.Region == "" && l.County == "" && l.Place == ""
 }
 
 // labelIndex returns where label first starts a line in lower, after any bullet ("Location: Leeds",
@@ -1135,16 +1217,24 @@ func labelIndex(lower, label string) int {
 
 // townStateInText finds the first "Town, ST" in running text: a comma, a state or province code in
 // capitals that is not also a word ("OK", "IN"), then no letter; the town is the capitalised words
-// right before the comma, read as townInState reads a location field.
+// right before the comma, read as townInState reads a location field. Written without the space
+// ("Chicago,IL"), the pair counts only for a town the gazetteer or the taxonomy's towns know in that
+// state, as lists of words in capitals ("Java,SQL,AWS,CI") are written that way too.
 func (e *Extractor) townStateInText(text string) (jobscope.Location, bool) {
 	for from := 0; ; {
-		i := strings.Index(text[from:], ", ")
+		i := strings.IndexByte(text[from:], ',')
 		if i < 0 {
 			return jobscope.Location{}, false
 		}
 		i += from
-		from = i + 2
-		j := i + 2
+		from = i + 1
+		j := i + 1
+		tight := j < len(text) && text[j] != ' '
+		if !tight {
+			j++
+		} else if i == 0 || !isLetter(text[i-1]) {
+			continue
+		}
 		if j+2 > len(text) || !isUpper(text[j]) || !isUpper(text[j+1]) || j+2 < len(text) && isLetter(text[j+2]) ||
 			codeWords[text[j:j+2]] {
 			continue
@@ -1164,10 +1254,35 @@ func (e *Extractor) townStateInText(text string) (jobscope.Location, bool) {
 			continue
 		}
 		town := strings.Join(words[first:], " ")
+		if tight && !e.townInCode(town, text[j:j+2]) {
+			continue
+		}
 		if l, ok := e.townInState(town+", "+text[j:j+2], []string{town, text[j : j+2]}, "", true); ok && l.Place != "" {
 			return l, true
 		}
 	}
+}
+
+// townInCode reports whether town, or its last words, is a town the gazetteer's places or the
+// taxonomy's towns know in the state or province of code ("Chicago" in "IL").
+func (e *Extractor) townInCode(town, code string) bool {
+	st := e.stateOf(code, false)
+	if st == nil {
+		return false
+	}
+	words := strings.Fields(town)
+	for i := range words {
+		name := strings.Join(words[i:], " ")
+		if e.knownTown(st.Country, st.Region, name) {
+			return true
+		}
+		for _, en := range e.lookup(name) {
+			if p := en.p; p.Kind == taxonomy.KindPlace && p.Country == st.Country && p.Region == st.Region {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // officeCueEnds returns where the place after each office cue would start in lower, in order, the
@@ -1233,6 +1348,9 @@ var officeWords = map[string]bool{"based": true, "located": true, "offices": tru
 const (
 	firstLines    = 4
 	firstLinesLen = 600
+	// refineLineLen bounds a heading line that may name the town of a country named before it:
+	// a line of the heading ("20spokes - Chicago,IL"), not a sentence of prose.
+	refineLineLen = 100
 )
 
 // PlacesIn returns every place a title or first line names, each once, in the order named: each of

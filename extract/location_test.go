@@ -167,6 +167,29 @@ func TestLocationFromDescription(t *testing.T) {
 		{"quoted label is no location label", "Acme - Bedford, MA", "Acme - Bedford, MA\nThe jobs say \"Job Location: US\" (as opposed to our Bedford, MA ones).", "US/Massachusetts/Bedford"},
 		{"bulleted label", "Engineer", "About us.\n- Location: Leeds\nMore.", "GB/Yorkshire and The Humber/Leeds"},
 		{"code that is a word further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nRemote, OK for the right person.", "//"},
+		// A heading that names only a country: a short line after it names the town in it; the
+		// first line still wins when it names one.
+		{"country refined by a later heading line", "Ruby on Rails Developer",
+			"Ruby on Rails Developer\nU.S. only - remote available depending on experience)\n20spokes - Chicago,IL\nWho we are", "US/Illinois/Chicago"},
+		{"title's country refined by the next line", "Acme | USA | Full-time", "Acme | USA | Full-time\nNew York, NY | Onsite\nWe build things.", "US/New York/New York"},
+		{"country path in a heading line", "C++ Engineer", "C++ Engineer\nEurope/Hungary/Budapest\nFull-time / no remote work / relocation supported", "HU//Budapest"},
+		{"first line's place wins", "Acme | Boston, MA", "Acme | Boston, MA\nChicago, IL\nWe build things.", "US/Massachusetts/Boston"},
+		{"town in prose is no refinement", "Acme | Australia | Remote",
+			"Acme | Australia | Remote\nMy name's Dayne, I'm a programmer currently living in Canberra, Australia, and last year I started this.", "AU//"},
+		{"town in another country is no refinement", "Acme | USA | Remote", "Acme | USA | Remote\nLondon office | Onsite\nWe build things.", "US//"},
+		// A place before "-based" in prose, beside the office cues, earliest first.
+		{"code before -based past the heading", "WayUp is changing the way people find jobs",
+			"WayUp is changing the way people find jobs. We're a mission-driven organization and you will be absolutely critical to our long-term success. You enjoy working on a team but also get a thrill out of creating something, and you'll be part of our NY-based engineering team.",
+			"US/New York/New York"},
+		{"-based before an office cue", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe are a London-based team with offices in Berlin.", "GB/London/London"},
+		{"office cue before -based", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nOur offices in Berlin are new. Our London-based sales team is not.", "DE//Berlin"},
+		{"web-based is no place", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nOur web-based, cloud-based and Java-based tools.", "//"},
+		{"capitalised word before -based is no place", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nCloud-based tools. Android-based phones.", "//"},
+		{"small town before -based is no place", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe are a Lancaster-based team.", "//"},
+		// "Town,ST" without the space counts for a town known in that state.
+		{"town state without the space further on", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nOur team sits in the heart of Chicago,IL near the river.", "US/Illinois/Chicago"},
+		{"unknown town state without the space is nothing", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nWe use Springfieldia,CA tools.", "//"},
+		{"unknown town state with the space", "Acme", "Acme\nWe build things.\nWe like Go.\nWe like tests.\nWe like people.\nOur office: Springfieldia, CA near the river.", "US/California/Springfieldia"},
 		// Negatives: a description that names no place, and a small town in prose.
 		{"no place", "Acme", "Acme\nWe build things.\nWe like Go and tests.", "//"},
 		{"small town in prose is no place", "Acme", "Acme\nWe are based in a small town.", "//"},
