@@ -17,12 +17,14 @@ import (
 type Extractor struct {
 	skills     *phraseIndex
 	skillList  []taxonomy.Skill
+	flags      []uint8 // skillFlags of skillList, by index
 	titles     *phraseIndex
 	titleNames []string
 	geo        map[string][]geoEntry
 	geoFirst   map[string]uint8       // first word of a gazetteer name -> most words of a name starting with it
 	splitAreas map[string]bool        // postcode areas whose districts the gazetteer lists, as they span regions
 	countries  map[string][]geoEntry  // a country's ISO code -> its entry, for a code after a town ("Berlin, DE")
+	countryLen int                    // the longest name or alias of a country, in bytes
 	towns      map[string]bool        // townKey of every US and Canadian town the gazetteer's places list in its state
 	moreTowns  func() map[string]bool // townKey of the taxonomy's Towns, read on first use
 	tokens     sync.Pool              // *[]token scratch buffers
@@ -30,7 +32,7 @@ type Extractor struct {
 
 // New builds an Extractor for t. t must not be modified afterwards.
 func New(t *taxonomy.Taxonomy) *Extractor {
-	e := &Extractor{skills: newPhraseIndex(), titles: newPhraseIndex(), skillList: t.Skills}
+	e := &Extractor{skills: newPhraseIndex(), titles: newPhraseIndex(), skillList: t.Skills, flags: skillFlags(t.Skills)}
 	for i, s := range t.Skills {
 		for _, a := range s.Aliases {
 			e.skills.add(a.Text, int32(i), uint8(a.Guard))
@@ -65,8 +67,15 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 	}
 	e.countries = map[string][]geoEntry{}
 	for i := range t.Places {
-		if p := &t.Places[i]; p.Kind == taxonomy.KindCountry && e.countries[p.Country] == nil {
+		p := &t.Places[i]
+		if p.Kind != taxonomy.KindCountry {
+			continue
+		}
+		if e.countries[p.Country] == nil {
 			e.countries[p.Country] = []geoEntry{{p: p, written: p.Country, exact: true}}
+		}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			e.countryLen = max(e.countryLen, len(n))
 		}
 	}
 	e.tokens.New = func() any { b := make([]token, 0, 512); return &b }

@@ -439,6 +439,9 @@ func (e *Extractor) knownTown(country, region, town string) bool {
 // it is a code; else "".
 func (e *Extractor) qualifier(text, prev, next string) (string, bool) {
 	next = strings.TrimSpace(next)
+	if len(next) > e.countryLen+1 { // a segment of prose, not a country (its name and a full stop)
+		return "", false
+	}
 	country, code := e.countryOf(next), false
 	if country == "" && len(next) == 2 && isUpper(next[0]) && isUpper(next[1]) && e.countries[next] != nil {
 		country, code = next, true

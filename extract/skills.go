@@ -122,7 +122,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		if !m.ok {
 			continue
 		}
-		if nounCompound(text, toks, *m) || socialPlatforms[e.skillList[m.skill].Name] && channelMention(toks, m.pos) {
+		if e.nounCompound(text, toks, *m) || e.flags[m.skill]&flagSocial != 0 && channelMention(toks, m.pos) {
 			m.ok = false
 			continue
 		}
@@ -144,13 +144,13 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		for mi := range found {
 			m := &found[mi]
 			if m.caseOff && !m.ok && (listNeighbour(text, toks, found, mi, mi-1) || listNeighbour(text, toks, found, mi, mi+1)) &&
-				e.wordSenseOK(text, toks, found, mi) && !nounCompound(text, toks, *m) {
+				e.wordSenseOK(text, toks, found, mi) && !e.nounCompound(text, toks, *m) {
 				m.ok, changed = true, true
 			}
 		}
 	}
 	if lists {
-		tagLines(text, toks, found)
+		e.tagLines(text, toks, found)
 	}
 	return matches
 }
@@ -160,7 +160,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 // mobile"): a line of lower-case words without sentence punctuation (see sentencePunct), at least half of whose words
 // (and at least two) are skill names. Prose has far fewer: "go to the shop and make sure" is two in
 // seven.
-func tagLines(text string, toks []token, found []skillMatch) {
+func (e *Extractor) tagLines(text string, toks []token, found []skillMatch) {
 	lineEnd := -1 // the first token past the last line looked at
 	for fi := range found {
 		m := found[fi]
@@ -192,7 +192,7 @@ func tagLines(text string, toks []token, found []skillMatch) {
 			continue
 		}
 		for k := first; k < last; k++ {
-			if x := &found[k]; x.caseOff && !nounCompound(text, toks, *x) {
+			if x := &found[k]; x.caseOff && !e.nounCompound(text, toks, *x) {
 				x.ok = true
 			}
 		}
@@ -306,9 +306,39 @@ func channelMention(toks []token, i int) bool {
 }
 
 // nounCompound reports whether a one-word match is the ordinary noun by nounCompounds.
-func nounCompound(text string, toks []token, m skillMatch) bool {
-	return m.n == 1 && m.pos+1 < len(toks) && !breakBetween(text, toks[m.pos].end, toks[m.pos+1].start) &&
-		nounCompounds[toks[m.pos].lower][toks[m.pos+1].lower]
+func (e *Extractor) nounCompound(text string, toks []token, m skillMatch) bool {
+	return e.flags[m.skill]&flagNoun != 0 && m.n == 1 && m.pos+1 < len(toks) &&
+		!breakBetween(text, toks[m.pos].end, toks[m.pos+1].start) && nounCompounds[toks[m.pos].lower][toks[m.pos+1].lower]
+}
+
+// Skill flags, set once per skill by skillFlags so that matching looks up no map by name.
+const (
+	flagSocial uint8 = 1 << iota // one of socialPlatforms
+	flagNoun                     // has a one-word alias that is a key of nounCompounds
+)
+
+// skillFlags returns the flags of each skill, by index.
+func skillFlags(skills []taxonomy.Skill) []uint8 {
+	flags := make([]uint8, len(skills))
+	for i, s := range skills {
+		if socialPlatforms[s.Name] {
+			flags[i] |= flagSocial
+		}
+		for _, a := range append([]string{s.Name}, aliasTexts(s.Aliases)...) {
+			if nounCompounds[strings.ToLower(a)] != nil {
+				flags[i] |= flagNoun
+			}
+		}
+	}
+	return flags
+}
+
+func aliasTexts(as []taxonomy.Alias) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.Text
+	}
+	return out
 }
 
 // roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
