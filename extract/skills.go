@@ -87,6 +87,10 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			continue
 		}
 		n := len(p.words)
+		if inAddress(text, toks[i].start, toks[i+n-1].end) || e.startsPlace(text, toks, i, n) || n == 1 && legalSuffix(text, toks, i) {
+			i += n // part of a link, an e-mail address, a place's or a company's name
+			continue
+		}
 		if p.guard == uint8(taxonomy.GuardCase) {
 			ok := writtenAs(text, toks[i:i+n], p.written)
 			for _, alt := range p.alts {
@@ -289,6 +293,8 @@ func strongMatch(text string, toks []token, m skillMatch) bool {
 // Access Technology" are not Microsoft Access.
 var nounCompounds = map[string]map[string]bool{
 	"degree": {"of": true},
+	"assembly": {"operative": true, "operatives": true, "worker": true, "workers": true, "line": true,
+		"operator": true, "operators": true, "technician": true, "technicians": true, "instructions": true},
 	"access": {"control": true, "controls": true, "management": true, "rights": true, "right": true,
 		"level": true, "levels": true, "technology": true, "technologies": true, "point": true, "points": true,
 		"card": true, "cards": true, "request": true, "requests": true, "requirements": true, "needs": true},

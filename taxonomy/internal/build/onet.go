@@ -121,6 +121,16 @@ var onetVendors = []string{"Amazon Web Services AWS", "Amazon Web Services", "Mi
 	"Balsamiq", "Axure", "Lucid", "Visio", "Bluebeam", "Procore", "Trimble Navigation", "Hexagon", "Intergraph",
 	"Leica", "Topcon", "Carlson", "Vectorworks", "Nemetschek", "Graphisoft", "Chief Architect", "SketchUp"}
 
+// adAcronyms are O*NET acronyms that job ads use for something else: DOE is "depending on experience",
+// SMS a text message, OTE "on-target earnings", MAX and SAM mostly words or names.
+var adAcronyms = toSet(`doe sms ote max sam pms mom`)
+
+// wordAcronyms are O*NET acronyms that are also English words or names, found in ads in their other
+// sense ("SAN FRANCISCO", "dot com", "an ace team"); O*NET's occupation descriptions, where the other
+// words of the kind are found, do not use these.
+var wordAcronyms = toSet(`san com ace air calm case doors fit gems icon jet magic mars pads paws sand spice trace
+grass cubic dos birt blat splat slam`)
+
 // commonWords are ordinary English words that O*NET names, or what is left of them without the vendor,
 // may be: "Project" (Microsoft Project), "Scheduling software". Such a word is never a skill alone.
 var commonWords = toSet(`a about access account accounting act action active ad adaptive address addressing advanced
@@ -380,6 +390,15 @@ func planONET(t *onetTech, pop func(string) int, core map[string]bool, ordinary 
 		}
 	}
 
+	// An acronym that ads use for something else ("DOE": depending on experience, "SMS": text messages)
+	// is known by its spelled-out name only, and left out when it has none.
+	if adAcronyms[strings.ToLower(canonical)] {
+		if len(aliases) == 0 || strings.ToUpper(aliases[0]) == aliases[0] {
+			return nil, "acronym of ads"
+		}
+		canonical, aliases = aliases[0], aliases[1:]
+	}
+
 	// Keep what the tier allows.
 	p := pop(canonical)
 	if q := pop(name); q > p {
@@ -410,6 +429,12 @@ func planONET(t *onetTech, pop func(string) int, core map[string]bool, ordinary 
 		guard = "!"
 	}
 	if len(canonical) <= 2 {
+		guard = "!"
+	}
+	// An acronym that is also a word ("MAX", "SAN", "COM"): only in capitals, near other skills, so
+	// that "100ms max", "dot com" and "Max Levchin" are not it.
+	if lc := strings.ToLower(canonical); canonical == strings.ToUpper(canonical) && len(strings.Fields(canonical)) == 1 &&
+		(ordinary[lc] || commonWords[lc] || wordAcronyms[lc]) {
 		guard = "!"
 	}
 	// Several words, none of them a vendor or plainly a product name ("After the Deadline", "Time

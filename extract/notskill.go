@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"strings"
+
+	"jobscope/taxonomy"
+)
+
+// Words that look like skill names but are not the ad naming a skill: parts of web and e-mail
+// addresses ("https://", "jobs@acme.io", "github.com/acme"), and the start of a place's name ("SAN
+// FRANCISCO" is no storage network, "Palo Alto, CA" no firewall vendor). A skill name found there is
+// dropped before anything else looks at it, so that it also gives no technical context to its
+// neighbours.
+
+// addressEnds are the top-level domains that make a word with dots in it a web address when a path
+// follows ("acme.co/jobs", "angel.co/l/acme").
+var addressEnds = map[string]bool{"com": true, "io": true, "org": true, "net": true, "co": true, "uk": true,
+	"ai": true, "dev": true, "app": true, "me": true, "ly": true, "us": true, "gov": true, "edu": true,
+	"tech": true, "jobs": true, "careers": true, "de": true, "fr": true, "nl": true, "eu": true, "ca": true,
+	"au": true, "in": true, "so": true, "sh": true, "to": true, "gg": true, "xyz": true, "info": true,
+	"biz": true, "se": true, "es": true, "it": true, "ie": true, "ch": true, "at": true, "be": true}
+
+// inAddress reports whether the word text[start:end] stands in a web or e-mail address: the run of
+// text around it without spaces, quotes or brackets holds "://" or "@", starts with "www.", or starts
+// with a domain name followed by a path. "Node.js", "ASP.NET", "Socket.io" and "TCP/IP" are no
+// addresses.
+func inAddress(text string, start, end int) bool {
+	lo, hi := start, end
+	for lo > 0 && !addressStop(text[lo-1]) {
+		lo--
+	}
+	for hi < len(text) && !addressStop(text[hi]) {
+		hi++
+	}
+	run := text[lo:hi]
+	if len(run) == end-start || strings.IndexByte(run, '.') < 0 && !strings.Contains(run, "://") {
+		return false // the word alone, or a run without a dot ("CI/CD")
+	}
+	if strings.Contains(run, "://") {
+		return true
+	}
+	if at := strings.IndexByte(run, '@'); at > 0 && strings.IndexByte(run[at:], '.') > 0 {
+		return true
+	}
+	if len(run) > 4 && strings.EqualFold(run[:4], "www.") {
+		return true
+	}
+	slash := strings.IndexByte(run, '/')
+	if slash <= 0 {
+		return false
+	}
+	host := run[:slash]
+	dot := strings.LastIndexByte(host, '.')
+	return dot > 0 && dot < len(host)-1 && addressEnds[strings.ToLower(host[dot+1:])]
+}
+
+// addressStop reports whether c ends the run of text an address can be part of.
+func addressStop(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '"', '\'', '<', '>', '(', ')', '[', ']', '{', '}', '|', ',', ';':
+		return true
+	}
+	return false
+}
+
+// startsPlace reports whether the skill name toks[i:i+n] is the start of a longer place name of the
+// gazetteer written with a capital, on one line: "San" in "SAN FRANCISCO", "Salt" in "Salt Lake City".
+// Or, where the name is itself a place, whether a state, county or country follows it after a comma
+// or bracket, as "Palo Alto, CA" and "Phoenix (AZ)".
+func (e *Extractor) startsPlace(text string, toks []token, i, n int) bool {
+	if c := text[toks[i].start]; c < 'A' || c > 'Z' {
+		return false
+	}
+	most := int(e.geoFirst[toks[i].lower])
+	if most == 0 {
+		return false
+	}
+	var buf [64]byte
+	key := buf[:0]
+	for k := i; k < len(toks) && k < i+most; k++ {
+		if k > i {
+			if strings.IndexByte(text[toks[k-1].end:toks[k].start], '\n') >= 0 {
+				return false
+			}
+			key = append(key, ' ')
+		}
+		key = append(key, toks[k].lower...)
+		if k+1 < i+n {
+			continue
+		}
+		if _, ok := e.geo[string(key)]; !ok {
+			continue
+		}
+		if k+1 > i+n {
+			return true // a longer place's name
+		}
+		if e.placeQualifier(text, toks, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeQualifier reports whether toks[j] begins a state, county, region or country named right after a
+// place: "Palo Alto, CA", "Phoenix (Arizona)".
+func (e *Extractor) placeQualifier(text string, toks []token, j int) bool {
+	if j >= len(toks) || j == 0 {
+		return false
+	}
+	gap := strings.TrimSpace(text[toks[j-1].end:toks[j].start])
+	if gap != "," && gap != "(" && gap != "-" {
+		return false
+	}
+	for _, en := range e.geo[toks[j].lower] {
+		switch en.p.Kind {
+		case taxonomy.KindRegion, taxonomy.KindCounty, taxonomy.KindCountry, taxonomy.KindNation:
+			if !en.exact || text[toks[j].start:toks[j].end] == en.written {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// legalSuffix reports whether the word toks[i] is a company's legal suffix that a skill shares: "plc"
+// as companies write it ("Acme plc", "Acme Plc"), where the controller is written "PLC".
+func legalSuffix(text string, toks []token, i int) bool {
+	w := text[toks[i].start:toks[i].end]
+	return i > 0 && (w == "plc" || w == "Plc") && !breakBetween(text, toks[i-1].end, toks[i].start)
+}
