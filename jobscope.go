@@ -104,7 +104,19 @@ type Employment struct {
 	Type  NullString `json:"type"`  // permanent, contract, temporary, internship
 	Hours NullString `json:"hours"` // full_time, part_time
 	IR35  NullString `json:"ir35"`  // inside, outside (UK contracts only)
+	// Basis says what decided Type: the board's own field, the title, the text, an IR35 statement, or
+	// the pay period alone (an annual salary says permanent, a day rate contract). Null with Type.
+	Basis NullString `json:"basis"`
 }
+
+// What decided an ad's employment type (Employment.Basis).
+const (
+	BasisField = "field"
+	BasisTitle = "title"
+	BasisText  = "text"
+	BasisIR35  = "ir35"
+	BasisPay   = "pay"
+)
 
 // Salary periods, as quoted.
 const (

@@ -44,6 +44,75 @@ func employmentFromText(title, text string) (typ, hours string) {
 	return sig.employmentType(titleTypeScores(title)), sig.hours(title)
 }
 
+// typeFromPay is the employment type a pay period says by itself, for an ad that states none: an annual,
+// monthly or weekly salary is an employee's (permanent), a day rate a contractor's. An hour rate below
+// hourlyWageCeiling is a wage (care, retail, hospitality and factory work, most of it permanent in the
+// labelled real ads); a higher one is as often a contractor's rate, and says neither.
+func typeFromPay(period string, mid float64) string {
+	switch period {
+	case jobscope.PeriodYear, jobscope.PeriodMonth, jobscope.PeriodWeek:
+		return jobscope.Permanent
+	case jobscope.PeriodDay:
+		return jobscope.Contract
+	case jobscope.PeriodHour:
+		if mid > 0 && mid < hourlyWageCeiling {
+			return jobscope.Permanent
+		}
+	}
+	return ""
+}
+
+// hourlyWageCeiling is the hour rate (in pounds, dollars or euros) below which a rate is read as a wage.
+const hourlyWageCeiling = 25
+
+// periodNamed returns the pay period a (lowercased) salary text names in words, whether or not it
+// quotes a usable figure: "year" for "per annum", "p.a." or "salary", "day" for "per day" or "day
+// rate", or "".
+func periodNamed(lower string) string {
+	switch {
+	case lower == "":
+		return ""
+	case strings.Contains(lower, "per day"), strings.Contains(lower, "/day"), strings.Contains(lower, "day rate"),
+		strings.Contains(lower, "daily rate"), strings.Contains(lower, "p/d"):
+		return jobscope.PeriodDay
+	case strings.Contains(lower, "per annum"), strings.Contains(lower, "/annum"), strings.Contains(lower, "p.a."),
+		strings.Contains(lower, "per year"), strings.Contains(lower, "annual"), hasWord(lower, "salary"), hasWord(lower, "pa"):
+		return jobscope.PeriodYear
+	}
+	return ""
+}
+
+// basisOf says whether the title or the text decided typ, given the title's scores (titleTypeScores).
+func basisOf(typ string, titleScores [4]int) string {
+	for i, name := range [4]string{jobscope.Permanent, jobscope.Contract, jobscope.Temporary, jobscope.Internship} {
+		if typ == name {
+			if titleScores[i] > 0 {
+				return jobscope.BasisTitle
+			}
+			return jobscope.BasisText
+		}
+	}
+	return ""
+}
+
+// bankWork are the words of a title that make "bank" the NHS's and care providers' pool of staff who
+// take shifts as needed ("Bank Staff Nurse", "Healthcare Assistant - Bank"): temporary work.
+var bankWork = []string{"nurse", "nursing", "care", "carer", "healthcare", "hca", "support worker", "midwife",
+	"assistant", "practitioner", "therapist", "physiotherapist", "radiographer", "doctor", "worker", "staff",
+	"porter", "domestic", "housekeeper", "paramedic", "pharmacist", "technician", "administrator", "receptionist"}
+
+// bankTitle reports whether a lowercased title offers bank (as-needed) shifts.
+func bankTitle(title string) bool {
+	if !hasWord(title, "bank") {
+		return false
+	}
+	if strings.Contains(title, "bank staff") || strings.Contains(title, "(bank)") || strings.Contains(title, "bank only") ||
+		strings.Contains(title, "- bank") || strings.Contains(title, "nhs bank") || strings.Contains(title, "bank shifts") {
+		return true
+	}
+	return strings.HasPrefix(title, "bank ") && containsWordAny(title, bankWork)
+}
+
 // titleTypeScores counts employment words in a (lowercased) title.
 func titleTypeScores(title string) [4]int {
 	return [4]int{

@@ -120,8 +120,16 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 
 	titleSalary := lowerTitle + " " + lowerSalary // both read for contract words and IR35
 	typ, hours := EmploymentFromLabel(ad.EmploymentType)
-	if typ == "" {
-		typ = sig.employmentType(titleTypeScores(titleSalary))
+	basis := ""
+	if typ != "" {
+		basis = jobscope.BasisField
+	} else {
+		ts := titleTypeScores(titleSalary)
+		if bankTitle(lowerTitle) {
+			ts[2]++
+		}
+		typ = sig.employmentType(ts)
+		basis = basisOf(typ, ts)
 	}
 	if hours == "" {
 		hours = sig.hours(lowerTitle)
@@ -161,16 +169,29 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	}
 	if ir35 != "" && (loc.Country == "" || loc.Country == "GB") {
 		if typ == "" {
-			typ = jobscope.Contract
+			typ, basis = jobscope.Contract, jobscope.BasisIR35
 		}
 		if typ == jobscope.Contract {
 			x.Employment.IR35 = jobscope.NullString(ir35)
 		}
 	}
+	x.Salary = salaryFromAd(ad, desc, lowerDesc, currencyFor(string(loc.Country)), typ == jobscope.Contract)
+	if typ == "" && x.Salary != nil {
+		typ = typeFromPay(x.Salary.Period, x.Salary.Mid())
+	}
+	if typ == "" {
+		// "£20,000 - £40,000 per annum, OTE", "Competitive salary": no figure to use, but the words
+		// of the pay say the kind of job all the same.
+		typ = typeFromPay(periodNamed(lowerSalary), 0)
+	}
+	if typ != "" && basis == "" {
+		basis = jobscope.BasisPay
+	}
 	x.Employment.Type = jobscope.NullString(typ)
 	x.Employment.Hours = jobscope.NullString(hours)
-
-	x.Salary = salaryFromAd(ad, desc, lowerDesc, currencyFor(string(loc.Country)), typ == jobscope.Contract)
+	if typ != "" {
+		x.Employment.Basis = jobscope.NullString(basis)
+	}
 
 	x.Skills = e.findSkills(text, toks, nil)
 	return x

@@ -384,7 +384,7 @@ func TestExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"id":"42818603","source":"reed","title":{"normalized":"Data Scientist","seniority":"senior"},` +
-		`"employment":{"type":"contract","hours":"full_time","ir35":"outside"},"work_mode":"hybrid",` +
+		`"employment":{"type":"contract","hours":"full_time","ir35":"outside","basis":"field"},"work_mode":"hybrid",` +
 		`"salary":{"min":450,"max":550,"currency":"GBP","period":"day","annual":null,"text":"£450.00 - £550.00 per day"},` +
 		`"location":{"country":"GB","nation":"England","region":"London","county":"Greater London","place":"London","remote":false},` +
 		`"skills":[{"name":"SQL","category":"Programming Languages"},` +

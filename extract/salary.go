@@ -14,6 +14,24 @@ type figure struct {
 	cur        string // ISO code when the text marks it
 	k          bool   // written with a thousands suffix ("45k")
 	pence      bool   // written with two decimals ("8.20"), as pay is
+	big        bool   // written with a millions or billions suffix ("$14M", "$749B", "£2bn"): never pay
+}
+
+// bigSuffix reports whether s, the text right after a figure, starts with a millions or billions
+// suffix that ends a word: "M", "MM", "B", "bn", "mn".
+func bigSuffix(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && (s[n]|0x20 == 'm' || s[n]|0x20 == 'b' || s[n]|0x20 == 'n') {
+		n++
+	}
+	if n == 0 || s[0]|0x20 == 'n' || n < len(s) && isWordByte(s[n]) {
+		return false
+	}
+	switch strings.ToLower(s[:n]) {
+	case "m", "mm", "b", "bn", "mn":
+		return true
+	}
+	return false
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -216,7 +234,7 @@ func scanFigures(text, lower string, dst []figure) []figure {
 		if i < n && text[i] == '*' {
 			continue // masked: "£3****"
 		}
-		f := figure{start: start, end: end, val: v, pence: decimals == 2}
+		f := figure{start: start, end: end, val: v, pence: decimals == 2, big: bigSuffix(text[i:])}
 		// thousands suffix
 		j := i
 		for j < n && text[j] == ' ' {
@@ -366,6 +384,10 @@ var notPayBefore = []string{"bonus", "ote", "o.t.e", "allowance", "commission", 
 	"training", "sign-on", "signing", "referral", "voucher", "stipend of", "nights", "weekend", "band ", "level ", "grade ",
 	"annex ", "agenda for change"}
 
+// payWords, before a figure in prose whose period is not written, show that it is pay.
+var payWords = []string{"salary", "rate", "pay", "paid", "paying", "compensation", "wage", "earn", "earning",
+	"remuneration", "package", "fee", "fees"}
+
 // parseSalary finds the first pay figure or range of text. inProse says the text is a description,
 // where a figure must carry a currency sign.
 func parseSalary(text, defaultCurrency string, inProse, contract bool) *jobscope.Salary {
@@ -434,6 +456,10 @@ func parseSalaryLower(text, lower, defaultCurrency string, inProse, contract boo
 				}
 			}
 		}
+		if lo.big || hi.big {
+			i += used - 1
+			continue
+		}
 		cur := lo.cur
 		if cur == "" {
 			cur = hi.cur
@@ -480,6 +506,12 @@ func parseSalaryLower(text, lower, defaultCurrency string, inProse, contract boo
 		}
 		if period == "" && cur == "" && hi.val < 1000 && !lo.k && (inProse || !lo.pence || !hi.pence) {
 			// a bare small number ("Band 5", "8a") is no salary; a salary field's "8.20" is pay.
+			i += used - 1
+			continue
+		}
+		if period == "" && inProse && !lo.k && hi.val < 10000 && !containsWordAny(before, payWords) {
+			// "a $749 market", "as little as £500 to invest": in prose a small figure whose period is
+			// not written is pay only where the words before it say so.
 			i += used - 1
 			continue
 		}

@@ -19,8 +19,8 @@ func (s *signals) typeScores() [4]int {
 // signalWords are the words scanSignals acts on, the cases of its switch (TestPrefilters keeps the
 // two the same); signalFilter has the bit of each one's hash set, so that one bit test passes over
 // any other word.
-var signalWords = []string{"permanent", "perm", "contract", "contractor", "contractors", "freelance", "interim",
-	"ir35", "contracted", "rate", "temporary", "temp", "locum", "seasonal", "term", "cover", "internship",
+var signalWords = []string{"permanent", "perm", "contract", "contractor", "freelance", "interim",
+	"ir35", "w2", "1099", "c2c", "employed", "rate", "temporary", "temp", "locum", "seasonal", "term", "cover", "internship",
 	"internships", "intern", "interns", "time", "fulltime", "parttime", "hybrid", "office", "remote", "remotely",
 	"wfh", "home"}
 
@@ -35,6 +35,31 @@ var signalFilter = func() (f [signalFilterBits / 64]uint64) {
 	}
 	return f
 }()
+
+// Neighbours that decide what an employment word means. contractNext, after "contract", and
+// durationWords and contractBefore, before it, make it the kind of job; notPermanentNext and
+// notTemporaryNext, after "permanent" and "temporary", make those words something else ("Permanent
+// Residency", "temporary accommodation").
+var (
+	contractNext = toSet("role", "roles", "position", "positions", "opportunity", "basis", "assignment", "length",
+		"duration", "job", "jobs", "post", "posts", "rate", "rates", "work", "contractor", "developer", "engineer",
+		"consultant", "extension", "hire", "to", "initially", "until", "ir35", "inside", "outside", "day", "daily",
+		"hourly", "w2", "c2c", "term")
+	durationWords = toSet("month", "months", "week", "weeks", "year", "years", "mth", "mths", "long", "short",
+		"term", "initial", "rolling", "fixed", "day", "daily", "hourly", "freelance", "interim", "ongoing", "on")
+	contractBefore   = toSet("type", "temporary", "temp", "perm", "w2", "c2c", "1099", "freelance", "independent")
+	notPermanentNext = toSet("resident", "residents", "residency", "residence", "record", "records", "address",
+		"establishment", "collection", "exhibition", "exhibitions", "makeup", "marker", "magnet", "magnets", "damage")
+	notTemporaryNext = toSet("accommodation", "housing", "files", "file", "tables", "table")
+)
+
+func toSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
 
 // scanSignals reads toks (lowercased words of a description).
 func scanSignals(toks []token) signals {
@@ -52,23 +77,40 @@ func scanSignals(toks []token) signals {
 		w := toks[i].lower
 		switch w {
 		case "permanent", "perm":
-			s.permanent++
+			if !notPermanentNext[at(i+1)] {
+				s.permanent++
+			}
 			if at(i+1) == "contract" {
 				s.contract -= 2
 			}
-		case "contract", "contractor", "contractors", "freelance", "interim", "ir35":
-			s.contract++
-			if at(i+1) == "of" && at(i+2) == "employment" {
-				s.contract -= 2
+		case "contract":
+			// "a 12 month contract", "contract role", "Job Type: Contract"; not "contract research",
+			// "a government contract", "a contract for employment".
+			if contractNext[at(i+1)] || durationWords[at(i-1)] || contractBefore[at(i-1)] {
+				s.contract++
 			}
-		case "contracted":
-			s.contract--
+		case "contractor":
+			if at(i-1) == "a" || at(i-1) == "as" || at(i-1) == "independent" || at(i-1) == "freelance" || contractNext[at(i+1)] {
+				s.contract++
+			}
+		case "freelance", "interim", "ir35":
+			s.contract++
+		case "employed":
+			if at(i-1) == "self" {
+				s.contract++
+			}
+		case "w2", "1099", "c2c":
+			if w != "1099" || at(i+1) == "contract" || at(i+1) == "contractor" || at(i-1) == "w2" {
+				s.contract++
+			}
 		case "rate":
 			if at(i-1) == "day" || at(i-1) == "daily" {
 				s.contract++
 			}
 		case "temporary", "temp", "locum", "seasonal":
-			s.temporary++
+			if !notTemporaryNext[at(i+1)] {
+				s.temporary++
+			}
 		case "term":
 			if at(i-1) == "fixed" {
 				s.temporary++
@@ -77,8 +119,12 @@ func scanSignals(toks []token) signals {
 			if at(i-1) == "maternity" {
 				s.temporary++
 			}
-		case "internship", "internships", "intern", "interns":
+		case "internship", "internships":
 			s.internship++
+		case "intern", "interns":
+			if at(i-1) == "an" || at(i-1) == "as" {
+				s.internship++
+			}
 		case "time":
 			switch at(i - 1) {
 			case "full":
