@@ -98,6 +98,29 @@
 // all knowledge spans we overlap, technologies or not (spoken languages, business domains, degrees):
 // coverage, not a target. Disagreements are grouped by text, most frequent first, false mentions and
 // misses in turn.
+//
+// Market coverage (market, every set). Of the ads for which extraction found pay, market is the share
+// given an employment type (permanent, contract, temporary or internship), from whatever decided it (the
+// board's field, the title, the text, IR35, the pay period), and market/figures the share whose pay
+// reaches a salary figure: permanent with an annual, monthly or weekly salary, or contract with a day or
+// hour rate. Every ad of the set counts, labelled or not; the label is not read.
+//
+// Employment type withheld (employment_type/withheld). The same ads are extracted again with their
+// employment_type field removed, as a scraped page or a feed without that field gives them, and judged
+// against the same label as employment_type.
+//
+// Skills not from links (skills/not_from_links, hn_whoishiring_2013_2018). The share of posts none of
+// whose skill mentions lies in a web link, an e-mail address (also "name at acme dot com"), a web address
+// without a scheme ("acme.io/jobs"), or a town's name of two to four capitalised words in the taxonomy
+// ("San Francisco", "Palo Alto"), each found by eval's own patterns, not extraction's.
+//
+// Skills judged by reading (judged). 120 real ads of the shared sets (45 Hacker News posts, 18 NHS
+// JobPosting records, 25 Glassdoor and 32 Adzuna ads, drawn at random) were read one by one: named lists
+// every skill the ad names, wrong the skills extraction once reported that it does not name. skills:
+// precision over the skills we report that were judged (named or wrong), recall over the named skills;
+// skills/strict counts a skill never judged as wrong; skills/in_taxonomy is recall over the named skills
+// the taxonomy has. The judgments are part of the package (judged/skills.jsonl), the ads are read from
+// the shared directory.
 package eval
 
 import (
@@ -216,6 +239,29 @@ strict, since the annotators leave many repeated or listed names unmarked. skill
 all knowledge spans we overlap, technologies or not (spoken languages, business domains, degrees):
 coverage, not a target. Disagreements are grouped by text, most frequent first, false mentions and
 misses in turn.
+
+Market coverage (market, every set). Of the ads for which extraction found pay, market is the share
+given an employment type (permanent, contract, temporary or internship), from whatever decided it (the
+board's field, the title, the text, IR35, the pay period), and market/figures the share whose pay
+reaches a salary figure: permanent with an annual, monthly or weekly salary, or contract with a day or
+hour rate. Every ad of the set counts, labelled or not; the label is not read.
+
+Employment type withheld (employment_type/withheld). The same ads are extracted again with their
+employment_type field removed, as a scraped page or a feed without that field gives them, and judged
+against the same label as employment_type.
+
+Skills not from links (skills/not_from_links, hn_whoishiring_2013_2018). The share of posts none of
+whose skill mentions lies in a web link, an e-mail address (also "name at acme dot com"), a web address
+without a scheme ("acme.io/jobs"), or a town's name of two to four capitalised words in the taxonomy
+("San Francisco", "Palo Alto"), each found by eval's own patterns, not extraction's.
+
+Skills judged by reading (judged). 120 real ads of the shared sets (45 Hacker News posts, 18 NHS
+JobPosting records, 25 Glassdoor and 32 Adzuna ads, drawn at random) were read one by one: named lists
+every skill the ad names, wrong the skills extraction once reported that it does not name. skills:
+precision over the skills we report that were judged (named or wrong), recall over the named skills;
+skills/strict counts a skill never judged as wrong; skills/in_taxonomy is recall over the named skills
+the taxonomy has. The judgments are part of the package (judged/skills.jsonl), the ads are read from
+the shared directory.
 `
 
 // Extractor is what eval measures: the product's extractor, or anything that turns a raw ad into an
@@ -383,7 +429,7 @@ func Sets() []string {
 	for _, s := range spanSets() {
 		out = append(out, s.name)
 	}
-	return out
+	return append(out, judgedSet)
 }
 
 // Fields lists the fields eval measures, over all data sets.
@@ -396,7 +442,7 @@ func Fields() []string {
 			}
 		}
 	}
-	for _, f := range spanFields {
+	for _, f := range append(slices.Clone(spanFields), judgedFields...) {
 		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
@@ -447,6 +493,7 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 	}
 	g := newGazetteer(tax)
 	skills := skillNames(tax)
+	places := placeNames(tax)
 	districtNote := "postcode regions from the taxonomy's gazetteer (no " + districtsFile + ")"
 	if f, err := os.Open(filepath.Join(shared, filepath.FromSlash(districtsFile))); err == nil {
 		err = g.loadDistricts(f)
@@ -478,7 +525,7 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 			}
 			s.notes[fieldRegion] = districtNote
 		}
-		res, err := runSet(ctx, shared, s, ex, g, skills, fields, opts.Worst)
+		res, err := runSet(ctx, shared, s, ex, g, skills, places, fields, opts.Worst)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
@@ -510,13 +557,28 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 		}
 		out = append(out, res...)
 	}
+	if selects(opts.Sets, judgedSet) {
+		var fields []string
+		for _, f := range judgedFields {
+			if selects(opts.Fields, f) {
+				fields = append(fields, f)
+			}
+		}
+		if len(fields) > 0 {
+			res, err := runJudged(ctx, shared, ex, tax, fields, opts.Worst)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", judgedSet, err)
+			}
+			out = append(out, res...)
+		}
+	}
 	return out, nil
 }
 
 // runSet measures one data set: reads its labels and ads, extracts the ads in parallel and judges each
 // against its label.
 func runSet(ctx context.Context, shared string, s dataSet, ex Extractor, g *gazetteer, skills map[string]string,
-	fields []string, worst int) ([]Result, error) {
+	placeNames map[string]bool, fields []string, worst int) ([]Result, error) {
 	dir := filepath.Join(shared, "data", "ads", s.dir)
 	labels, err := readLabels(filepath.Join(dir, s.labels))
 	if err != nil {
@@ -531,15 +593,36 @@ func runSet(ctx context.Context, shared string, s dataSet, ex Extractor, g *gaze
 		return nil, err
 	}
 
-	j := &judge{g: g, skills: skills, accs: map[string]*accumulator{}}
+	j := &judge{g: g, skills: skills, accs: map[string]*accumulator{}, placeNames: placeNames}
 	if pl, ok := ex.(PlaceLister); ok {
 		j.places = pl
+	}
+	if m, ok := ex.(SkillMentioner); ok {
+		j.mentioner = m
 	}
 	for _, f := range fields {
 		j.accs[f] = &accumulator{res: Result{Set: s.name, Field: f}}
 	}
+	if j.accs[fieldEmploymentWithheld] != nil {
+		// The same ads without the board's employment field.
+		bare := make([]*jobscope.RawAd, len(ads))
+		for i, ad := range ads {
+			c := *ad
+			c.EmploymentType = ""
+			bare[i] = &c
+		}
+		ws, err := extractAll(ctx, ex, bare)
+		if err != nil {
+			return nil, err
+		}
+		j.withheld = make(map[*jobscope.RawAd]*jobscope.Extraction, len(ads))
+		for i, ad := range ads {
+			j.withheld[ad] = &ws[i]
+		}
+	}
 	unlabelled := 0
 	for i, ad := range ads {
+		j.market(ad, &xs[i])
 		l, ok := labels[s.labelID(ad.ID)]
 		if !ok {
 			unlabelled++

@@ -101,6 +101,19 @@ func TestRunFixture(t *testing.T) {
 		"glassdoor_us_2020 skills/spark":  {2, 2, 0},
 		"glassdoor_us_2020 skills/aws":    {2, 2, 0},
 		"glassdoor_us_2020 skills/excel":  {2, 2, 0},
+		// The fixed extractor ignores the employment field, so withholding it changes nothing.
+		"adzuna_uk_2013 employment_type/withheld":           {2, 1, 0},
+		"nhs_jobs_2020 employment_type/withheld":            {1, 1, 0},
+		"nhs_jobs_2020/jobposting employment_type/withheld": {0, 0, 0},
+		// Market coverage counts every ad with a salary of ours, labelled or not, by its type and period.
+		"adzuna_uk_2013 market":                   {4, 2, 0},
+		"adzuna_uk_2013 market/figures":           {4, 1, 0},
+		"nhs_jobs_2020 market":                    {2, 1, 0},
+		"nhs_jobs_2020 market/figures":            {2, 0, 0},
+		"nhs_jobs_2020/jobposting market":         {1, 0, 0},
+		"nhs_jobs_2020/jobposting market/figures": {1, 0, 0},
+		"glassdoor_us_2020 market":                {2, 0, 0},
+		"glassdoor_us_2020 market/figures":        {2, 0, 0},
 	}
 	got := map[string]count{}
 	for _, r := range rs {

@@ -72,7 +72,7 @@ func skillField(keyword string) string { return fieldSkills + "/" + keyword }
 
 // dataSets are the labelled sets, in the order results come.
 func dataSets() []dataSet {
-	nhsFields := []string{fieldSalary, fieldRegion, fieldEmployment, fieldHours}
+	nhsFields := []string{fieldSalary, fieldRegion, fieldEmployment, fieldEmploymentWithheld, fieldHours}
 	nhsNotes := map[string]string{fieldSalary: "silver label: NHS Jobs' own parse, sometimes wrong"}
 	skillFields := []string{fieldSkills}
 	skillWeak := map[string]bool{fieldSkills: true}
@@ -91,10 +91,10 @@ func dataSets() []dataSet {
 	}
 	skillNotes[fieldSkills] = "the dataset author's substring flags whose rule means the skill, pooled: " +
 		strings.Join(pooled, ", ")
-	return []dataSet{
+	sets := []dataSet{
 		{
 			name: "adzuna_uk_2013", dir: "adzuna_uk_2013", ads: "ads.jsonl", labels: "labels.jsonl",
-			fields: []string{fieldSalary, fieldRegion, fieldEmployment, fieldHours},
+			fields: []string{fieldSalary, fieldRegion, fieldEmployment, fieldEmploymentWithheld, fieldHours},
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 				j.adzunaSalary(ad, x, l)
 				j.region(ad, x, l.str("region"), j.g.region(l.str("region")))
@@ -123,7 +123,7 @@ func dataSets() []dataSet {
 		},
 		{
 			name: "reed_uk", dir: "reed_uk", ads: "ads.jsonl", labels: "labels.jsonl",
-			fields: []string{fieldRegion, fieldEmployment, fieldHours},
+			fields: []string{fieldRegion, fieldEmployment, fieldEmploymentWithheld, fieldHours},
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 				city, state := l.str("city"), l.str("state")
 				j.region(ad, x, city+", "+state, j.g.regionOfCityState(city, state))
@@ -133,7 +133,7 @@ func dataSets() []dataSet {
 		},
 		{
 			name: "reed_datascience_2021", dir: "reed_datascience_2021", ads: "ads.jsonl", labels: "labels.jsonl",
-			fields: []string{fieldRegion, fieldEmployment, fieldHours, fieldRemote},
+			fields: []string{fieldRegion, fieldEmployment, fieldEmploymentWithheld, fieldHours, fieldRemote},
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 				city, state := l.str("locality"), l.str("region_reed")
 				j.region(ad, x, city+", "+state, j.g.regionOfCityState(city, state))
@@ -146,7 +146,7 @@ func dataSets() []dataSet {
 		},
 		{
 			name: "hn_whoishiring_2013_2018", dir: "hn_whoishiring_2013_2018", ads: "ads.jsonl", labels: "labels.jsonl",
-			fields: []string{fieldCountry, fieldCountryNamed, fieldState, fieldStateNamed, fieldRemote},
+			fields: []string{fieldCountry, fieldCountryNamed, fieldState, fieldStateNamed, fieldRemote, fieldNotFromLinks},
 			weak:   map[string]bool{fieldRemote: true},
 			notes: map[string]string{fieldRemote: "weak label: the upstream parser's flag",
 				fieldCountry:      "a geocoder's reading of the post's location; a post naming several places gets one",
@@ -154,6 +154,7 @@ func dataSets() []dataSet {
 				fieldCountryNamed: "the named-place rule: the geocoder's place may be another the heading names beside ours",
 				fieldStateNamed:   "the named-place rule: the geocoder's place may be another the heading names beside ours"},
 			judge: func(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
+				j.notFromLinks(ad)
 				if want, ok := l.flag("remote"); ok {
 					j.binary(fieldRemote, ad.ID, remoteText(ad), ourRemote(x), want, "", "")
 				}
@@ -187,6 +188,11 @@ func dataSets() []dataSet {
 			},
 		},
 	}
+	// Every set is judged for market coverage, over all its ads (labelled or not).
+	for i := range sets {
+		sets[i].fields = append(sets[i].fields, fieldMarket, fieldMarketFigures)
+	}
+	return sets
 }
 
 // nhsHoursPerYear is the hours NHS Jobs multiplies an hourly rate by to label it as a YEAR figure.
@@ -212,9 +218,16 @@ func judgeNHS(j *judge, ad *jobscope.RawAd, x *jobscope.Extraction, l label) {
 // judge records each field's verdicts for one data set.
 type judge struct {
 	g      *gazetteer
-	places PlaceLister       // nil when the extractor lists no places
-	skills map[string]string // lower-case skill name or alias → skill name
-	accs   map[string]*accumulator
+	places PlaceLister // nil when the extractor lists no places
+	// mentioner finds where skills were read (nil when the extractor does not say); placeNames are
+	// the names of several words of towns, for fieldNotFromLinks.
+	mentioner  SkillMentioner
+	placeNames map[string]bool
+	// withheld holds each ad's extraction without the board's employment field, when
+	// fieldEmploymentWithheld is measured.
+	withheld map[*jobscope.RawAd]*jobscope.Extraction
+	skills   map[string]string // lower-case skill name or alias → skill name
+	accs     map[string]*accumulator
 }
 
 // accumulator gathers one field's counts and disagreements.
@@ -367,6 +380,10 @@ func (j *judge) employment(ad *jobscope.RawAd, x *jobscope.Extraction, typ, hour
 	text := func() string { return "employment_type: " + orNone(ad.EmploymentType) + " | title: " + ad.Title }
 	if typ != "" {
 		j.value(fieldEmployment, ad.ID, text, string(x.Employment.Type), typ, "")
+		if w := j.withheld[ad]; w != nil {
+			j.value(fieldEmploymentWithheld, ad.ID, func() string { return "title: " + ad.Title + " | salary: " + ad.Salary },
+				string(w.Employment.Type), typ, "")
+		}
 	}
 	if hours != "" {
 		j.value(fieldHours, ad.ID, text, string(x.Employment.Hours), hours, "")

@@ -54,6 +54,23 @@ func inAddress(text string, start, end int) bool {
 	return dot > 0 && dot < len(host)-1 && addressEnds[strings.ToLower(host[dot+1:])]
 }
 
+// inSpokenAddress reports whether the name toks[i:i+n] is part of an e-mail address written out against
+// harvesters: "jobs at acme dot com", "matt [at] tophat [dot] com": "dot" and a domain ending follow it,
+// or "dot" or a bracketed "at" stands before it.
+func inSpokenAddress(text string, toks []token, i, n int) bool {
+	if j := i + n; j+1 < len(toks) && toks[j].lower == "dot" && addressEnds[toks[j+1].lower] {
+		return true
+	}
+	if i > 0 && toks[i-1].lower == "dot" || toks[i].lower == "dot" && i > 1 && toks[i-2].lower == "at" {
+		return true // "acme dot io", "jobs at acme dot net"
+	}
+	if i > 0 && toks[i-1].lower == "at" {
+		gap := text[toks[i-1].end:toks[i].start]
+		return strings.ContainsAny(gap, "])") || i > 1 && strings.ContainsAny(text[toks[i-2].end:toks[i-1].start], "[(")
+	}
+	return false
+}
+
 // addressStop reports whether c ends the run of text an address can be part of.
 func addressStop(c byte) bool {
 	switch c {

@@ -87,7 +87,8 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			continue
 		}
 		n := len(p.words)
-		if inAddress(text, toks[i].start, toks[i+n-1].end) || e.startsPlace(text, toks, i, n) || n == 1 && legalSuffix(text, toks, i) {
+		if inAddress(text, toks[i].start, toks[i+n-1].end) || inSpokenAddress(text, toks, i, n) || e.startsPlace(text, toks, i, n) ||
+			n == 1 && legalSuffix(text, toks, i) {
 			i += n // part of a link, an e-mail address, a place's or a company's name
 			continue
 		}

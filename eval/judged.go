@@ -1,0 +1,188 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"jobscope"
+	"jobscope/taxonomy"
+)
+
+// judgedSkillsFile holds the skills people judged by reading real ads of the shared sets: ids and
+// judgments only, the ads being read from the shared directory (see judged/README.md).
+//
+//go:embed judged/skills.jsonl
+var judgedSkillsFile []byte
+
+// judgedSet is the name results of the judged ads carry.
+const judgedSet = "judged"
+
+const (
+	// fieldJudgedTaxonomy is recall over the named skills the taxonomy has: what matching misses, apart
+	// from what the taxonomy lacks.
+	fieldJudgedTaxonomy = fieldSkills + "/in_taxonomy"
+)
+
+var judgedFields = []string{fieldSkills, fieldSpanStrict, fieldJudgedTaxonomy}
+
+// judgedAd is one line of the judgments: the ad, the skills it names, and the skills once reported that
+// it does not name.
+type judgedAd struct {
+	Set   string   `json:"set"`
+	ID    string   `json:"id"`
+	Named []string `json:"named"`
+	Wrong []string `json:"wrong"`
+}
+
+// readJudged parses the embedded judgments.
+func readJudged() ([]judgedAd, error) {
+	var out []judgedAd
+	dec := json.NewDecoder(bytes.NewReader(judgedSkillsFile))
+	for dec.More() {
+		var j judgedAd
+		if err := dec.Decode(&j); err != nil {
+			return nil, fmt.Errorf("judged skills: %w", err)
+		}
+		out = append(out, j)
+	}
+	return out, nil
+}
+
+// runJudged scores ex's skills on the judged ads: skills precision over the skills it reports that were
+// judged (named or wrong), skills/strict over every skill it reports (one never judged counts as
+// wrong), recall over the named skills; skills/in_taxonomy is recall over the named skills the taxonomy
+// knows. Cases are ads; an ad the shared directory lacks is counted as unmapped.
+func runJudged(ctx context.Context, shared string, ex Extractor, tax *taxonomy.Taxonomy, fields []string, worst int) ([]Result, error) {
+	judged, err := readJudged()
+	if err != nil {
+		return nil, err
+	}
+	known := skillNames(tax)
+	bySet := map[string][]judgedAd{}
+	var order []string
+	for _, j := range judged {
+		if bySet[j.Set] == nil {
+			order = append(order, j.Set)
+		}
+		bySet[j.Set] = append(bySet[j.Set], j)
+	}
+	res := map[string]*Result{}
+	for _, f := range fields {
+		res[f] = &Result{Set: judgedSet, Field: f, Spans: &SpanCounts{}}
+	}
+	var cases []Case
+	for _, name := range order {
+		i := slices.IndexFunc(dataSets(), func(s dataSet) bool { return s.name == name })
+		if i < 0 {
+			return nil, fmt.Errorf("judged skills: unknown set %q", name)
+		}
+		s := dataSets()[i]
+		path := filepath.Join(shared, "data", "ads", s.dir, s.ads)
+		if _, err := os.Stat(path); err != nil {
+			for _, r := range res {
+				r.Unmapped += len(bySet[name])
+			}
+			continue
+		}
+		ads, _, err := readAds(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		byID := map[string]*jobscope.RawAd{}
+		for _, ad := range ads {
+			byID[ad.ID] = ad
+		}
+		for _, j := range bySet[name] {
+			ad := byID[j.ID]
+			if ad == nil {
+				for _, r := range res {
+					r.Unmapped++
+				}
+				continue
+			}
+			x := ex.Extract(ad)
+			var got []string
+			for _, sk := range x.Skills {
+				got = append(got, sk.Name)
+			}
+			var wrong, unjudged, missed []string
+			right := 0
+			for _, g := range got {
+				switch {
+				case slices.Contains(j.Named, g):
+					right++
+				case slices.Contains(j.Wrong, g):
+					wrong = append(wrong, g)
+				default:
+					unjudged = append(unjudged, g)
+				}
+			}
+			inTax, foundInTax := 0, 0
+			for _, n := range j.Named {
+				found := slices.Contains(got, n)
+				if !found {
+					missed = append(missed, n)
+				}
+				if _, ok := known[strings.ToLower(n)]; ok {
+					inTax++
+					if found {
+						foundInTax++
+					}
+				}
+			}
+			for f, r := range res {
+				r.Cases++
+				c := r.Spans
+				switch f {
+				case fieldSkills:
+					c.Mentions += right + len(wrong)
+					c.InSpan += right
+					c.Spans += len(j.Named)
+					c.Found += len(j.Named) - len(missed)
+				case fieldSpanStrict:
+					c.Mentions += len(got)
+					c.InSpan += right
+					c.Spans += len(j.Named)
+					c.Found += len(j.Named) - len(missed)
+				case fieldJudgedTaxonomy:
+					c.Mentions += right + len(wrong)
+					c.InSpan += right
+					c.Spans += inTax
+					c.Found += foundInTax
+				}
+			}
+			if len(wrong)+len(unjudged)+len(missed) > 0 {
+				cases = append(cases, Case{ID: name + "/" + j.ID, Text: clip(ad.Title, textLen),
+					Got:   "wrong: " + orNone(strings.Join(wrong, ", ")) + "; not judged yet: " + orNone(strings.Join(unjudged, ", ")),
+					Want:  "missed: " + orNone(strings.Join(missed, ", ")),
+					score: float64(len(wrong) + len(unjudged) + len(missed))})
+			}
+		}
+	}
+	slices.SortStableFunc(cases, func(a, b Case) int { return int(b.score - a.score) })
+	if len(cases) > worst {
+		cases = cases[:max(worst, 0)]
+	}
+	out := make([]Result, 0, len(fields))
+	for _, f := range fields {
+		r := *res[f]
+		r.Worst = cases
+		switch f {
+		case fieldSkills:
+			r.Note = "ads read one by one and every skill judged; precision over the skills judged so far"
+		case fieldSpanStrict:
+			r.Note = "precision over every skill reported: one not judged yet counts as wrong"
+		case fieldJudgedTaxonomy:
+			r.Note = "recall over the named skills the taxonomy has"
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,43 @@
+package eval
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestJudgedFile checks the judgments: each names a known set and an id once, and no skill is judged
+// both named and wrong for one ad.
+func TestJudgedFile(t *testing.T) {
+	js, err := readJudged()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(js) < 100 {
+		t.Errorf("%d judged ads, want at least 100", len(js))
+	}
+	seen := map[string]bool{}
+	sets := map[string]bool{}
+	for _, s := range dataSets() {
+		sets[s.name] = true
+	}
+	for _, j := range js {
+		key := j.Set + "/" + j.ID
+		switch {
+		case !sets[j.Set]:
+			t.Errorf("%s: unknown set", key)
+		case j.ID == "":
+			t.Errorf("%s: no id", key)
+		case seen[key]:
+			t.Errorf("%s: judged twice", key)
+		}
+		seen[key] = true
+		for _, w := range j.Wrong {
+			if slices.Contains(j.Named, w) {
+				t.Errorf("%s: %s is both named and wrong", key, w)
+			}
+		}
+	}
+	if len(sets) > 0 && len(seen) != len(js) {
+		t.Errorf("%d distinct ads of %d lines", len(seen), len(js))
+	}
+}
