@@ -32,6 +32,9 @@ type RawAd struct {
 	PostedAt       time.Time // zero when the record gave none
 	ClosedAt       time.Time // zero when unknown
 	URL            string
+	// DateNote says why a posting or closing date the record gave was not read (unreadable, or
+	// outside the plausible window), so that its date is unknown; "" when every date given was read.
+	DateNote string
 
 	// Remote is set when the source says so structurally (schema.org jobLocationType TELECOMMUTE).
 	Remote bool
@@ -221,6 +224,16 @@ type Info struct {
 	SetAside    int       `json:"set_aside"`
 	FirstPosted time.Time `json:"-"`
 	LastPosted  time.Time `json:"-"`
+	// Coverage counts, over the ads counted once (copies aside), those that some figures must leave
+	// out: without a posting date (out of every period figure), without a permanent or contract
+	// market (in "all jobs" figures only), without a location, without a salary figure, and with one
+	// outside the plausible bounds of its market.
+	Canonical   int `json:"canonical"`
+	Undated     int `json:"undated"`
+	NoMarket    int `json:"no_market"`
+	NoLocation  int `json:"no_location"`
+	NoSalary    int `json:"no_salary"`
+	Implausible int `json:"implausible_salary"`
 }
 
 // StoreState says which state of its ads a store is in, so that a copy of them (the statistics

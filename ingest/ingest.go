@@ -28,8 +28,12 @@ type Options struct {
 	Workers int
 	// Progress, when set, is called after every batch with the run so far.
 	Progress func(Progress)
-	// Now is the clock: the posting date of ads that give none, and when rejects were set aside.
+	// Now is the clock: when rejects were set aside.
 	Now func() time.Time
+	// Posted, when not zero, is the posting date given to the ads of the run that state none (or one
+	// that cannot be read): ingest --posted. Otherwise such ads are stored undated, counted as such, and
+	// kept out of every period figure.
+	Posted time.Time
 }
 
 // Summary counts what a run did.
@@ -40,11 +44,20 @@ type Summary struct {
 	Unchanged  int `json:"unchanged"`  // ads already stored with the same content
 	Duplicates int `json:"duplicates"` // new ads found to be copies of another ad
 	SetAside   int `json:"set_aside"`  // records that could not be read as ads
+	// Undated counts the ads read without a posting date (none given, or one that could not be read)
+	// and not dated by Options.Posted; DatesUnread those whose date was given but could not be read,
+	// with DateNotes holding the first few reasons ("source/id: why").
+	Undated     int      `json:"undated"`
+	DatesUnread int      `json:"dates_unread"`
+	DateNotes   []string `json:"date_notes,omitempty"`
 }
 
+// maxDateNotes bounds the examples of unreadable dates a summary keeps.
+const maxDateNotes = 5
+
 func (s Summary) String() string {
-	return fmt.Sprintf("read %d, new %d, updated %d, unchanged %d, duplicates %d, set aside %d",
-		s.Read, s.New, s.Updated, s.Unchanged, s.Duplicates, s.SetAside)
+	return fmt.Sprintf("read %d, new %d, updated %d, unchanged %d, duplicates %d, set aside %d, undated %d",
+		s.Read, s.New, s.Updated, s.Unchanged, s.Duplicates, s.SetAside, s.Undated)
 }
 
 // Progress is where a run stands, for a progress bar.
@@ -166,7 +179,6 @@ func (r *run) prepare(rd *read.Reader) prepared {
 	b.done, b.total = rd.Progress()
 	b.ads = make([]jobscope.Ad, len(raws))
 	b.sigs = make([]dedup.Signature, len(raws))
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 
 	var wg sync.WaitGroup
 	per := (len(raws) + r.opts.Workers - 1) / max(r.opts.Workers, 1)
@@ -177,8 +189,8 @@ func (r *run) prepare(rd *read.Reader) prepared {
 				raw := raws[i]
 				ad := &b.ads[i]
 				ad.ContentHash = contentHash(raw)
-				if raw.PostedAt.IsZero() {
-					raw.PostedAt = today
+				if raw.PostedAt.IsZero() && !r.opts.Posted.IsZero() {
+					raw.PostedAt = r.opts.Posted
 				}
 				ad.Raw = *raw
 				ad.Extraction = r.opts.Extract(raw)
@@ -216,6 +228,18 @@ func contentHash(raw *jobscope.RawAd) uint64 {
 func (r *run) write(ctx context.Context, b *prepared) error {
 	r.sum.Read += b.read
 	r.sum.SetAside += len(b.rejects)
+	for i := range b.ads {
+		raw := &b.ads[i].Raw
+		if raw.PostedAt.IsZero() {
+			r.sum.Undated++
+		}
+		if raw.DateNote != "" {
+			r.sum.DatesUnread++
+			if len(r.sum.DateNotes) < maxDateNotes {
+				r.sum.DateNotes = append(r.sum.DateNotes, raw.Key().String()+": "+raw.DateNote)
+			}
+		}
+	}
 
 	// A key seen twice in one batch: the later record wins, as it would across batches.
 	pos := make(map[jobscope.AdKey]int, len(b.ads))

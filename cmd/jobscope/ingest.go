@@ -21,7 +21,13 @@ pages; "-" for standard input; .gz files too), extracts their fields and stores 
 same source and id updates that ad; the same ad posted on another job board is linked to its first copy
 and counted once. Records that cannot be read are set aside with their reason (see "jobscope rejects").
 Afterwards the statistics engine's snapshot (see --snapshot in "jobscope help") is brought up to date
-with the ads written, so that the next stats, index or compare starts from it. The exit code is 0 unless --strict is given and something was set aside, or nothing could be read.`
+with the ads written, so that the next stats, index or compare starts from it. The exit code is 0 unless --strict is given and something was set aside, or nothing could be read.
+
+An ad's posting date comes from its record (YYYY-MM-DD, RFC 3339, DD/MM/YYYY, "6 November 2020",
+RFC 1123 or Unix seconds). An ad without one, or with one that cannot be read or lies outside 1990 to a
+year from today, is stored undated: it counts in "all jobs" figures over all time but in no period
+figure, and the summary says how many there were. --posted YYYY-MM-DD dates them instead (the day a
+scrape was taken, say).`
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "FILE...", ingestHelp)
@@ -29,11 +35,19 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	batch := fs.Int("batch", 1000, "records per transaction")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	taxFile := fs.String("taxonomy", "", "a user taxonomy FILE of extra skills and titles (see jobscope taxonomy --help)")
+	postedFlag := fs.String("posted", "", "the posting date (YYYY-MM-DD) of ads whose record gives none")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: name at least one file (or - for standard input)", errUsage)
+	}
+	var posted time.Time
+	if *postedFlag != "" {
+		var err error
+		if posted, err = time.Parse(time.DateOnly, *postedFlag); err != nil {
+			return fmt.Errorf("%w: --posted %q is not a date YYYY-MM-DD", errUsage, *postedFlag)
+		}
 	}
 	ex, err := newExtractor(*taxFile)
 	if err != nil {
@@ -45,7 +59,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	opts := ingest.Options{Store: st, Extract: ex.Extract, BatchSize: *batch}
+	opts := ingest.Options{Store: st, Extract: ex.Extract, BatchSize: *batch, Posted: posted}
 	var bar *progressBar
 	if !*quiet && isTerminal(e.stderr) {
 		bar = &progressBar{w: e.stderr}
@@ -58,6 +72,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintln(e.stdout, sum)
 	if sum.SetAside > 0 {
 		fmt.Fprintf(e.stdout, "%d set aside: see `jobscope rejects`\n", sum.SetAside)
+	}
+	if sum.DatesUnread > 0 {
+		fmt.Fprintf(e.stdout, "%d with a date that could not be read, stored without it; for example:\n", sum.DatesUnread)
+		for _, n := range sum.DateNotes {
+			fmt.Fprintf(e.stdout, "  %s\n", n)
+		}
+	}
+	if sum.Undated > 0 {
+		fmt.Fprintf(e.stdout, "%d undated: in no period figure; give them a date with --posted YYYY-MM-DD\n", sum.Undated)
 	}
 	if err != nil {
 		return err

@@ -26,7 +26,9 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 const infoHelp = `Prints what the store holds: ads (copies included), duplicates, records set aside and the range of
-posting dates.`
+posting dates; then, of the ads counted once, how many some figures leave out and why: undated (no
+period figure), no permanent or contract market (only "all jobs" figures), no location, no salary
+figure, and a salary outside its market's plausible bounds.`
 
 // infoJSON is the JSON form of `jobscope info`.
 type infoJSON struct {
@@ -35,6 +37,12 @@ type infoJSON struct {
 	SetAside    int    `json:"set_aside"`
 	FirstPosted string `json:"first_posted"`
 	LastPosted  string `json:"last_posted"`
+	Canonical   int    `json:"canonical"`
+	Undated     int    `json:"undated"`
+	NoMarket    int    `json:"no_market"`
+	NoLocation  int    `json:"no_location"`
+	NoSalary    int    `json:"no_salary"`
+	Implausible int    `json:"implausible_salary"`
 }
 
 func runInfo(ctx context.Context, e *env, args []string) error {
@@ -53,7 +61,9 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	out := infoJSON{Ads: in.Ads, Duplicates: in.Duplicates, SetAside: in.SetAside,
-		FirstPosted: dateOrEmpty(in.FirstPosted), LastPosted: dateOrEmpty(in.LastPosted)}
+		FirstPosted: dateOrEmpty(in.FirstPosted), LastPosted: dateOrEmpty(in.LastPosted), Canonical: in.Canonical,
+		Undated: in.Undated, NoMarket: in.NoMarket, NoLocation: in.NoLocation, NoSalary: in.NoSalary,
+		Implausible: in.Implausible}
 	switch *format {
 	case "json":
 		return writeJSON(e.stdout, out)
@@ -63,6 +73,15 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "set aside    %d\n", in.SetAside)
 		if out.FirstPosted != "" {
 			fmt.Fprintf(e.stdout, "posted       %s to %s\n", out.FirstPosted, out.LastPosted)
+		}
+		if in.Canonical > 0 {
+			share := func(n int) string { return fmt.Sprintf("%d (%.1f%%)", n, 100*float64(n)/float64(in.Canonical)) }
+			fmt.Fprintf(e.stdout, "of the %d ads counted once:\n", in.Canonical)
+			fmt.Fprintf(e.stdout, "  undated      %s: in no period figure; re-ingest with --posted YYYY-MM-DD to date them\n", share(in.Undated))
+			fmt.Fprintf(e.stdout, "  no market    %s: not permanent or contract (temporary, internship, or nothing said), in \"all jobs\" figures only\n", share(in.NoMarket))
+			fmt.Fprintf(e.stdout, "  no location  %s: in no location's figures\n", share(in.NoLocation))
+			fmt.Fprintf(e.stdout, "  no salary    %s: quote no pay figure\n", share(in.NoSalary))
+			fmt.Fprintf(e.stdout, "  implausible  %s: a salary outside its market's bounds, left out of salary figures\n", share(in.Implausible))
 		}
 		return nil
 	}

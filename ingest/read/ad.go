@@ -46,6 +46,9 @@ type wire struct {
 // fields are an ad's text fields before they are checked: the common form of every input format.
 type fields struct {
 	id, source, title, description, company, location, salary, employmentType, postedAt, closedAt, url string
+	// postedField and closedField name the dates' fields as the record wrote them ("" for posted_at
+	// and closed_at), for the note on a date that cannot be read.
+	postedField, closedField string
 }
 
 // fieldError is a reason to set a record aside.
@@ -62,13 +65,15 @@ func (f *fields) finish(defaultSource string, raw []byte) (*jobscope.RawAd, erro
 	if strings.TrimSpace(f.title) == "" {
 		return nil, fieldError(`missing "title"`)
 	}
-	posted, err := parseTime("posted_at", f.postedAt)
+	// A date that cannot be read leaves the date unknown, with the reason noted: the ad is kept.
+	var notes []string
+	posted, err := parseTime(cmpOr(f.postedField, "posted_at"), f.postedAt)
 	if err != nil {
-		return nil, err
+		notes = append(notes, err.Error())
 	}
-	closed, err := parseTime("closed_at", f.closedAt)
+	closed, err := parseTime(cmpOr(f.closedField, "closed_at"), f.closedAt)
 	if err != nil {
-		return nil, err
+		notes = append(notes, err.Error())
 	}
 	source := strings.TrimSpace(f.source)
 	if source == "" {
@@ -86,8 +91,16 @@ func (f *fields) finish(defaultSource string, raw []byte) (*jobscope.RawAd, erro
 		PostedAt:       posted,
 		ClosedAt:       closed,
 		URL:            f.url,
+		DateNote:       strings.Join(notes, "; "),
 		Raw:            json.RawMessage(bytes.Clone(raw)),
 	}, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // timeLayouts are the forms accepted for posted_at and closed_at.
@@ -104,28 +117,74 @@ var timeLayouts = [...]string{
 	"2006-01-02 15:04:05 -0700",
 }
 
-// parseTime reads a date or time; "" is the zero time (absent). An impossible date is an error whose
-// text names the field, the value and what is wrong with it.
+// dayLayouts are dates written with the day first (as GB sources do), month names, and RFC 1123 forms.
+var dayLayouts = [...]string{
+	"2/1/2006", "2-1-2006", "2.1.2006", "2006/1/2", "2006.1.2", "2 January 2006", "2 Jan 2006", "January 2, 2006",
+	"Jan 2, 2006", "2 January, 2006", "Monday, 2 January 2006", time.RFC1123, time.RFC1123Z, time.RFC850,
+	time.ANSIC, "Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05.999999999",
+}
+
+// Plausible posting and closing dates: a date before minYear, or more than a year after the clock's
+// today, is a mistake of the source (0001-01-01 from a zero value, 9999-12-31 for "never") and would
+// move every period figure; it is read as no date.
+const minYear = 1990
+
+// today is the reader's clock, for the plausible window; a variable so that tests can fix it.
+var today = func() time.Time { return time.Now().UTC() }
+
+// parseTime reads a date or time; "" is the zero time (absent). A date that cannot be read, or lies
+// outside the plausible window, is an error whose text names the field, the value and what is wrong.
+// ISO 8601 and RFC 3339 forms, day-first dates ("31/01/2026", "6/11/2020" is 6 November; "11/26/2020",
+// whose second number cannot be a month, month first), "2020/11/06", month names ("6 November 2020",
+// "Nov 6, 2020"), RFC 1123 and Unix seconds are read.
 func parseTime(field, s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
-	why := ""
+	bad := func(why string) error {
+		return fieldError(fmt.Sprintf("invalid %s %s: %s", field, strconv.Quote(truncate([]byte(s), 64)), why))
+	}
+	t, why, ok := readTime(s)
+	if !ok {
+		return time.Time{}, bad(why)
+	}
+	if t.Year() < minYear || t.After(today().AddDate(1, 0, 0)) {
+		return time.Time{}, bad(fmt.Sprintf("outside %d to a year from today", minYear))
+	}
+	return t, nil
+}
+
+// readTime parses s in any of the accepted forms; why says what is wrong when none fits.
+func readTime(s string) (t time.Time, why string, ok bool) {
 	for _, layout := range timeLayouts {
 		t, err := time.Parse(layout, s)
 		if err == nil {
-			return t, nil
+			return t, "", true
 		}
 		var pe *time.ParseError
 		if why == "" && errors.As(err, &pe) && pe.Message != "" {
 			why = strings.TrimPrefix(pe.Message, ": ")
 		}
 	}
-	if why == "" {
-		why = "not a date (want YYYY-MM-DD or RFC 3339)"
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 && len(s) <= 10 {
+		return time.Unix(n, 0).UTC(), "", true // Unix seconds
 	}
-	return time.Time{}, fieldError(fmt.Sprintf("invalid %s %s: %s", field, strconv.Quote(truncate([]byte(s), 64)), why))
+	for _, layout := range dayLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, "", true
+		}
+	}
+	// Month first where the day cannot come first ("11/26/2020").
+	for _, layout := range [...]string{"1/2/2006", "1-2-2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, "", true
+		}
+	}
+	if why == "" || !strings.HasPrefix(why, "day out of range") && !strings.HasPrefix(why, "month out of range") {
+		why = "not a date (want YYYY-MM-DD, RFC 3339, DD/MM/YYYY, \"6 November 2020\", RFC 1123 or Unix seconds)"
+	}
+	return time.Time{}, why, false
 }
 
 // object turns one top-level JSON object into ads or rejects: a spec/ADS.md record, a JobPosting, or a
@@ -290,12 +349,7 @@ func (r *Reader) mapWire(w *wire, isJP bool, raw []byte) (*jobscope.RawAd, error
 	if len(w.ValidThrough) > 0 {
 		closedField = "validThrough"
 	}
-	if _, err := parseTime(postedField, f.postedAt); err != nil {
-		return nil, err
-	}
-	if _, err := parseTime(closedField, f.closedAt); err != nil {
-		return nil, err
-	}
+	f.postedField, f.closedField = postedField, closedField
 	ad, err := f.finish(r.source, raw)
 	if err != nil {
 		return nil, err

@@ -128,14 +128,13 @@ func TestJSONL(t *testing.T) {
 				`{"@context":"https://schema.org","@graph":[{"@type":"WebPage"}]}`,
 				`{"id":"17","title":"ok"}`,
 			}, "\n"),
-			ids: "bad/1 bad/17",
+			// An unreadable date keeps the ad, its date unknown (TestDateNotes).
+			ids: "bad/1 bad/6 bad/7 bad/17",
 			rejects: []wantReject{
 				{2, "invalid JSON: unexpected end of JSON input"},
 				{3, `missing "id"`},
 				{4, `missing "title"`},
 				{5, `missing "title"`},
-				{6, `invalid posted_at "2021-02-30": day out of range`},
-				{7, `invalid closed_at "soon": not a date`},
 				{8, `invalid "title": want a string, got an object`},
 				{9, "not a JSON object"},
 				{9, "not a JSON object"},
@@ -175,6 +174,33 @@ func TestJSONL(t *testing.T) {
 	}
 }
 
+// TestDateNotes: a date that cannot be read, or lies outside the plausible window, leaves the ad with
+// no date and a note saying why; the rest of the record is read.
+func TestDateNotes(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":"1","title":"t","posted_at":"2021-02-30"}`,
+		`{"id":"2","title":"t","posted_at":"9999-12-31","closed_at":"soon"}`,
+		`{"id":"3","title":"t","posted_at":"31/01/2020"}`,
+	}, "\n")
+	ads, rejects := readAll(t, "d.jsonl", in)
+	if len(rejects) != 0 || len(ads) != 3 {
+		t.Fatalf("%d ads, %d rejects", len(ads), len(rejects))
+	}
+	want := []string{`invalid posted_at "2021-02-30": day out of range`,
+		`invalid posted_at "9999-12-31": outside 1990 to a year from today; invalid closed_at "soon": not a date`, ""}
+	for i, a := range ads {
+		if !strings.HasPrefix(a.DateNote, want[i]) || want[i] == "" && a.DateNote != "" {
+			t.Errorf("%s: note %q, want %q", a.ID, a.DateNote, want[i])
+		}
+		if i < 2 && !a.PostedAt.IsZero() {
+			t.Errorf("%s: posted %v, want none", a.ID, a.PostedAt)
+		}
+	}
+	if got := ads[2].PostedAt.Format("2006-01-02"); got != "2020-01-31" {
+		t.Errorf("day-first date read as %s", got)
+	}
+}
+
 func TestDates(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -190,7 +216,20 @@ func TestDates(t *testing.T) {
 		{"2021-02-30", ""},
 		{"2021-13-01", ""},
 		{"2019-08-08T25:00:00Z", ""},
-		{"08/08/2019", ""},
+		{"08/08/2019", "2019-08-08T00:00:00Z"},
+		{"31/01/2026", "2026-01-31T00:00:00Z"},
+		{"6/11/2020", "2020-11-06T00:00:00Z"},
+		{"11/26/2020", "2020-11-26T00:00:00Z"},
+		{"2020/11/06", "2020-11-06T00:00:00Z"},
+		{"6 November 2020", "2020-11-06T00:00:00Z"},
+		{"Nov 6, 2020", "2020-11-06T00:00:00Z"},
+		{"Fri, 06 Nov 2020 10:00:00 GMT", "2020-11-06T10:00:00Z"},
+		{"1604656800", "2020-11-06T10:00:00Z"},
+		{"31/02/2026", ""},
+		{"0001-01-01", ""},
+		{"0000-01-01", ""},
+		{"9999-12-31", ""},
+		{"1989-12-31", ""},
 		{"garbage", ""},
 	}
 	for _, tt := range tests {
@@ -336,13 +375,16 @@ func TestJobPosting(t *testing.T) {
 			`{"@type":"JobPosting","identifier":"4","title":"T","hiringOrganization":{"name":["a"]}}`,
 		}, "\n")
 		ads, rejects := readAll(t, "x.jsonl", in)
-		if len(ads) != 0 {
-			t.Errorf("got ads %s", ids(ads))
+		if got := ids(ads); got != "x/1 x/3" {
+			t.Errorf("got ads %s, want x/1 x/3 (unreadable dates keep the ad)", got)
+		}
+		for i, want := range []string{`invalid datePosted "2020-02-31": day out of range`, `invalid validThrough "tomorrow"`} {
+			if i < len(ads) && !strings.HasPrefix(ads[i].DateNote, want) {
+				t.Errorf("%s: date note %q, want %q", ads[i].ID, ads[i].DateNote, want)
+			}
 		}
 		checkRejects(t, "x.jsonl", rejects, []wantReject{
-			{1, `invalid datePosted "2020-02-31": day out of range`},
 			{2, `invalid "baseSalary.value.minValue": want a number`},
-			{3, `invalid validThrough "tomorrow"`},
 			{4, `invalid "hiringOrganization.name": want a string, got an array`},
 		})
 	})
@@ -492,12 +534,11 @@ func TestCSV(t *testing.T) {
 				"6,\"bad\"quote,\n" +
 				"7,ok,2024-05-06\n" +
 				"8,\"never closed,\nstill going\n",
-			ids: "bad/1 bad/7",
+			ids: "bad/1 bad/5 bad/7",
 			rejects: []wantReject{
 				{3, "row has 4 fields, the header has 3"},
 				{4, `missing "id"`},
 				{5, `missing "title"`},
-				{6, `invalid posted_at "2021-02-30": day out of range`},
 				{8, "bad quoting in field 2"},
 				{10, "bad quoting in field 2: quoted field not closed"},
 			},

@@ -108,6 +108,14 @@ func (s *Store) Info(ctx context.Context) (jobscope.Info, error) {
 			(SELECT max(posted_at) FROM ads)`).Scan(&ads, &dups, &rejects, &first, &last)
 		in = jobscope.Info{Ads: int(ads), Duplicates: int(dups), SetAside: int(rejects),
 			FirstPosted: fromDate(first), LastPosted: fromDate(last)}
+		if err != nil {
+			return err
+		}
+		var cov [6]int64
+		err = c.QueryRow(ctx, `SELECT `+adrow.CoverageSQL("NOT remote")+` FROM ads WHERE dup_of IS NULL`).Scan(
+			&cov[0], &cov[1], &cov[2], &cov[3], &cov[4], &cov[5])
+		in.Canonical, in.Undated, in.NoMarket = int(cov[0]), int(cov[1]), int(cov[2])
+		in.NoLocation, in.NoSalary, in.Implausible = int(cov[3]), int(cov[4]), int(cov[5])
 		return err
 	})
 	if err != nil {

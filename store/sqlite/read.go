@@ -122,6 +122,11 @@ func (s *Store) Info(ctx context.Context) (jobscope.Info, error) {
 	if in.LastPosted, err = nullDate(last); err != nil {
 		return in, fmt.Errorf("sqlite: info: %w", err)
 	}
+	err = s.r.QueryRowContext(ctx, `SELECT `+adrow.CoverageSQL("remote = 0")+` FROM ads WHERE dup_of IS NULL`).Scan(
+		&in.Canonical, &in.Undated, &in.NoMarket, &in.NoLocation, &in.NoSalary, &in.Implausible)
+	if err != nil {
+		return in, fmt.Errorf("sqlite: info: coverage: %w", err)
+	}
 	return in, nil
 }
 

@@ -27,6 +27,7 @@ func Run(t *testing.T, open func(t *testing.T) jobscope.Store) {
 	}{
 		{"Empty", testEmpty},
 		{"ApplyInserts", testApplyInserts},
+		{"Coverage", testCoverage},
 		{"ApplyReplacesByKey", testApplyReplaces},
 		{"Rejects", testRejects},
 		{"Lookup", testLookup},
@@ -231,7 +232,7 @@ func testApplyInserts(t *testing.T, s jobscope.Store) {
 	apply(t, s, jobscope.Batch{Ads: []jobscope.Ad{
 		newAd("reed/3", func(a *jobscope.Ad) { a.ContentHash = 14; a.Raw.PostedAt = day("2023-12-31") }),
 	}})
-	want := jobscope.Info{Ads: 4, FirstPosted: day("2023-12-31"), LastPosted: day("2024-02-01")}
+	want := jobscope.Info{Ads: 4, FirstPosted: day("2023-12-31"), LastPosted: day("2024-02-01"), Canonical: 4, Undated: 1}
 	if in := info(t, s); in != want {
 		t.Errorf("Info = %+v, want %+v", in, want)
 	}
@@ -1046,6 +1047,7 @@ func checkModel(t *testing.T, s jobscope.Store, model map[jobscope.AdKey]jobscop
 			want.Duplicates++
 			continue
 		}
+		addCoverage(&want, &a)
 		factCounts["all"]++
 		x := a.Extraction
 		for _, sk := range x.Skills {
@@ -1098,5 +1100,91 @@ func checkModel(t *testing.T, s jobscope.Store, model map[jobscope.AdKey]jobscop
 		if !reflect.DeepEqual(got[k], e) {
 			t.Errorf("round %d: Lookup(%s) = %+v, want %+v", round, k, got[k], e)
 		}
+	}
+}
+
+// addCoverage counts a canonical ad in the coverage fields of Info, as the statistics define them:
+// undated, in no permanent or contract market, without a location, without a salary, and with a
+// salary outside its market's bounds (annual 10,000 to 1,000,000, day 50 to 5,000, hour 5 to 1,000).
+func addCoverage(in *jobscope.Info, a *jobscope.Ad) {
+	x := &a.Extraction
+	in.Canonical++
+	if a.Raw.PostedAt.IsZero() {
+		in.Undated++
+	}
+	typ := x.Employment.Type
+	if typ != jobscope.Permanent && typ != jobscope.Contract {
+		in.NoMarket++
+	}
+	if x.Location.Country == "" && !x.Location.Remote {
+		in.NoLocation++
+	}
+	if x.Salary == nil {
+		in.NoSalary++
+		return
+	}
+	out := func(v, lo, hi float64) bool { return v < lo || v > hi }
+	sal := x.Salary
+	switch {
+	case typ == jobscope.Permanent && sal.Annual != nil && (sal.Period == jobscope.PeriodYear || sal.Period == jobscope.PeriodMonth || sal.Period == jobscope.PeriodWeek):
+		if out(*sal.Annual, 10_000, 1_000_000) {
+			in.Implausible++
+		}
+	case typ == jobscope.Contract && sal.Period == jobscope.PeriodDay:
+		if out(sal.Mid(), 50, 5_000) {
+			in.Implausible++
+		}
+	case typ == jobscope.Contract && sal.Period == jobscope.PeriodHour:
+		if out(sal.Mid(), 5, 1_000) {
+			in.Implausible++
+		}
+	}
+}
+
+// testCoverage stores ads missing one thing each, and copies, and checks Info's coverage counts
+// against addCoverage over the canonical ones.
+func testCoverage(t *testing.T, s jobscope.Store) {
+	annual := func(v float64) *float64 { return &v }
+	ads := []jobscope.Ad{
+		newAd("c/ok", nil),
+		newAd("c/undated", func(a *jobscope.Ad) { a.Raw.PostedAt = time.Time{} }),
+		newAd("c/temp", func(a *jobscope.Ad) { a.Extraction.Employment.Type = jobscope.Temporary }),
+		newAd("c/notype", func(a *jobscope.Ad) { a.Extraction.Employment.Type = "" }),
+		newAd("c/nowhere", func(a *jobscope.Ad) { a.Extraction.Location = jobscope.Location{} }),
+		newAd("c/remote", func(a *jobscope.Ad) { a.Extraction.Location = jobscope.Location{Remote: true} }),
+		newAd("c/nopay", func(a *jobscope.Ad) { a.Extraction.Salary = nil }),
+		newAd("c/low", func(a *jobscope.Ad) {
+			a.Extraction.Salary = &jobscope.Salary{Min: 900, Max: 900, Currency: "GBP", Period: jobscope.PeriodYear, Annual: annual(900)}
+		}),
+		newAd("c/day", func(a *jobscope.Ad) {
+			a.Extraction.Employment.Type = jobscope.Contract
+			a.Extraction.Salary = &jobscope.Salary{Min: 9000, Max: 9000, Currency: "GBP", Period: jobscope.PeriodDay}
+		}),
+		newAd("c/hour", func(a *jobscope.Ad) {
+			a.Extraction.Employment.Type = jobscope.Contract
+			a.Extraction.Salary = &jobscope.Salary{Min: 40, Max: 60, Currency: "GBP", Period: jobscope.PeriodHour}
+		}),
+		newAd("c/copy", func(a *jobscope.Ad) {
+			a.Raw.PostedAt = time.Time{}
+			a.Extraction.Salary = nil
+			first := key("c/ok")
+			a.DupOf = &first
+		}),
+	}
+	apply(t, s, jobscope.Batch{Ads: ads})
+	var want jobscope.Info
+	for i := range ads {
+		if ads[i].DupOf == nil {
+			addCoverage(&want, &ads[i])
+		}
+	}
+	if want != (jobscope.Info{Canonical: 10, Undated: 1, NoMarket: 2, NoLocation: 1, NoSalary: 1, Implausible: 2}) {
+		t.Fatalf("addCoverage = %+v: the test's own count is off", want)
+	}
+	in := info(t, s)
+	got := jobscope.Info{Canonical: in.Canonical, Undated: in.Undated, NoMarket: in.NoMarket,
+		NoLocation: in.NoLocation, NoSalary: in.NoSalary, Implausible: in.Implausible}
+	if got != want {
+		t.Errorf("coverage = %+v, want %+v", got, want)
 	}
 }
