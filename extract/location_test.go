@@ -36,6 +36,12 @@ func TestParseLocationGB(t *testing.T) {
 		{"county settles Newport in England", "Newport, Shropshire", "GB/England/West Midlands/Telford and Wrekin/Newport/false"},
 		{"bare Newport is the city", "Newport", "GB/Wales/Wales/Newport/Newport/false"},
 		{"Newport in Wales by county", "Newport, Gwent", "GB/Wales/Wales/Newport/Newport/false"},
+		// River towns by their short name or the other preposition, the county deciding.
+		{"Newark beside its county", "Newark, Nottinghamshire", "GB/England/East Midlands/Nottinghamshire/Newark-on-Trent/false"},
+		{"Burton On Trent", "Burton On Trent, Staffordshire", "GB/England/West Midlands/Staffordshire/Burton upon Trent/false"},
+		{"a county keeps a small namesake", "Burton, Lincolnshire", "GB/England/East Midlands/Lincolnshire/Burton/false"},
+		{"bare Stoke is the city", "Stoke", "GB/England/West Midlands/Stoke-on-Trent/Stoke-on-Trent/false"},
+		{"Stratford stays in London", "Stratford", "GB/England/London/Greater London/Stratford/false"},
 		// A postcode area that lies in one region settles it.
 		{"postcode area region", "Southend, SS0", "GB/England/East of England/Southend-on-Sea/Southend-on-Sea/false"},
 		{"postcode area beats a town elsewhere", "Whittington, N19 5NF", "GB/England/London///false"},
