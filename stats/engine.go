@@ -159,7 +159,12 @@ type termInfo struct {
 	category string
 	cat      uint32
 	ads      int // live ads citing it, every market
+	// undated and noMarket count those of them without a posting date, and in neither market.
+	undated, noMarket int
 }
+
+// zeroDay is the day number of an ad without a posting date.
+var zeroDay = dayOf(time.Time{})
 
 // groupKind says what a location group is.
 type groupKind uint8
@@ -476,7 +481,14 @@ func (e *Engine) appendAd(b *batch, r *Record) {
 	ts := e.termIDs[start:]
 	e.termOff = append(e.termOff, uint32(len(e.termIDs)))
 	for _, t := range ts {
-		e.terms[t].ads++
+		ti := &e.terms[t]
+		ti.ads++
+		if d == zeroDay {
+			ti.undated++
+		}
+		if m == mktNone {
+			ti.noMarket++
+		}
 	}
 	gstart := len(e.grpIDs)
 	if m != mktNone {
@@ -553,7 +565,14 @@ func (e *Engine) remove(b *batch, id uint32) {
 	}
 	ts := e.termIDs[e.termOff[id]:e.termOff[id+1]]
 	for _, t := range ts {
-		e.terms[t].ads--
+		ti := &e.terms[t]
+		ti.ads--
+		if e.day[id] == zeroDay {
+			ti.undated--
+		}
+		if e.market[id] == mktNone {
+			ti.noMarket--
+		}
 	}
 	mark := func(l *list) {
 		e.touch(b, l)

@@ -40,6 +40,17 @@ type Page struct {
 	Locations   []LocationRow  `json:"locations"`
 	Trend       []TrendPoint   `json:"trend"`
 	Histogram   Histogram      `json:"histogram"`
+	// Coverage says how many of the term's ads, in every country and period, the figures above
+	// cannot count: undated ads are in no period, and ads of neither market in neither market's.
+	Coverage TermCoverage `json:"coverage"`
+}
+
+// TermCoverage counts a term's ads over all time and countries, and those without a posting date or a
+// permanent or contract market.
+type TermCoverage struct {
+	Ads      int `json:"ads"`
+	Undated  int `json:"undated"`
+	NoMarket int `json:"no_market"`
 }
 
 // TermFigures are a term's figures for one period: the baseline's, plus its share of its category's
@@ -454,7 +465,8 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
 	asOf = e.asOf(asOf)
 	ti := &e.terms[t]
 	p := &Page{Term: ti.name, Kind: ti.kind, Category: ti.category, Market: s.Market, Country: s.Country,
-		Currency: s.Currency, AsOf: asOf.Format(time.DateOnly)}
+		Currency: s.Currency, AsOf: asOf.Format(time.DateOnly),
+		Coverage: TermCoverage{Ads: ti.ads, Undated: ti.undated, NoMarket: ti.noMarket}}
 	ps := periodDays(asOf)
 	gs := e.scopeGroups(s)
 	all := allLists(gs)
@@ -606,10 +618,12 @@ func monthOfDay(d int32) int32 {
 
 func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32) []TrendPoint {
 	all := allLists(gs)
+	// The trend starts with the month of the market's first dated ad: undated ads, at the start of
+	// every list, are in no month.
 	first := int32(math.MaxInt32)
 	for _, l := range all {
-		if len(l.ids) > 0 && e.day[l.ids[0]] <= asOf {
-			first = min(first, monthOfDay(e.day[l.ids[0]]))
+		if k := e.upper(l, zeroDay); k < len(l.ids) && e.day[l.ids[k]] <= asOf {
+			first = min(first, monthOfDay(e.day[l.ids[k]]))
 		}
 	}
 	if first == math.MaxInt32 {
@@ -629,6 +643,7 @@ func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32) []TrendPoint 
 	jobs := make([]int, n)
 	for i, l := range ls {
 		bl := bounds[i*(n+1) : (i+1)*(n+1)]
+		bl[0] = e.upper(l, zeroDay)
 		for k, end := range ends {
 			bl[k+1] = e.upper(l, end)
 			jobs[k] += bl[k+1] - bl[k]
@@ -651,6 +666,9 @@ func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32) []TrendPoint 
 	}
 	out := make([]TrendPoint, n)
 	prev := make([]int, len(all))
+	for i, l := range all {
+		prev[i] = e.upper(l, zeroDay) // past the undated ads
+	}
 	for k := range n {
 		m := first + int32(k)
 		pt := &out[k]

@@ -434,6 +434,18 @@ func (m *refModel) refPage(t refTerm, s refScope, asOf time.Time) *stats.Page {
 	p := &stats.Page{Term: t.name, Kind: t.kind, Category: cat, Market: stats.Market(s.market), Country: s.country,
 		Currency: s.currency, AsOf: asOf.Format(time.DateOnly)}
 	p.All = m.refFigures(s, ps, everything)
+	for k := range m.recs {
+		if !cites(k) {
+			continue
+		}
+		p.Coverage.Ads++
+		if m.recs[k].Posted.IsZero() {
+			p.Coverage.Undated++
+		}
+		if r := m.recs[k].Type; r != jobscope.Permanent && r != jobscope.Contract {
+			p.Coverage.NoMarket++
+		}
+	}
 	base := m.refFigures(s, ps, cites)
 	var ranks [3]*int
 	for i, per := range ps {
@@ -579,8 +591,8 @@ func (m *refModel) refTrend(t refTerm, s refScope, asOf time.Time) []stats.Trend
 	for k := range m.recs {
 		r := &m.recs[k]
 		d := m.days[k]
-		if !s.in(r) || d.After(asOf) {
-			continue
+		if !s.in(r) || d.After(asOf) || r.Posted.IsZero() {
+			continue // an undated ad is in no month
 		}
 		mo := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
 		if first.IsZero() || mo.Before(first) {

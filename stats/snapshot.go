@@ -29,7 +29,7 @@ import (
 
 // snapshotFormat numbers the layout; any change to what is written, or to the engine fields it
 // holds, must change it (TestSnapshotLayout fails until it does).
-const snapshotFormat = 1
+const snapshotFormat = 2
 
 var snapshotMagic = [16]byte{'j', 'o', 'b', 's', 'c', 'o', 'p', 'e', ' ', 'e', 'n', 'g', 'i', 'n', 'e', '\n'}
 
@@ -80,6 +80,8 @@ func (e *Engine) writeSnapshot(f io.Writer, label string) error {
 		w.str(string(t.kind))
 		w.uvarint(uint64(t.cat))
 		w.uvarint(uint64(t.ads))
+		w.uvarint(uint64(t.undated))
+		w.uvarint(uint64(t.noMarket))
 	}
 	w.strs(e.cats)
 	w.strs(e.curs)
@@ -401,7 +403,8 @@ func (r *snapReader) engine() (*Engine, string) {
 	nt := r.length(4)
 	e.terms = make([]termInfo, 0, nt)
 	for range nt {
-		t := termInfo{name: r.str(), kind: jobscope.TermKind(r.str()), cat: uint32(r.uvarint()), ads: int(r.uvarint())}
+		t := termInfo{name: r.str(), kind: jobscope.TermKind(r.str()), cat: uint32(r.uvarint()), ads: int(r.uvarint()),
+			undated: int(r.uvarint()), noMarket: int(r.uvarint())}
 		e.terms = append(e.terms, t)
 	}
 	e.cats = r.strs()

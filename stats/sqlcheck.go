@@ -55,6 +55,9 @@ func SQLPage(ctx context.Context, s SQLStats, p *Page) (*Page, error) {
 	if out.Histogram, err = s.SQLHistogram(ctx, q); err != nil {
 		return nil, err
 	}
+	if out.Coverage, err = s.SQLCoverage(ctx, q); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

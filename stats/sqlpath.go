@@ -42,6 +42,8 @@ type SQLStats interface {
 	SQLTrend(ctx context.Context, q SQLQuery) ([]TrendPoint, error)
 	// SQLHistogram bins the term's salary figures of the latest period.
 	SQLHistogram(ctx context.Context, q SQLQuery) (Histogram, error)
+	// SQLCoverage counts the term's ads over all time and countries, undated and of neither market.
+	SQLCoverage(ctx context.Context, q SQLQuery) (TermCoverage, error)
 	// SQLIndex computes the market index of q.Kind (q.Term is ignored), in no particular order.
 	SQLIndex(ctx context.Context, q SQLQuery) ([]IndexRow, error)
 }

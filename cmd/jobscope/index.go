@@ -249,6 +249,15 @@ func printStats(w io.Writer, r *statsReport) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if c := r.Coverage; c.Undated+c.NoMarket > 0 {
+		fmt.Fprintf(bw, "\nOf the %s ads citing %s (every country, all time), these figures cannot count:\n", thousands(float64(c.Ads)), r.Term)
+		if c.Undated > 0 {
+			fmt.Fprintf(bw, "  %s undated, in no period: ingest them again with --posted YYYY-MM-DD\n", thousands(float64(c.Undated)))
+		}
+		if c.NoMarket > 0 {
+			fmt.Fprintf(bw, "  %s neither permanent nor contract (temporary, internship, or the ad does not say)\n", thousands(float64(c.NoMarket)))
+		}
+	}
 
 	if top := r.Cooccurring.Top; len(top) > 0 {
 		fmt.Fprintf(bw, "\nSkills and titles cited with %s, 6 months to %s (of %s jobs)\n", r.Term, r.Periods[0].To,

@@ -410,6 +410,19 @@ func (p *Path) SQLHistogram(ctx context.Context, q stats.SQLQuery) (stats.Histog
 	return h, nil
 }
 
+// SQLCoverage counts the term's ads over every market, country and period (copies aside), with those
+// undated and those of neither market.
+func (p *Path) SQLCoverage(ctx context.Context, q stats.SQLQuery) (stats.TermCoverage, error) {
+	var c stats.TermCoverage
+	err := p.run(ctx, "coverage", `SELECT COUNT(*),
+			COALESCE(SUM(CASE WHEN a.posted_at IS NULL THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN a.emp_type NOT IN ('permanent', 'contract') THEN 1 ELSE 0 END), 0)
+		FROM ads AS a WHERE a.dup_of IS NULL AND `+p.D.cites(q.Kind), args(q), func(scan func(...any) error) error {
+		return scan(&c.Ads, &c.Undated, &c.NoMarket)
+	})
+	return c, err
+}
+
 // SQLIndex computes the market index of q.Kind in one statement: the market's ads of the two
 // latest periods (by the posted_at index) with the terms they cite, counted by term and period,
 // ranked by RANK() over the counts, with each term's median now and a year earlier by ROW_NUMBER
