@@ -195,6 +195,15 @@ type Reject struct {
 type Batch struct {
 	Ads     []Ad
 	Rejects []Reject
+	// Written is set by a successful Apply: what it did, as decided inside its transaction, so that
+	// a caller whose lookups another writer overtook still reports what was committed.
+	Written Written
+}
+
+// Written counts what one Apply stored: ads inserted (of them, copies of another ad) and ads that
+// replaced a stored one of the same key.
+type Written struct {
+	Inserted, InsertedCopies, Replaced int
 }
 
 // Existing is what the store knows of an ad's key before a batch is written.

@@ -15,6 +15,28 @@ type figure struct {
 	k          bool   // written with a thousands suffix ("45k")
 	pence      bool   // written with two decimals ("8.20"), as pay is
 	big        bool   // written with a millions or billions suffix ("$14M", "$749B", "£2bn"): never pay
+	neg        bool   // written with a minus sign ("-£30,000", "£-30,000"): never pay
+}
+
+// minusBefore reports whether the figure whose text starts at i (its currency sign, or its first digit
+// when the sign stands before the minus, as in "£-30,000") is written negative: a '-' right before it
+// that does not join it to a figure before ("25-30k", "£25,000 -£30,000").
+func minusBefore(text string, i int) bool {
+	if i == 0 || text[i-1] != '-' {
+		return false
+	}
+	j := i - 1
+	if j > 0 && strings.HasSuffix(text[:j], poundSign) || j > 0 && (text[j-1] == '$') {
+		return true // "£-30,000"
+	}
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	c := text[j-1]
+	return !(c >= '0' && c <= '9' || c == 'k' || c == 'K' || c == '*')
 }
 
 // bigSuffix reports whether s, the text right after a figure, starts with a millions or billions
@@ -262,6 +284,7 @@ func scanFigures(text, lower string, dst []figure) []figure {
 		case b >= 3 && (lower[b-3:b] == "gbp" || lower[b-3:b] == "usd" || lower[b-3:b] == "eur"):
 			f.cur, f.start = strings.ToUpper(lower[b-3:b]), b-3
 		}
+		f.neg = minusBefore(text, start) || f.start != start && minusBefore(text, f.start)
 		// currency after
 		if f.cur == "" {
 			a := lower[f.end:min(n, f.end+9)]
@@ -456,7 +479,7 @@ func parseSalaryLower(text, lower, defaultCurrency string, inProse, contract boo
 				}
 			}
 		}
-		if lo.big || hi.big {
+		if lo.big || hi.big || lo.neg {
 			i += used - 1
 			continue
 		}

@@ -139,11 +139,15 @@ func (r *run) file(ctx context.Context, idx, n int, path string) error {
 		}
 	}()
 	for b := range batches {
+		// The records read before a fatal read error (a truncated gzip stream) are written first:
+		// what could be read is not lost.
+		if b.read > 0 {
+			if err := r.write(ctx, &b); err != nil {
+				return fmt.Errorf("ingest %s: %w", path, err)
+			}
+		}
 		if b.err != nil {
 			return fmt.Errorf("ingest %s: %w", path, b.err)
-		}
-		if err := r.write(ctx, &b); err != nil {
-			return fmt.Errorf("ingest %s: %w", path, err)
 		}
 		if r.opts.Progress != nil {
 			r.opts.Progress(Progress{Summary: r.sum, File: path, Done: b.done, Total: b.total,
@@ -226,17 +230,18 @@ func contentHash(raw *jobscope.RawAd) uint64 {
 
 // write decides which ads are new, changed or copies of another, and stores the batch.
 func (r *run) write(ctx context.Context, b *prepared) error {
-	r.sum.Read += b.read
-	r.sum.SetAside += len(b.rejects)
+	// The run's counts change only once the batch is committed: a failed batch counts nothing.
+	undated, unread := 0, 0
+	var notes []string
 	for i := range b.ads {
 		raw := &b.ads[i].Raw
 		if raw.PostedAt.IsZero() {
-			r.sum.Undated++
+			undated++
 		}
 		if raw.DateNote != "" {
-			r.sum.DatesUnread++
-			if len(r.sum.DateNotes) < maxDateNotes {
-				r.sum.DateNotes = append(r.sum.DateNotes, raw.Key().String()+": "+raw.DateNote)
+			unread++
+			if len(notes) < maxDateNotes {
+				notes = append(notes, raw.Key().String()+": "+raw.DateNote)
 			}
 		}
 	}
@@ -269,6 +274,7 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 	var out []jobscope.Ad
 	var bands []int64
 	var fresh []int
+	unchanged := 0
 	for i := range ads {
 		ex, ok := existing[keys[i]]
 		switch {
@@ -276,14 +282,12 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 			fresh = append(fresh, i)
 			bands = append(bands, ads[i].Bands...)
 		case ex.ContentHash == ads[i].ContentHash:
-			r.sum.Unchanged++
+			unchanged++
 			continue
 		default:
-			r.sum.Updated++
 			ads[i].DupOf = ex.DupOf
 		}
 	}
-	r.sum.Updated += repeats
 
 	// Copies among the new ads: of a stored ad sharing an LSH band, or of an earlier ad of this batch.
 	if len(fresh) > 0 {
@@ -296,6 +300,11 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		var idx dedup.Index
 		roots := make(map[jobscope.AdKey]jobscope.AdKey, len(cands)+len(fresh))
 		for _, c := range cands {
+			if _, own := pos[c.Key]; own {
+				// One of this batch's own ads, stored by another writer since the lookup: no ad is
+				// a copy of itself (the store replaces it, and says so in Written).
+				continue
+			}
 			sig, err := dedup.FromBytes(c.Signature)
 			if err != nil {
 				return fmt.Errorf("candidate %s: %w", c.Key, err)
@@ -315,11 +324,9 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 				root := roots[k]
 				ads[i].DupOf = &root
 				roots[key] = root
-				r.sum.Duplicates++
 			}
 			idx.Add(key, doc)
 		}
-		r.sum.New += len(fresh)
 	}
 
 	for i := range ads {
@@ -328,10 +335,29 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		}
 		out = append(out, ads[i])
 	}
-	if len(out) == 0 && len(b.rejects) == 0 {
-		return nil
+	if len(out) > 0 || len(b.rejects) > 0 {
+		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects}
+		if err := r.opts.Store.Apply(ctx, batch); err != nil {
+			return err
+		}
+		// What the store did inside its transaction: another writer may have stored some of the
+		// ads looked up as new.
+		r.sum.New += batch.Written.Inserted
+		r.sum.Duplicates += batch.Written.InsertedCopies
+		r.sum.Updated += batch.Written.Replaced
 	}
-	return r.opts.Store.Apply(ctx, &jobscope.Batch{Ads: out, Rejects: b.rejects})
+	r.sum.Unchanged += unchanged
+	r.sum.Updated += repeats
+	r.sum.Read += b.read
+	r.sum.SetAside += len(b.rejects)
+	r.sum.Undated += undated
+	r.sum.DatesUnread += unread
+	for _, n := range notes {
+		if len(r.sum.DateNotes) < maxDateNotes {
+			r.sum.DateNotes = append(r.sum.DateNotes, n)
+		}
+	}
+	return nil
 }
 
 // docOf is what dedup compares of an ad.

@@ -2,13 +2,18 @@ package ingest_test
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
+	"jobscope/ingest/read"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -226,6 +231,168 @@ func BenchmarkIngest(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "ads/s")
 			b.ReportMetric(float64(peak)/(1<<20), "heap-MiB")
+		})
+	}
+}
+
+// TestBadRecordsDoNotStopTheRun: a key no store can hold (a NUL byte, invalid UTF-8), a broken first
+// line and a first line longer than the format sniffer's window are each one reject, and every good
+// record around them is stored, in every batch, from a file without an extension as from one named
+// .jsonl.
+func TestBadRecordsDoNotStopTheRun(t *testing.T) {
+	ctx := context.Background()
+	var b strings.Builder
+	b.WriteString(`{"id":"first","title":` + "\n") // broken first line
+	const n = 5000
+	for i := 2; i <= n; i++ {
+		switch i {
+		case 2501:
+			b.WriteString(`{"id":"nul\u0000id","title":"Python Developer"}` + "\n")
+		case 3001:
+			b.WriteString("{\"id\":\"bad\xffutf8\",\"title\":\"Python Developer\"}\n")
+		case 4001:
+			b.WriteString(`{"id":"long","title":"Go Developer","description":"` + strings.Repeat("x", 100<<10) + `"}` + "\n")
+		default:
+			fmt.Fprintf(&b, `{"id":"%d","title":"Python Developer"}`+"\n", i)
+		}
+	}
+	for _, name := range []string{"ads", "ads.json"} {
+		t.Run(name, func(t *testing.T) {
+			st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+			opts := ingest.Options{Store: st, Extract: extractor(t), BatchSize: 1000}
+			sum, err := ingest.Run(ctx, opts, []string{writeFile(t, name, b.String())})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, err := st.Info(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// 4,999 records after the broken first line, of which two have bad keys.
+			if in.Ads != n-3 || in.SetAside != 3 || sum.New != in.Ads || sum.SetAside != 3 {
+				t.Errorf("stored %d ads and %d rejects (summary %+v), want %d and 3", in.Ads, in.SetAside, sum, n-3)
+			}
+			rs, err := st.Rejects(ctx, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rs {
+				if r.Line != 1 && !strings.Contains(r.Reason, `invalid "id": not valid UTF-8`) {
+					t.Errorf("line %d: %s", r.Line, r.Reason)
+				}
+			}
+		})
+	}
+}
+
+// TestTruncatedGzip: a gzip stream cut short is an error, and every ad read before the cut is stored,
+// those of the batch the cut fell in too.
+func TestTruncatedGzip(t *testing.T) {
+	ctx := context.Background()
+	var raw bytes.Buffer
+	zw := gzip.NewWriter(&raw)
+	for i := range 3000 {
+		fmt.Fprintf(zw, `{"id":"%d","title":"Python Developer","description":"%s"}`+"\n", i, strings.Repeat("words ", i%50))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "ads.jsonl.gz")
+	if err := os.WriteFile(path, raw.Bytes()[:raw.Len()*7/10], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// What the reader can read before the cut.
+	rd, err := read.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readable := 0
+	for {
+		rec, err := rd.Next()
+		if err != nil {
+			break
+		}
+		if rec.Ad != nil {
+			readable++
+		}
+	}
+	rd.Close()
+	if readable < 1000 || readable >= 3000 {
+		t.Fatalf("%d ads readable before the cut: the test's cut is off", readable)
+	}
+	st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+	_, err = ingest.Run(ctx, ingest.Options{Store: st, Extract: extractor(t), BatchSize: 1000}, []string{path})
+	if err == nil {
+		t.Fatal("a truncated gzip file ingested without an error")
+	}
+	in, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Ads != readable {
+		t.Errorf("stored %d ads, %d were readable", in.Ads, readable)
+	}
+}
+
+// TestConcurrentIngests: two ingests of the same file into one store at once, each with its own
+// connection as two processes would have, never fail; together their summaries count each ad once,
+// as new or as updated, and the new ones equal what the store holds.
+func TestConcurrentIngests(t *testing.T) {
+	ctx := context.Background()
+	ads, err := collect(gen.Config{Ads: 1500, Seed: 11, Years: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b []byte
+	rnd := rand.New(rand.NewPCG(4, 4))
+	for i, ad := range ads {
+		b = append(gen.AppendJSON(b, &ad), '\n')
+		if i%4 == 0 {
+			cp := gen.Repost(ad, "board2", rnd)
+			b = append(gen.AppendJSON(b, &cp), '\n')
+		}
+	}
+	path := writeFile(t, "same.jsonl", string(b))
+	dsns := map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "s.db") },
+		"postgres": func(t *testing.T) string { return testdb.Postgres(t) },
+	}
+	ex := extractor(t)
+	for name, dsnOf := range dsns {
+		t.Run(name, func(t *testing.T) {
+			for round := range 3 {
+				dsn := dsnOf(t)
+				var wg sync.WaitGroup
+				var sums [2]ingest.Summary
+				var errs [2]error
+				for k := range 2 {
+					st := openStore(t, dsn)
+					wg.Go(func() {
+						sums[k], errs[k] = ingest.Run(ctx, ingest.Options{Store: st, Extract: ex, BatchSize: 100}, []string{path})
+					})
+				}
+				wg.Wait()
+				for k, err := range errs {
+					if err != nil {
+						t.Fatalf("round %d, ingest %d: %v", round, k, err)
+					}
+				}
+				st := openStore(t, dsn)
+				in, err := st.Info(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := len(ads) + (len(ads)+3)/4
+				if in.Ads != n {
+					t.Errorf("round %d: store holds %d ads, want %d", round, in.Ads, n)
+				}
+				if got := sums[0].New + sums[1].New; got != in.Ads {
+					t.Errorf("round %d: the runs report %d new (%+v, %+v), the store holds %d", round, got, sums[0], sums[1], in.Ads)
+				}
+				if got := sums[0].Duplicates + sums[1].Duplicates; got != in.Duplicates {
+					t.Errorf("round %d: the runs report %d new copies, the store holds %d", round, got, in.Duplicates)
+				}
+			}
 		})
 	}
 }

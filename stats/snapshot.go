@@ -11,6 +11,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"jobscope"
 )
@@ -32,6 +34,26 @@ import (
 const snapshotFormat = 2
 
 var snapshotMagic = [16]byte{'j', 'o', 'b', 's', 'c', 'o', 'p', 'e', ' ', 'e', 'n', 'g', 'i', 'n', 'e', '\n'}
+
+// staleTemp is the age past which a snapshot's temporary file is taken for one a killed writer left:
+// far longer than any write takes, so that one another process is writing now is never removed.
+const staleTemp = time.Hour
+
+// removeStaleTemps removes the temporary files of path's snapshot that killed writers left behind.
+// Failures are ignored: a file left is only disk space.
+func removeStaleTemps(path string) {
+	olds, _ := filepath.Glob(filepath.Join(filepath.Dir(path), globEscape(filepath.Base(path))+".tmp*"))
+	for _, f := range olds {
+		if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleTemp {
+			os.Remove(f)
+		}
+	}
+}
+
+// globEscape quotes the pattern characters of a file name for filepath.Glob.
+func globEscape(s string) string {
+	return strings.NewReplacer(`*`, `\*`, `?`, `\?`, `[`, `\[`, `\`, `\\`).Replace(s)
+}
 
 // ErrSnapshot is returned for a snapshot file that cannot be used: of another format, cut short,
 // corrupt (checksum) or inconsistent. The caller rebuilds the engine.
@@ -59,6 +81,7 @@ func (e *Engine) SaveSnapshot(path, label string) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("stats: save snapshot: %w", err)
 	}
+	removeStaleTemps(path)
 	return nil
 }
 

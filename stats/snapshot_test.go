@@ -221,3 +221,29 @@ func TestSnapshotLayout(t *testing.T) {
 			"then record the layout with UPDATE_SNAPSHOT_LAYOUT=1.\nnow:\n%s\nrecorded:\n%s", b.Bytes(), want)
 	}
 }
+
+// TestSnapshotRemovesStaleTemps: a temporary file a killed writer left (older than staleTemp) goes at
+// the next save; a fresh one, which another writer may be writing, stays.
+func TestSnapshotRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a[1].db.engine")
+	old, fresh := path+".tmp123", path+".tmp456"
+	for _, f := range []string{old, fresh} {
+		if err := os.WriteFile(f, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	if err := stats.NewEngine().SaveSnapshot(path, "x"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("stale temporary file kept: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh temporary file removed: %v", err)
+	}
+}

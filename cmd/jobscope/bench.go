@@ -237,7 +237,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 					return bs, err
 				}
 			}
-			fmt.Fprintf(e.stderr, "Ingesting into %s (it holds %d ads)...\n", bs.DB, in.Ads)
+			fmt.Fprintf(e.stderr, "Ingesting into %s (it holds %d ads)...\n", redact(bs.DB), in.Ads)
 			ex, err := newExtractor("")
 			if err != nil {
 				return bs, err

@@ -116,7 +116,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if in.Ads < *n {
-		fmt.Fprintf(e.stdout, "Generating %d sample ads over three years into %s...\n", *n, e.db)
+		fmt.Fprintf(e.stdout, "Generating %d sample ads over three years into %s...\n", *n, redact(e.db))
 		start := time.Now()
 		dir, err := os.MkdirTemp("", "jobscope-demo-")
 		if err != nil {
@@ -191,6 +191,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "  %-12s %8s %7.2f%% %12s %10s\n", t.Name, thousands(float64(f.Jobs)), f.ShareOfAll*100, med, chg)
 	}
-	fmt.Fprintf(e.stdout, "\nTry: jobscope --db %s stats Kubernetes --market contract\n", e.db)
+	fmt.Fprintf(e.stdout, "\nTry: jobscope --db %s stats Kubernetes --market contract\n", redact(e.db))
 	return nil
 }

@@ -11,8 +11,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -197,8 +200,15 @@ func checkFormat(format string, allowed ...string) error {
 	return fmt.Errorf("%w: --format must be %s or %s", errUsage, strings.Join(allowed[:len(allowed)-1], ", "), allowed[len(allowed)-1])
 }
 
-// openStore opens the store named by --db.
+// openStore opens the store named by --db, creating a SQLite file that does not exist yet (ingest,
+// demo). Its folder must exist.
 func (e *env) openStore(ctx context.Context) (jobscope.Store, error) {
+	if path, ok := sqlitePath(e.db); ok {
+		dir := filepath.Dir(path)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("open %s: the folder %s does not exist", path, dir)
+		}
+	}
 	s, err := store.Open(ctx, e.db)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", redact(e.db), err)
@@ -206,17 +216,65 @@ func (e *env) openStore(ctx context.Context) (jobscope.Store, error) {
 	return s, nil
 }
 
-// redact hides a password in a database URL before it is printed.
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		if at := strings.LastIndex(dsn, "@"); at > i {
-			cred := dsn[i+3 : at]
-			if c := strings.Index(cred, ":"); c >= 0 {
-				return dsn[:i+3] + cred[:c] + ":***" + dsn[at:]
-			}
+// openExisting opens the store named by --db for a command that only reads it: a SQLite file that
+// does not exist is an error, never created empty.
+func (e *env) openExisting(ctx context.Context) (jobscope.Store, error) {
+	if path, ok := sqlitePath(e.db); ok {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: ingest ads into it first (jobscope --db %s ingest FILE), or name another with --db", path, e.db)
 		}
 	}
+	return e.openStore(ctx)
+}
+
+// sqlitePath returns the file a --db value names, and false for a PostgreSQL URL.
+func sqlitePath(db string) (string, bool) {
+	if store.IsPostgres(db) {
+		return "", false
+	}
+	return strings.TrimPrefix(db, "sqlite://"), true
+}
+
+// redact hides a password in a database URL before it is printed.
+func redact(dsn string) string {
+	if strings.Contains(dsn, "://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return "(a database URL that cannot be parsed)"
+		}
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "***")
+		}
+		q := u.Query()
+		hidden := false
+		for k := range q {
+			if secretParam(k) {
+				q.Set(k, "***")
+				hidden = true
+			}
+		}
+		if hidden {
+			u.RawQuery = q.Encode()
+		}
+		return strings.ReplaceAll(u.String(), "%2A%2A%2A", "***")
+	}
+	// A key=value connection string ("host=db password=secret").
+	f := strings.Fields(dsn)
+	for i, kv := range f {
+		if k, _, ok := strings.Cut(kv, "="); ok && secretParam(k) {
+			f[i] = k + "=***"
+		}
+	}
+	if len(f) > 1 {
+		return strings.Join(f, " ")
+	}
 	return dsn
+}
+
+// secretParam reports whether a connection parameter holds a secret.
+func secretParam(k string) bool {
+	k = strings.ToLower(k)
+	return k == "password" || k == "sslpassword" || strings.HasSuffix(k, "secret") || k == "sslkey"
 }
 
 func newGzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"jobscope"
+	"jobscope/ingest/read"
 	"jobscope/stats"
 )
 
@@ -51,7 +52,7 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func runRejects(ctx context.Context, e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -192,6 +193,10 @@ func (f scopeFlags) parse() (stats.Scope, time.Time, error) {
 		if d, err = time.Parse(time.DateOnly, *f.asOf); err != nil {
 			return scope, d, fmt.Errorf("%w: --as-of: %v", errUsage, err)
 		}
+		// The zero date would mean "the default" below; no ad is dated outside ingest's window.
+		if d.Year() < read.MinYear || d.After(time.Now().AddDate(1, 0, 0)) {
+			return scope, time.Time{}, fmt.Errorf("%w: --as-of %s: want a date from %d to a year from today", errUsage, *f.asOf, read.MinYear)
+		}
 	}
 	return scope, d, nil
 }
@@ -249,7 +254,7 @@ type market struct {
 
 // openMarket opens the store named by --db and loads its market; the caller closes the store.
 func (e *env) openMarket(ctx context.Context) (jobscope.Store, *market, error) {
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -65,6 +65,14 @@ func (f *fields) finish(defaultSource string, raw []byte) (*jobscope.RawAd, erro
 	if strings.TrimSpace(f.title) == "" {
 		return nil, fieldError(`missing "title"`)
 	}
+	// The key is the ad's identity in every store: text a database cannot hold as it is (a NUL byte,
+	// invalid UTF-8) cannot be mended without making it another ad's key, so the record is set aside.
+	if !keyText(id) {
+		return nil, fieldError(`invalid "id": not valid UTF-8 text, or holds a NUL byte`)
+	}
+	if !keyText(f.source) {
+		return nil, fieldError(`invalid "source": not valid UTF-8 text, or holds a NUL byte`)
+	}
 	// A date that cannot be read leaves the date unknown, with the reason noted: the ad is kept.
 	var notes []string
 	posted, err := parseTime(cmpOr(f.postedField, "posted_at"), f.postedAt)
@@ -96,6 +104,9 @@ func (f *fields) finish(defaultSource string, raw []byte) (*jobscope.RawAd, erro
 	}, nil
 }
 
+// keyText reports whether s can be part of an ad's key: valid UTF-8 without a NUL byte.
+func keyText(s string) bool { return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 }
+
 func cmpOr(a, b string) string {
 	if a != "" {
 		return a
@@ -124,10 +135,10 @@ var dayLayouts = [...]string{
 	time.ANSIC, "Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05.999999999",
 }
 
-// Plausible posting and closing dates: a date before minYear, or more than a year after the clock's
+// Plausible posting and closing dates: a date before MinYear, or more than a year after the clock's
 // today, is a mistake of the source (0001-01-01 from a zero value, 9999-12-31 for "never") and would
 // move every period figure; it is read as no date.
-const minYear = 1990
+const MinYear = 1990
 
 // today is the reader's clock, for the plausible window; a variable so that tests can fix it.
 var today = func() time.Time { return time.Now().UTC() }
@@ -149,8 +160,8 @@ func parseTime(field, s string) (time.Time, error) {
 	if !ok {
 		return time.Time{}, bad(why)
 	}
-	if t.Year() < minYear || t.After(today().AddDate(1, 0, 0)) {
-		return time.Time{}, bad(fmt.Sprintf("outside %d to a year from today", minYear))
+	if t.Year() < MinYear || t.After(today().AddDate(1, 0, 0)) {
+		return time.Time{}, bad(fmt.Sprintf("outside %d to a year from today", MinYear))
 	}
 	return t, nil
 }

@@ -15,12 +15,14 @@ import (
 // ad's raw record. It is written here rather than on encoding/csv so that a rejected row keeps its
 // text and a runaway row (an unclosed quote) is cut off at the size limit.
 type csvParser struct {
-	names  []string // column names as written; nil until the header is read
-	cols   []int    // column → index into fields (colUnknown when not an ADS name)
-	line   int      // lines consumed
-	fields []string
-	field  []byte
-	raw    []byte
+	names []string // column names as written; nil until the header is read
+	// noHeader is set when the header row could not be read: every row is then set aside.
+	noHeader bool
+	cols     []int // column → index into fields (colUnknown when not an ADS name)
+	line     int   // lines consumed
+	fields   []string
+	field    []byte
+	raw      []byte
 }
 
 const colUnknown = -1
@@ -65,9 +67,23 @@ func (p *csvParser) fill(r *Reader) error {
 		if row.blank {
 			continue
 		}
-		if p.names == nil {
+		if p.names == nil && !p.noHeader {
+			if row.over || row.bad != "" {
+				// Without its header no row can be read: the header and every row are set aside.
+				p.noHeader = true
+				why := row.bad
+				if row.over {
+					why = fmt.Sprintf("over the %s limit (%d bytes)", sizeText(r.maxRecord), row.size)
+				}
+				r.reject(row.line, "header row "+why+": the file's rows cannot be read", p.raw)
+				return nil
+			}
 			p.header(row)
 			continue
+		}
+		if p.noHeader {
+			r.reject(row.line, "no usable header row (see the first reject of this file)", p.raw)
+			return nil
 		}
 		switch {
 		case row.over:

@@ -94,7 +94,14 @@ func (p *htmlParser) script(r *Reader) error {
 // nodes that are not JobPostings themselves.
 func (r *Reader) findPostings(line int, v json.RawMessage, depth int) {
 	v = bytes.TrimSpace(v)
-	if len(v) == 0 || depth > maxLDDepth {
+	if len(v) == 0 {
+		return
+	}
+	if depth > maxLDDepth {
+		if (v[0] == '{' || v[0] == '[') && r.deepLine != line {
+			r.deepLine = line // one reject a block, however many branches go too deep
+			r.reject(line, fmt.Sprintf("JSON-LD nested deeper than %d levels: not read", maxLDDepth), v)
+		}
 		return
 	}
 	switch v[0] {

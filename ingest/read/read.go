@@ -68,6 +68,7 @@ type Reader struct {
 	head      int
 	err       error // sticky: io.EOF or a fatal error
 	maxRecord int
+	deepLine  int // the line of the last JSON-LD block set aside as nested too deep
 }
 
 // parser is one input format: fill appends at least one record to r.pending, or returns io.EOF at the
@@ -182,11 +183,15 @@ func DefaultSource(name string) string {
 	if base == "" || base == "." {
 		return "stdin"
 	}
-	return base
+	// A file name need not be text: the source must be, as part of every ad's key.
+	return strings.ReplaceAll(strings.ToValidUTF8(base, "\uFFFD"), "\x00", "")
 }
 
-// sniff tells the format from the first bytes: '[' a JSON document, '<' HTML, '{' JSON Lines when the
-// first line is a whole JSON value (a JSON document otherwise), anything else CSV.
+// sniff tells the format from the first bytes: '[' a JSON document, '<' HTML, anything but '{' CSV.
+// Input starting with '{' is JSON Lines when at least half the whole lines of the first bufSize bytes
+// are each a JSON object on its own, whatever the first line is (a broken first record is one reject,
+// not the whole input read as a document), or when they hold at most one line (one line is one
+// record); it is a JSON document when its lines spread objects over several ("{", `  "title": "x",`).
 func sniff(br *bufio.Reader) (Format, error) {
 	b, err := br.Peek(bufSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -204,16 +209,31 @@ func sniff(br *bufio.Reader) (Format, error) {
 	case '<':
 		return HTML, nil
 	case '{':
-		if i := bytes.IndexByte(trimmed, '\n'); i >= 0 {
-			if json.Valid(trimmed[:i]) {
-				return JSONL, nil
+		lines, objects := 0, 0
+		for rest := trimmed; len(rest) > 0; {
+			i := bytes.IndexByte(rest, '\n')
+			if i < 0 && full {
+				break // the window ends inside this line
 			}
-			return JSON, nil
+			line := rest
+			if i >= 0 {
+				line, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = nil
+			}
+			if l := bytes.TrimSpace(line); len(l) > 0 {
+				lines++
+				if l[0] == '{' && json.Valid(l) {
+					objects++
+				}
+			}
 		}
-		if full {
-			return JSON, nil
+		if lines <= 1 || 2*objects >= lines {
+			// One line as long as the window is one record; lines that mostly parse on their own
+			// are JSON Lines, whatever the first one is.
+			return JSONL, nil
 		}
-		return JSONL, nil
+		return JSON, nil
 	}
 	return CSV, nil
 }

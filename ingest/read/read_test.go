@@ -588,6 +588,8 @@ func TestSizeLimit(t *testing.T) {
 			[]wantReject{{1, "JSON-LD block over the 1 KiB limit (5021 bytes)"}}},
 		{"json array", "a.json", "[\n" + `{"id":"1","title":"A"},` + "\n" + big + ",\n" + `{"id":"3","title":"C"}]`, "a/1 a/3",
 			[]wantReject{{3, "element over the 1 KiB limit (5021 bytes)"}}},
+		{"csv header", "a.csv", "id,title," + strings.Repeat("x", 2000) + "\n1,A,\n2,B,\n", "",
+			[]wantReject{{1, "header row over the 1 KiB limit"}, {2, "no usable header row"}, {3, "no usable header row"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -755,6 +757,9 @@ func TestSniff(t *testing.T) {
 		{"jsonl single line", `{"id":"1","title":"A"}`, JSONL},
 		{"broken first line is still jsonl when one line", `{"id":`, JSONL},
 		{"pretty object", "{\n \"id\": \"1\"\n}", JSON},
+		{"broken first line, good lines after", "{\"id\":\n{\"id\":\"2\",\"title\":\"B\"}\n{\"id\":\"3\",\"title\":\"C\"}\n", JSONL},
+		{"first line longer than the window", "{\"id\":\"1\",\"title\":\"" + strings.Repeat("x", 70<<10) + "\"}\n{\"id\":\"2\",\"title\":\"B\"}\n", JSONL},
+		{"graph one element a line", "{\"@graph\": [\n{\"@type\": \"JobPosting\"},\n{\"@type\": \"JobPosting\"}\n]}\n", JSON},
 		{"array", "  \n[{}]", JSON},
 		{"html", "<!doctype html><html>", HTML},
 		{"csv", "id,title\n1,A\n", CSV},
@@ -824,4 +829,17 @@ func TestClock(t *testing.T) {
 	if len(rejects) != 1 || !rejects[0].At.Equal(at) {
 		t.Errorf("rejects %+v", rejects)
 	}
+}
+
+// TestDeepJSONLD: JSON-LD nested past the depth read is set aside with its reason, not ignored.
+func TestDeepJSONLD(t *testing.T) {
+	deep := strings.Repeat(`{"@type":"WebPage","x":`, maxLDDepth+2) + `{"@type":"JobPosting","identifier":"1","title":"A"}` +
+		strings.Repeat("}", maxLDDepth+2)
+	in := `<script type="application/ld+json">` + deep + `</script><script type="application/ld+json">` +
+		`{"@type":"JobPosting","identifier":"2","title":"B"}</script>`
+	ads, rejects := readAll(t, "d.html", in)
+	if got := ids(ads); got != "d/2" {
+		t.Errorf("ads %q, want d/2", got)
+	}
+	checkRejects(t, "d.html", rejects, []wantReject{{1, "JSON-LD nested deeper than 32 levels"}})
 }

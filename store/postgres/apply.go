@@ -58,16 +58,18 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	if len(p.Rows) == 0 && len(p.Rejects) == 0 {
 		return nil
 	}
+	var w jobscope.Written
 	err = s.pool.with(ctx, func(c *pgx.Conn) error {
-		return pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error { return applyTx(ctx, tx, p) })
+		return pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error { return applyTx(ctx, tx, p, &w) })
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: apply: %w", err)
 	}
+	b.Written = w
 	return nil
 }
 
-func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) error {
+func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, w *jobscope.Written) error {
 	if _, err := tx.Exec(ctx, applyLock); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
@@ -87,6 +89,7 @@ func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) error {
 		if err != nil {
 			return err
 		}
+		*w = plan.Written
 		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
 			return err
 		}

@@ -73,17 +73,19 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 		return fmt.Errorf("sqlite: apply: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := applyTx(ctx, tx, p, s.merge); err != nil {
+	var w jobscope.Written
+	if err := applyTx(ctx, tx, p, s.merge, &w); err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: apply: commit: %w", err)
 	}
 	s.committed()
+	b.Written = w
 	return nil
 }
 
-func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule) error {
+func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
 	if len(p.Rows) > 0 {
 		old, err := readOld(ctx, tx, p)
 		if err != nil {
@@ -97,6 +99,7 @@ func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule) er
 		if err != nil {
 			return err
 		}
+		*w = plan.Written
 		if err := clearReplaced(ctx, tx, plan.Replaced); err != nil {
 			return err
 		}

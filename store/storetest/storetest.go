@@ -1171,7 +1171,20 @@ func testCoverage(t *testing.T, s jobscope.Store) {
 			a.DupOf = &first
 		}),
 	}
-	apply(t, s, jobscope.Batch{Ads: ads})
+	b := jobscope.Batch{Ads: ads}
+	if err := s.Apply(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	if want := (jobscope.Written{Inserted: 11, InsertedCopies: 1}); b.Written != want {
+		t.Errorf("Written = %+v, want %+v", b.Written, want)
+	}
+	again := jobscope.Batch{Ads: []jobscope.Ad{ads[0], ads[1]}}
+	if err := s.Apply(context.Background(), &again); err != nil {
+		t.Fatal(err)
+	}
+	if want := (jobscope.Written{Replaced: 2}); again.Written != want {
+		t.Errorf("Written on replacing = %+v, want %+v", again.Written, want)
+	}
 	var want jobscope.Info
 	for i := range ads {
 		if ads[i].DupOf == nil {

@@ -397,6 +397,8 @@ type Plan struct {
 	// DupIn[i] is the index in Rows of Rows[i]'s first copy when that copy is in the batch; -1
 	// otherwise.
 	DupIn []int
+	// Written counts the rows inserted (copies among them) and replaced.
+	Written jobscope.Written
 }
 
 // Plan resolves copies to their first copy and works out the term count changes. old holds the
@@ -421,7 +423,17 @@ func (p *Prepared) Plan(old map[jobscope.AdKey]Old, termIDs map[TermKey]int64) (
 			ids[j] = id
 		}
 		pl.TermIDs[i] = ids
-		if o, ok := old[r.Key]; ok {
+		o, stored := old[r.Key]
+		switch {
+		case stored:
+			pl.Written.Replaced++
+		case p.DupOf[i] != nil:
+			pl.Written.Inserted++
+			pl.Written.InsertedCopies++
+		default:
+			pl.Written.Inserted++
+		}
+		if stored {
 			pl.ID[i] = o.ID
 			pl.Replaced = append(pl.Replaced, o)
 			if o.Canonical {
