@@ -327,8 +327,17 @@ func TestSkills(t *testing.T) {
 		{"golang", "golang, postgres", "Go,PostgreSQL"},
 		{"c family", "C, C++ and C# with .NET Core", "C,C++,C#,.NET"},
 		{"r and r&d", "R&D team. Skills: R, SQL, Python", "R,SQL,Python"},
-		{"grade c", "Grade C in GCSE Maths. Python.", "Python"},
+		{"grade c is no language; GCSE is a qualification", "Grade C in GCSE Maths. Python.", "GCSE,Python"},
 		{"java vs javascript", "Java and JavaScript, TypeScript", "Java,JavaScript,TypeScript"},
+		// Unicode spaces and punctuation separate words as ASCII ones do.
+		{"curly apostrophe", "A Master\u2019s degree in Statistics", "Masters Degree,Statistics"},
+		{"no-break space", "using\u202fETL and\u00a0SQL", "ETL,SQL"},
+		{"em dash", "Python\u2014and Django", "Python,Django"},
+		// No alias runs over a comma, a line break or a sentence's end.
+		{"no phrase over a comma", "Machine, learning and Python", "Python"},
+		{"no phrase over a line", "Machine\nLearning", ""},
+		{"no phrase over a full stop", "We use a machine. Learning is fun. Python.", "Python"},
+		{"a phrase within a line", "Machine Learning and Python", "Machine Learning,Python"},
 		{"react vs reactive", "reactive programming in Java; React and Redux", "Java,React,Redux"},
 		{"rails", "Ruby on Rails and PostgreSQL", "Ruby on Rails,PostgreSQL"},
 		{"swift the word", "a swift response to customers", ""},

@@ -200,6 +200,9 @@ func (x *phraseIndex) longest(toks []token, i int) *phrase {
 	h := toks[i].hash
 	for n < m {
 		if n > 0 {
+			if toks[i+n].brk {
+				break // no alias runs over a comma, a line break or a sentence's end
+			}
 			h = combine(h, toks[i+n].hash)
 		}
 		s := x.lookup(h)

@@ -265,10 +265,14 @@ func writtenAs(text string, toks []token, words []string) bool {
 	return true
 }
 
-// strongMatch reports whether a match is evidence of a technical text by itself: an unguarded alias, or
+// strongMatch reports whether a match is evidence of a technical text by itself: an unguarded alias
+// of a technical skill (not a general skill or a qualification), or
 // a case-guarded one written in its case that looks like no ordinary word, with two capitals or a digit
 // ("SOAP", "S3", "GKE"; not "Go" or "Make").
-func strongMatch(text string, toks []token, m skillMatch) bool {
+func (e *Extractor) strongMatch(text string, toks []token, m skillMatch) bool {
+	if e.flags[m.skill]&flagNonTech != 0 {
+		return false // "Communication Skills", "NMC": no sign that a text is technical
+	}
 	if m.guard == uint8(taxonomy.GuardNone) {
 		return true
 	}
@@ -320,8 +324,9 @@ func (e *Extractor) nounCompound(text string, toks []token, m skillMatch) bool {
 
 // Skill flags, set once per skill by skillFlags so that matching looks up no map by name.
 const (
-	flagSocial uint8 = 1 << iota // one of socialPlatforms
-	flagNoun                     // has a one-word alias that is a key of nounCompounds
+	flagSocial  uint8 = 1 << iota // one of socialPlatforms
+	flagNoun                      // has a one-word alias that is a key of nounCompounds
+	flagNonTech                   // of the General or Qualifications category: no technical context for others
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -330,6 +335,9 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 	for i, s := range skills {
 		if socialPlatforms[s.Name] {
 			flags[i] |= flagSocial
+		}
+		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
+			flags[i] |= flagNonTech
 		}
 		for _, a := range append([]string{s.Name}, aliasTexts(s.Aliases)...) {
 			if nounCompounds[strings.ToLower(a)] != nil {
@@ -470,12 +478,12 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 		return false
 	}
 	for j := mi - 1; j >= 0 && matches[j].pos >= m.pos-8; j-- {
-		if strongMatch(text, toks, matches[j]) {
+		if e.strongMatch(text, toks, matches[j]) {
 			return true
 		}
 	}
 	for j := mi + 1; j < len(matches) && matches[j].pos <= end+8; j++ {
-		if strongMatch(text, toks, matches[j]) {
+		if e.strongMatch(text, toks, matches[j]) {
 			return true
 		}
 	}

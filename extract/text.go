@@ -130,6 +130,28 @@ type token struct {
 	start, end int
 	lower      string
 	hash       uint64
+	// brk marks a token after a break no phrase runs across: a line break, a comma, a semicolon, a
+	// bar, a quote, a sentence's end ("own home, care homes" holds no "home care").
+	brk bool
+}
+
+// breakBytes are the bytes that, between two words, end any phrase.
+var breakBytes = func() (t [256]bool) {
+	for _, c := range []byte("\n,;|!?\"") {
+		t[c] = true
+	}
+	return t
+}()
+
+// gapBreaks reports whether the gap text[a:b] between two words holds a break: one of breakBytes, or
+// a full stop.
+func gapBreaks(text string, a, b int) bool {
+	for k := a; k < b; k++ {
+		if breakBytes[text[k]] || text[k] == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordByte(c byte) bool { return wordBytes[c] }
@@ -190,6 +212,12 @@ func tokenize(dst []token, text, lower string) []token {
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
+		if c >= 0xc2 {
+			if k := separatorLen(text, i); k > 0 {
+				i += k
+				continue
+			}
+		}
 		if !isWordByte(c) && !(c == '.' && i+1 < n && isWordByte(text[i+1]) && (i == 0 || !isWordByte(text[i-1]))) {
 			i++
 			continue
@@ -200,7 +228,10 @@ func tokenize(dst []token, text, lower string) []token {
 		i++
 		for i < n {
 			c := text[i]
-			if isWordByte(c) || c == '.' && i+1 < n && isWordByte(text[i+1]) {
+			if c >= 0xc2 && separatorLen(text, i) > 0 {
+				break
+			}
+			if isWordByte(c) || c == '.' && i+1 < n && isWordByte(text[i+1]) && separatorLen(text, i+1) == 0 {
 				h = (h ^ uint64(lower[i])) * fnvPrime
 				i++
 				continue
@@ -213,9 +244,34 @@ func tokenize(dst []token, text, lower string) []token {
 			}
 			break
 		}
-		dst = append(dst, token{start: start, end: i, lower: lower[start:i], hash: h})
+		brk := false
+		if len(dst) > 0 {
+			brk = gapBreaks(text, dst[len(dst)-1].end, start)
+		}
+		dst = append(dst, token{start: start, end: i, lower: lower[start:i], hash: h, brk: brk})
 	}
 	return dst
+}
+
+// separatorLen returns the length of the UTF-8 space or punctuation at text[i] that separates words
+// as ASCII punctuation does, or 0: no-break spaces (U+00A0, U+202F) and the general punctuation block
+// U+2000 to U+203F (spaces, zero-width space, dashes, curly quotes, bullet, ellipsis). Without it
+// "Master’s", "using ETL" with a no-break space and "Python—and" glue into words no alias matches.
+func separatorLen(text string, i int) int {
+	if i+1 >= len(text) {
+		return 0
+	}
+	switch text[i] {
+	case 0xc2:
+		if text[i+1] == 0xa0 {
+			return 2
+		}
+	case 0xe2:
+		if i+2 < len(text) && (text[i+1] == 0x80 || text[i+1] == 0x81 && text[i+2] <= 0x9f) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // tokenizeString tokenizes s on its own (for taxonomy aliases).
