@@ -183,8 +183,11 @@ type Ad struct {
 
 // Reject is a record that could not be read as an ad, set aside with its reason.
 type Reject struct {
-	File   string    // the file it came from ("-" for standard input)
-	Line   int       // 1-based line (JSON Lines), row's first line (CSV), or record number
+	File string // the file it came from ("-" for standard input)
+	Line int    // 1-based line (JSON Lines), row's first line (CSV), or record number
+	// Pos numbers, from 0, the records one line holds (the elements of a JSON array on one line), so
+	// that each has an entry of its own.
+	Pos    int
 	Reason string    // why it was set aside, for a person to read
 	Record string    // the text of the record, possibly truncated
 	At     time.Time // when it was set aside
@@ -195,6 +198,10 @@ type Reject struct {
 type Batch struct {
 	Ads     []Ad
 	Rejects []Reject
+	// Read lists where in their files the batch's ads were read (file, line, position): a reject
+	// stored for one of those places is of a record since fixed, and Apply removes it. Places in
+	// standard input ("-") are never cleared, since two streams share them.
+	Read []Place
 	// Written is set by a successful Apply: what it did, as decided inside its transaction, so that
 	// a caller whose lookups another writer overtook still reports what was committed.
 	Written Written
@@ -204,6 +211,12 @@ type Batch struct {
 // replaced a stored one of the same key.
 type Written struct {
 	Inserted, InsertedCopies, Replaced int
+}
+
+// Place is where a record was read: its file, line and position in the line (Reject.Pos).
+type Place struct {
+	File      string
+	Line, Pos int
 }
 
 // Existing is what the store knows of an ad's key before a batch is written.

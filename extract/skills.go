@@ -127,7 +127,8 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		if !m.ok {
 			continue
 		}
-		if e.nounCompound(text, toks, *m) || e.flags[m.skill]&flagSocial != 0 && channelMention(toks, m.pos) {
+		if e.nounCompound(text, toks, *m) || e.flags[m.skill]&flagSocial != 0 && channelMention(toks, m.pos) ||
+			e.flags[m.skill]&flagProfile != 0 && profileMention(text, toks, m.pos, m.pos+m.n) {
 			m.ok = false
 			continue
 		}
@@ -316,10 +317,56 @@ func channelMention(toks []token, i int) bool {
 	return i > 0 && (toks[i-1].lower == "via" || toks[i-1].lower == "our") || i > 1 && toks[i-2].lower == "us"
 }
 
+// profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
+// your GitHub", "your Stack Overflow profile"), or as a company ("acquired by LinkedIn"), which does
+// not make them part of the job.
+var profilePlatforms = map[string]bool{"GitHub": true, "Bitbucket": true, "GitLab": true, "Stack Overflow": true,
+	"LinkedIn": true, "Kaggle": true, "Dribbble": true, "Behance": true, "Twitter": true}
+
+// profileNouns, after a platform's name, make it an applicant's page: "GitHub profile", "GitHub repo".
+var profileNouns = map[string]bool{"profile": true, "profiles": true, "account": true, "accounts": true,
+	"portfolio": true, "portfolios": true, "repo": true, "repos": true, "handle": true, "username": true,
+	"link": true, "links": true, "page": true, "url": true}
+
+// profileMention reports whether the platform named at toks[i:end] is the applicant's page or a
+// company: a profile noun after it, "your" up to four words before it in the same sentence ("links to
+// your github, bitbucket"), or "by" right before it.
+func profileMention(text string, toks []token, i, end int) bool {
+	if end < len(toks) && profileNouns[toks[end].lower] {
+		return true
+	}
+	if i > 0 && toks[i-1].lower == "by" {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sentenceBreak(text, toks[k].end, toks[k+1].start) {
+			break
+		}
+		if toks[k].lower == "your" || toks[k].lower == "yours" {
+			return true
+		}
+	}
+	return false
+}
+
 // nounCompound reports whether a one-word match is the ordinary noun by nounCompounds.
 func (e *Extractor) nounCompound(text string, toks []token, m skillMatch) bool {
-	return e.flags[m.skill]&flagNoun != 0 && m.n == 1 && m.pos+1 < len(toks) &&
-		!breakBetween(text, toks[m.pos].end, toks[m.pos+1].start) && nounCompounds[toks[m.pos].lower][toks[m.pos+1].lower]
+	if e.flags[m.skill]&flagNoun == 0 || m.n != 1 {
+		return false
+	}
+	w := toks[m.pos].lower
+	if m.pos+1 < len(toks) && !breakBetween(text, toks[m.pos].end, toks[m.pos+1].start) && nounCompounds[w][toks[m.pos+1].lower] {
+		return true
+	}
+	return m.pos > 0 && !breakBetween(text, toks[m.pos-1].end, toks[m.pos].start) && nounAfter[w][toks[m.pos-1].lower]
+}
+
+// nounAfter are, for a one-word skill name that is also an ordinary noun, the words that directly
+// before it show the noun: "Job Segment:" and "market segment" are no Segment, "Crime Statistics Act"
+// no statistics asked for.
+var nounAfter = map[string]map[string]bool{
+	"segment":    {"job": true, "market": true, "customer": true, "business": true, "user": true, "audience": true},
+	"statistics": {"crime": true, "campus": true, "security": true, "safety": true, "labor": true, "labour": true},
 }
 
 // Skill flags, set once per skill by skillFlags so that matching looks up no map by name.
@@ -327,6 +374,7 @@ const (
 	flagSocial  uint8 = 1 << iota // one of socialPlatforms
 	flagNoun                      // has a one-word alias that is a key of nounCompounds
 	flagNonTech                   // of the General or Qualifications category: no technical context for others
+	flagProfile                   // one of profilePlatforms
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -336,11 +384,14 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 		if socialPlatforms[s.Name] {
 			flags[i] |= flagSocial
 		}
+		if profilePlatforms[s.Name] {
+			flags[i] |= flagProfile
+		}
 		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
 			flags[i] |= flagNonTech
 		}
 		for _, a := range append([]string{s.Name}, aliasTexts(s.Aliases)...) {
-			if nounCompounds[strings.ToLower(a)] != nil {
+			if nounCompounds[strings.ToLower(a)] != nil || nounAfter[strings.ToLower(a)] != nil {
 				flags[i] |= flagNoun
 			}
 		}

@@ -103,6 +103,7 @@ type prepared struct {
 	ads     []jobscope.Ad
 	sigs    []dedup.Signature
 	rejects []jobscope.Reject
+	places  []jobscope.Place // where each ad was read
 	read    int
 	done    int64
 	total   int64
@@ -179,6 +180,7 @@ func (r *run) prepare(rd *read.Reader) prepared {
 			continue
 		}
 		raws = append(raws, rec.Ad)
+		b.places = append(b.places, rec.Place)
 	}
 	b.done, b.total = rd.Progress()
 	b.ads = make([]jobscope.Ad, len(raws))
@@ -335,8 +337,9 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		}
 		out = append(out, ads[i])
 	}
-	if len(out) > 0 || len(b.rejects) > 0 {
-		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects}
+	if len(out) > 0 || len(b.rejects) > 0 || len(b.places) > 0 {
+		// Read lets the store drop the rejects of records since fixed.
+		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects, Read: b.places}
 		if err := r.opts.Store.Apply(ctx, batch); err != nil {
 			return err
 		}

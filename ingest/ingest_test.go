@@ -396,3 +396,49 @@ func TestConcurrentIngests(t *testing.T) {
 		})
 	}
 }
+
+// TestRejectIdentity: four bad objects in one JSON Lines array are four rejects; two runs from
+// standard input keep both runs' rejects; a record fixed in its file and ingested again is no longer
+// set aside.
+func TestRejectIdentity(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+	opts := ingest.Options{Store: st, Extract: extractor(t)}
+	path := writeFile(t, "arr.jsonl", `[{"id":"1"},{"id":"2"},{"id":"3"},{"id":"4"}]`+"\n"+`{"id":"5","title":"Chef"}`+"\n")
+	sum, err := ingest.Run(ctx, opts, []string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in, _ := st.Info(ctx); sum.SetAside != 4 || in.SetAside != 4 {
+		t.Fatalf("summary %d set aside, store %d: want 4 and 4", sum.SetAside, in.SetAside)
+	}
+	// Two of them fixed in place.
+	if err := os.WriteFile(path, []byte(`[{"id":"1","title":"Cook"},{"id":"2","title":"Baker"},{"id":"3"},{"id":"4"}]`+"\n"+
+		`{"id":"5","title":"Chef"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Run(ctx, opts, []string{path}); err != nil {
+		t.Fatal(err)
+	}
+	if in, _ := st.Info(ctx); in.SetAside != 2 || in.Ads != 3 {
+		t.Errorf("after the fix: %d set aside and %d ads, want 2 and 3", in.SetAside, in.Ads)
+	}
+	// Standard input: two streams with a bad record on the same line.
+	for _, content := range []string{`{"id":"s1"}` + "\n", `{"id":"s2"}` + "\n"} {
+		rd, err := read.New("-", strings.NewReader(content), -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := rd.Next()
+		if err != nil || rec.Reject == nil {
+			t.Fatalf("%q: %+v, %v", content, rec, err)
+		}
+		b := jobscope.Batch{Rejects: []jobscope.Reject{*rec.Reject}}
+		if err := st.Apply(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if in, _ := st.Info(ctx); in.SetAside != 4 {
+		t.Errorf("%d set aside after two stdin runs, want 4", in.SetAside)
+	}
+}

@@ -268,7 +268,7 @@ func (r *Reader) wireAd(line int, w *wire, isJP bool, raw []byte) {
 		r.reject(line, err.Error(), raw)
 		return
 	}
-	r.ad(ad)
+	r.ad(line, ad)
 }
 
 func (r *Reader) mapWire(w *wire, isJP bool, raw []byte) (*jobscope.RawAd, error) {

@@ -101,7 +101,7 @@ func (p *csvParser) fill(r *Reader) error {
 			if err != nil {
 				r.reject(row.line, err.Error(), p.raw)
 			} else {
-				r.ad(ad)
+				r.ad(row.line, ad)
 			}
 		}
 		return nil

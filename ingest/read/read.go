@@ -44,9 +44,11 @@ const (
 )
 
 // Record is one record read: an ad, or a reject saying why the record is not one. Exactly one is set.
+// Place says where it was read, for an ad as for a reject.
 type Record struct {
 	Ad     *jobscope.RawAd
 	Reject *jobscope.Reject
+	Place  jobscope.Place
 }
 
 // Reader reads ads from one input. It is not safe for concurrent use, except Progress, which a
@@ -69,6 +71,8 @@ type Reader struct {
 	err       error // sticky: io.EOF or a fatal error
 	maxRecord int
 	deepLine  int // the line of the last JSON-LD block set aside as nested too deep
+	// lastLine and linePos number the records of one line: linePos is the next one's position.
+	lastLine, linePos int
 }
 
 // parser is one input format: fill appends at least one record to r.pending, or returns io.EOF at the
@@ -307,19 +311,32 @@ func (r *Reader) now() time.Time {
 	return time.Now()
 }
 
+// place returns where the next record of line is: its position counts the records of that line
+// before it.
+func (r *Reader) place(line int) jobscope.Place {
+	if line != r.lastLine {
+		r.lastLine, r.linePos = line, 0
+	}
+	pl := jobscope.Place{File: r.name, Line: line, Pos: r.linePos}
+	r.linePos++
+	return pl
+}
+
 // reject sets aside the record at line with its reason.
 func (r *Reader) reject(line int, reason string, text []byte) {
-	r.pending = append(r.pending, Record{Reject: &jobscope.Reject{
+	pl := r.place(line)
+	r.pending = append(r.pending, Record{Place: pl, Reject: &jobscope.Reject{
 		File:   r.name,
 		Line:   line,
+		Pos:    pl.Pos,
 		Reason: reason,
 		Record: truncate(text, maxRejectText),
 		At:     r.now(),
 	}})
 }
 
-func (r *Reader) ad(a *jobscope.RawAd) {
-	r.pending = append(r.pending, Record{Ad: a})
+func (r *Reader) ad(line int, a *jobscope.RawAd) {
+	r.pending = append(r.pending, Record{Place: r.place(line), Ad: a})
 }
 
 // truncate returns b as a string of at most max bytes, cut on a rune boundary, marked with "…" when cut.

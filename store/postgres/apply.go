@@ -55,7 +55,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	if err != nil {
 		return fmt.Errorf("postgres: apply: %w", err)
 	}
-	if len(p.Rows) == 0 && len(p.Rejects) == 0 {
+	if len(p.Rows) == 0 && len(p.Rejects) == 0 && len(p.Read) == 0 {
 		return nil
 	}
 	var w jobscope.Written
@@ -105,7 +105,35 @@ func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, w *jobscope.Writ
 			return err
 		}
 	}
-	return writeRejects(ctx, tx, p.Rejects)
+	if err := clearRead(ctx, tx, p.Read); err != nil {
+		return err
+	}
+	return writeRejects(ctx, tx, p.Rejects, p.Digests)
+}
+
+// clearRead removes the rejects stored for places the batch read ads from: records since fixed. Most
+// runs read files with no rejects at all, which one lookup rules out.
+func clearRead(ctx context.Context, tx pgx.Tx, read []jobscope.Place) error {
+	if len(read) == 0 {
+		return nil
+	}
+	n := len(read)
+	files, lines, poss := make([]string, n), make([]int64, n), make([]int64, n)
+	for i, pl := range read {
+		files[i], lines[i], poss[i] = pl.File, int64(pl.Line), int64(pl.Pos)
+	}
+	var any bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM rejects WHERE file = ANY($1))`, files).Scan(&any); err != nil {
+		return fmt.Errorf("look up rejects: %w", err)
+	}
+	if !any {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM rejects AS r USING unnest($1::text[], $2::bigint[], $3::bigint[]) AS k (file, line, pos)
+		WHERE r.file = k.file AND r.line = k.line AND r.pos = k.pos`, files, lines, poss); err != nil {
+		return fmt.Errorf("remove fixed rejects: %w", err)
+	}
+	return nil
 }
 
 // readOld reads the stored state of the batch's keys and of the keys its ads are copies of.
@@ -290,21 +318,28 @@ func writeDeltas(ctx context.Context, tx pgx.Tx, plan *adrow.Plan) error {
 	return nil
 }
 
-func writeRejects(ctx context.Context, tx pgx.Tx, rs []jobscope.Reject) error {
+func writeRejects(ctx context.Context, tx pgx.Tx, rs []jobscope.Reject, digests []string) error {
 	if len(rs) == 0 {
 		return nil
 	}
 	n := len(rs)
 	files, reasons, records := make([]string, n), make([]string, n), make([]string, n)
-	lines, ats := make([]int64, n), make([]time.Time, n)
+	lines, poss, ats := make([]int64, n), make([]int64, n), make([]time.Time, n)
 	for i, r := range rs {
-		files[i], lines[i], reasons[i], records[i], ats[i] = r.File, int64(r.Line), r.Reason, r.Record, r.At
+		files[i], lines[i], poss[i], reasons[i], records[i], ats[i] = r.File, int64(r.Line), int64(r.Pos), r.Reason, r.Record, r.At
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO rejects (file, line, reason, record, at)
-		SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[])
-		ON CONFLICT (file, line) DO UPDATE
+	// A record set aside again at a place of a named file replaces what was set aside there before;
+	// standard input's places are shared by every stream, and only the same record is one entry.
+	if _, err := tx.Exec(ctx, `DELETE FROM rejects AS r USING unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[]) AS k (file, line, pos, digest)
+		WHERE k.file <> '-' AND r.file = k.file AND r.line = k.line AND r.pos = k.pos AND r.digest <> k.digest`,
+		files, lines, poss, digests); err != nil {
+		return fmt.Errorf("replace rejects: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO rejects (file, line, pos, digest, reason, record, at)
+		SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+		ON CONFLICT (file, line, pos, digest) DO UPDATE
 		SET reason = excluded.reason, record = excluded.record, at = excluded.at`,
-		files, lines, reasons, records, ats); err != nil {
+		files, lines, poss, digests, reasons, records, ats); err != nil {
 		return fmt.Errorf("write rejects: %w", err)
 	}
 	return nil

@@ -133,19 +133,19 @@ func (s *Store) Rejects(ctx context.Context, limit int) ([]jobscope.Reject, erro
 	}
 	var out []jobscope.Reject
 	err := s.pool.with(ctx, func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, `SELECT file, line, reason, record, at FROM rejects
-			ORDER BY at, file, line LIMIT $1`, lim)
+		rows, err := c.Query(ctx, `SELECT file, line, pos, reason, record, at FROM rejects
+			ORDER BY at, file, line, pos LIMIT $1`, lim)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var r jobscope.Reject
-			var line int64
-			if err := rows.Scan(&r.File, &line, &r.Reason, &r.Record, &r.At); err != nil {
+			var line, pos int64
+			if err := rows.Scan(&r.File, &line, &pos, &r.Reason, &r.Record, &r.At); err != nil {
 				return err
 			}
-			r.Line, r.At = int(line), r.At.UTC()
+			r.Line, r.Pos, r.At = int(line), int(pos), r.At.UTC()
 			out = append(out, r)
 		}
 		return rows.Err()

@@ -65,7 +65,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
-	if len(p.Rows) == 0 && len(p.Rejects) == 0 {
+	if len(p.Rows) == 0 && len(p.Rejects) == 0 && len(p.Read) == 0 {
 		return nil
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -115,7 +115,43 @@ func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule, w 
 			return err
 		}
 	}
-	return writeRejects(ctx, tx, p.Rejects)
+	if err := clearRead(ctx, tx, p.Read); err != nil {
+		return err
+	}
+	return writeRejects(ctx, tx, p.Rejects, p.Digests)
+}
+
+// clearRead removes the rejects stored for places the batch read ads from: records since fixed. Most
+// runs read files with no rejects at all, which one lookup a file rules out.
+func clearRead(ctx context.Context, tx *sql.Tx, read []jobscope.Place) error {
+	if len(read) == 0 {
+		return nil
+	}
+	has := map[string]bool{}
+	for _, pl := range read {
+		if _, seen := has[pl.File]; seen {
+			continue
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM rejects WHERE file = ? LIMIT 1)`, pl.File).Scan(&n); err != nil {
+			return fmt.Errorf("look up rejects of %s: %w", pl.File, err)
+		}
+		has[pl.File] = n > 0
+	}
+	st, err := tx.PrepareContext(ctx, `DELETE FROM rejects WHERE file = ? AND line = ? AND pos = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare reject removal: %w", err)
+	}
+	defer st.Close()
+	for _, pl := range read {
+		if !has[pl.File] {
+			continue
+		}
+		if _, err := st.ExecContext(ctx, pl.File, pl.Line, pl.Pos); err != nil {
+			return fmt.Errorf("remove the reject of %s:%d: %w", pl.File, pl.Line, err)
+		}
+	}
+	return nil
 }
 
 // readOld reads the stored state of the batch's keys and of the keys its ads are copies of.
@@ -416,18 +452,31 @@ func insertRows(ctx context.Context, tx *sql.Tx, prefix, suffix string, width in
 // rejectTime is the stored form of Reject.At: fixed width, so that text order is time order.
 const rejectTime = "2006-01-02T15:04:05.000000000Z"
 
-func writeRejects(ctx context.Context, tx *sql.Tx, rs []jobscope.Reject) error {
+func writeRejects(ctx context.Context, tx *sql.Tx, rs []jobscope.Reject, digests []string) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO rejects (file, line, reason, record, at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (file, line) DO UPDATE SET reason = excluded.reason, record = excluded.record, at = excluded.at`)
+	// A record set aside again at a place of a named file replaces what was set aside there before
+	// (the file changed); standard input's places are shared by every stream, and only the same
+	// record is one entry.
+	del, err := tx.PrepareContext(ctx, `DELETE FROM rejects WHERE file = ? AND line = ? AND pos = ? AND digest <> ?`)
+	if err != nil {
+		return fmt.Errorf("prepare reject replacement: %w", err)
+	}
+	defer del.Close()
+	st, err := tx.PrepareContext(ctx, `INSERT INTO rejects (file, line, pos, digest, reason, record, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (file, line, pos, digest) DO UPDATE SET reason = excluded.reason, record = excluded.record, at = excluded.at`)
 	if err != nil {
 		return fmt.Errorf("prepare reject upsert: %w", err)
 	}
 	defer st.Close()
-	for _, r := range rs {
-		if _, err := st.ExecContext(ctx, r.File, r.Line, r.Reason, r.Record, r.At.UTC().Format(rejectTime)); err != nil {
+	for i, r := range rs {
+		if r.File != "-" {
+			if _, err := del.ExecContext(ctx, r.File, r.Line, r.Pos, digests[i]); err != nil {
+				return fmt.Errorf("replace reject %s:%d: %w", r.File, r.Line, err)
+			}
+		}
+		if _, err := st.ExecContext(ctx, r.File, r.Line, r.Pos, digests[i], r.Reason, r.Record, r.At.UTC().Format(rejectTime)); err != nil {
 			return fmt.Errorf("write reject %s:%d: %w", r.File, r.Line, err)
 		}
 	}

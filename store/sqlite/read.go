@@ -135,8 +135,8 @@ func (s *Store) Rejects(ctx context.Context, limit int) ([]jobscope.Reject, erro
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT file, line, reason, record, at FROM rejects
-		ORDER BY at, file, line LIMIT ?`, limit)
+	rows, err := s.r.QueryContext(ctx, `SELECT file, line, pos, reason, record, at FROM rejects
+		ORDER BY at, file, line, pos LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: rejects: %w", err)
 	}
@@ -145,7 +145,7 @@ func (s *Store) Rejects(ctx context.Context, limit int) ([]jobscope.Reject, erro
 	for rows.Next() {
 		var r jobscope.Reject
 		var at string
-		if err := rows.Scan(&r.File, &r.Line, &r.Reason, &r.Record, &at); err != nil {
+		if err := rows.Scan(&r.File, &r.Line, &r.Pos, &r.Reason, &r.Record, &at); err != nil {
 			return nil, fmt.Errorf("sqlite: rejects: %w", err)
 		}
 		if r.At, err = time.Parse(time.RFC3339Nano, at); err != nil {

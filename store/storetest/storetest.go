@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) jobscope.Store) {
 		{"Coverage", testCoverage},
 		{"ApplyReplacesByKey", testApplyReplaces},
 		{"Rejects", testRejects},
+		{"RejectPlaces", testRejectPlaces},
 		{"Lookup", testLookup},
 		{"Candidates", testCandidates},
 		{"Duplicates", testDuplicates},
@@ -1199,5 +1200,41 @@ func testCoverage(t *testing.T, s jobscope.Store) {
 		NoLocation: in.NoLocation, NoSalary: in.NoSalary, Implausible: in.Implausible}
 	if got != want {
 		t.Errorf("coverage = %+v, want %+v", got, want)
+	}
+}
+
+// testRejectPlaces: rejects have the identity of where they were read and what they held. Several bad
+// records on one line keep an entry each; two streams read from standard input do not overwrite each
+// other, the same record set aside twice is one entry; a named file's place set aside again with
+// other text is replaced; and a place read as an ad later (the record fixed) loses its reject.
+func testRejectPlaces(t *testing.T, s jobscope.Store) {
+	t0 := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	rj := func(file string, line, pos int, record string) jobscope.Reject {
+		return jobscope.Reject{File: file, Line: line, Pos: pos, Reason: "bad", Record: record, At: t0}
+	}
+	apply(t, s, jobscope.Batch{Rejects: []jobscope.Reject{
+		rj("arr.jsonl", 1, 0, `{"a":1}`), rj("arr.jsonl", 1, 1, `{"a":2}`), rj("arr.jsonl", 1, 2, `{"a":3}`), rj("arr.jsonl", 1, 3, `{"a":4}`),
+		rj("-", 5, 0, "first stream"),
+	}})
+	apply(t, s, jobscope.Batch{Rejects: []jobscope.Reject{rj("-", 5, 0, "second stream"), rj("-", 5, 0, "first stream")}})
+	apply(t, s, jobscope.Batch{Rejects: []jobscope.Reject{rj("arr.jsonl", 1, 3, `{"a":"changed"}`)}})
+	if in := info(t, s); in.SetAside != 6 {
+		t.Errorf("%d set aside, want 6: 4 on one line (one replaced) and 2 streams", in.SetAside)
+	}
+	// arr.jsonl:1 positions 0 and 1 read as ads now; standard input's place 5 too, which clears nothing.
+	apply(t, s, jobscope.Batch{Ads: []jobscope.Ad{newAd("reed/1", nil)},
+		Read: []jobscope.Place{{File: "arr.jsonl", Line: 1, Pos: 0}, {File: "arr.jsonl", Line: 1, Pos: 1}, {File: "-", Line: 5}}})
+	rs, err := s.Rejects(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", r.File, r.Line, r.Pos, r.Record))
+	}
+	sort.Strings(got)
+	want := []string{"-:5:0 first stream", "-:5:0 second stream", `arr.jsonl:1:2 {"a":3}`, `arr.jsonl:1:3 {"a":"changed"}`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"sort"
 	"strconv"
@@ -299,7 +300,19 @@ type Prepared struct {
 	Rows    []Row
 	DupOf   []*jobscope.AdKey // DupOf[i] is the first copy of Rows[i], nil for a canonical ad
 	Index   map[jobscope.AdKey]int
-	Rejects []jobscope.Reject // cleaned; one per (File, Line), the last one given winning
+	Rejects []jobscope.Reject // cleaned; one per place and digest, the last one given winning
+	Digests []string          // RejectDigest of each of Rejects
+	// Read are the places of the batch's ads read from named files (not standard input), whose
+	// rejects Apply removes.
+	Read []jobscope.Place
+}
+
+// RejectDigest identifies a reject's text, so that two different records set aside at one place (two
+// streams read from standard input) are kept apart and the same one set aside again is one entry.
+func RejectDigest(text string) string {
+	h := fnv.New64a()
+	h.Write([]byte(text))
+	return fmt.Sprintf("%016x", h.Sum64())
 }
 
 // ErrInvalidBatch marks a batch that breaks the contract of jobscope.Store.Apply.
@@ -334,21 +347,28 @@ func Prepare(b *jobscope.Batch) (*Prepared, error) {
 		p.Index[r.Key] = i
 		p.Rows[i] = r
 	}
-	type fileLine struct {
-		file string
-		line int
+	type rejectKey struct {
+		place  jobscope.Place
+		digest string
 	}
-	at := make(map[fileLine]int, len(b.Rejects))
+	at := make(map[rejectKey]int, len(b.Rejects))
 	for _, rj := range b.Rejects {
 		rj.File, rj.Reason, rj.Record = Clean(rj.File), Clean(rj.Reason), Clean(rj.Record)
 		rj.At = rj.At.UTC()
-		k := fileLine{rj.File, rj.Line}
+		d := RejectDigest(rj.Record)
+		k := rejectKey{jobscope.Place{File: rj.File, Line: rj.Line, Pos: rj.Pos}, d}
 		if i, ok := at[k]; ok {
 			p.Rejects[i] = rj
 			continue
 		}
 		at[k] = len(p.Rejects)
 		p.Rejects = append(p.Rejects, rj)
+		p.Digests = append(p.Digests, d)
+	}
+	for _, pl := range b.Read {
+		if pl.File != "-" && Storable(pl.File) {
+			p.Read = append(p.Read, pl)
+		}
 	}
 	return p, nil
 }
