@@ -33,17 +33,9 @@ figure, and a salary outside its market's plausible bounds.`
 
 // infoJSON is the JSON form of `jobscope info`.
 type infoJSON struct {
-	Ads         int    `json:"ads"`
-	Duplicates  int    `json:"duplicates"`
-	SetAside    int    `json:"set_aside"`
-	FirstPosted string `json:"first_posted"`
-	LastPosted  string `json:"last_posted"`
-	Canonical   int    `json:"canonical"`
-	Undated     int    `json:"undated"`
-	NoMarket    int    `json:"no_market"`
-	NoLocation  int    `json:"no_location"`
-	NoSalary    int    `json:"no_salary"`
-	Implausible int    `json:"implausible_salary"`
+	jobscope.Info        // counts and coverage, as the store reports them
+	FirstPosted   string `json:"first_posted"`
+	LastPosted    string `json:"last_posted"`
 }
 
 func runInfo(ctx context.Context, e *env, args []string) error {
@@ -61,10 +53,7 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := infoJSON{Ads: in.Ads, Duplicates: in.Duplicates, SetAside: in.SetAside,
-		FirstPosted: dateOrEmpty(in.FirstPosted), LastPosted: dateOrEmpty(in.LastPosted), Canonical: in.Canonical,
-		Undated: in.Undated, NoMarket: in.NoMarket, NoLocation: in.NoLocation, NoSalary: in.NoSalary,
-		Implausible: in.Implausible}
+	out := infoJSON{Info: in, FirstPosted: dateOrEmpty(in.FirstPosted), LastPosted: dateOrEmpty(in.LastPosted)}
 	switch *format {
 	case "json":
 		return writeJSON(e.stdout, out)
