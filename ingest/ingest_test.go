@@ -235,10 +235,10 @@ func BenchmarkIngest(b *testing.B) {
 	}
 }
 
-// TestBadRecordsDoNotStopTheRun: a key no store can hold (a NUL byte, invalid UTF-8), a broken first
-// line and a first line longer than the format sniffer's window are each one reject, and every good
+// TestBadRecordsDoNotStopTheRun: a key no store can hold (a NUL byte, invalid UTF-8) and a broken first
+// line are each one reject, a line longer than the format sniffer's window is read, and every good
 // record around them is stored, in every batch, from a file without an extension as from one named
-// .jsonl.
+// .json (both sniffed, as standard input is).
 func TestBadRecordsDoNotStopTheRun(t *testing.T) {
 	ctx := context.Background()
 	var b strings.Builder
