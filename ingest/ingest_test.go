@@ -145,19 +145,8 @@ func TestRunCounts(t *testing.T) {
 // Copies inside one batch, across batches and across files are all linked to the first copy.
 func TestRunFindsCopies(t *testing.T) {
 	ctx := context.Background()
-	ads, err := collect(gen.Config{Ads: 300, Seed: 3, Years: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b []byte
-	rnd := rand.New(rand.NewPCG(9, 9))
-	for i, ad := range ads {
-		b = append(gen.AppendJSON(b, &ad), '\n')
-		if i%3 == 0 { // a copy in the same file, often in the same batch
-			cp := gen.Repost(ad, "board2", rnd)
-			b = append(gen.AppendJSON(b, &cp), '\n')
-		}
-	}
+	// A copy of every third ad in the same file, often in the same batch.
+	_, b := withCopies(t, gen.Config{Ads: 300, Seed: 3, Years: 1}, 3, 9)
 	st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
 	opts := ingest.Options{Store: st, Extract: extractor(t), BatchSize: 64}
 	sum, err := ingest.Run(ctx, opts, []string{writeFile(t, "mixed.jsonl", string(b))})
@@ -170,6 +159,26 @@ func TestRunFindsCopies(t *testing.T) {
 	if sum.Duplicates > 100 {
 		t.Errorf("%d duplicates found among 300 ads and 100 copies", sum.Duplicates)
 	}
+}
+
+// withCopies generates cfg's ads and writes them as JSON Lines, each ad number i with i%every == 0
+// followed by a copy of it posted on another board (reposted with the seed's randomness).
+func withCopies(t *testing.T, cfg gen.Config, every int, seed uint64) ([]jobscope.RawAd, []byte) {
+	t.Helper()
+	ads, err := collect(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b []byte
+	rnd := rand.New(rand.NewPCG(seed, seed))
+	for i, ad := range ads {
+		b = append(gen.AppendJSON(b, &ad), '\n')
+		if i%every == 0 {
+			cp := gen.Repost(ad, "board2", rnd)
+			b = append(gen.AppendJSON(b, &cp), '\n')
+		}
+	}
+	return ads, b
 }
 
 func collect(cfg gen.Config) ([]jobscope.RawAd, error) {
@@ -339,19 +348,7 @@ func TestTruncatedGzip(t *testing.T) {
 // as new or as updated, and the new ones equal what the store holds.
 func TestConcurrentIngests(t *testing.T) {
 	ctx := context.Background()
-	ads, err := collect(gen.Config{Ads: 1500, Seed: 11, Years: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b []byte
-	rnd := rand.New(rand.NewPCG(4, 4))
-	for i, ad := range ads {
-		b = append(gen.AppendJSON(b, &ad), '\n')
-		if i%4 == 0 {
-			cp := gen.Repost(ad, "board2", rnd)
-			b = append(gen.AppendJSON(b, &cp), '\n')
-		}
-	}
+	ads, b := withCopies(t, gen.Config{Ads: 1500, Seed: 11, Years: 1}, 4, 4)
 	path := writeFile(t, "same.jsonl", string(b))
 	dsns := map[string]func(t *testing.T) string{
 		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "s.db") },
