@@ -202,6 +202,12 @@ type Batch struct {
 	// stored for one of those places is of a record since fixed, and Apply removes it. Places in
 	// standard input ("-") are never cleared, since two streams share them.
 	Read []Place
+	// Async lets the commit return before it reaches the disk, sparing the batch a flush: a crash
+	// of the machine may then lose it, but never part of it. Set it only where a rerun restores what
+	// is lost, and never for a write whose client is told it was stored. ingest sets it on every
+	// batch of a file but the last, whose durable commit makes the earlier ones durable too. The
+	// zero value is a durable commit.
+	Async bool
 	// Written is set by a successful Apply: what it did, as decided inside its transaction, so that
 	// a caller whose lookups another writer overtook still reports what was committed.
 	Written Written

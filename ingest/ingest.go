@@ -108,6 +108,7 @@ type prepared struct {
 	done    int64
 	total   int64
 	err     error
+	last    bool // the file's last batch
 }
 
 // file streams one file through two stages: reading and extracting a batch (in parallel across
@@ -124,19 +125,21 @@ func (r *run) file(ctx context.Context, idx, n int, path string) error {
 	batches := make(chan prepared, 1)
 	go func() {
 		defer close(batches)
-		for {
-			b := r.prepare(rd)
-			if b.read == 0 && b.err == nil {
-				return
+		// One batch is read ahead, so that the file's last batch is known as the last: every
+		// other one commits Async, and the last one's durable commit makes them all durable.
+		cur := r.prepare(rd)
+		for cur.read > 0 || cur.err != nil {
+			var next prepared
+			if cur.err == nil {
+				next = r.prepare(rd)
 			}
+			cur.last = next.read == 0 && next.err == nil
 			select {
-			case batches <- b:
+			case batches <- cur:
 			case <-ctx.Done():
 				return
 			}
-			if b.err != nil {
-				return
-			}
+			cur = next
 		}
 	}()
 	for b := range batches {
@@ -339,7 +342,7 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 	}
 	if len(out) > 0 || len(b.rejects) > 0 || len(b.places) > 0 {
 		// Read lets the store drop the rejects of records since fixed.
-		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects, Read: b.places}
+		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects, Read: b.places, Async: !b.last}
 		if err := r.opts.Store.Apply(ctx, batch); err != nil {
 			return err
 		}

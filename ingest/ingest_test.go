@@ -439,3 +439,41 @@ func TestRejectIdentity(t *testing.T) {
 		t.Errorf("%d set aside after two stdin runs, want 4", in.SetAside)
 	}
 }
+
+// commitModes is a real store that notes each batch's commit mode.
+type commitModes struct {
+	jobscope.Store
+	async []bool
+}
+
+func (c *commitModes) Apply(ctx context.Context, b *jobscope.Batch) error {
+	c.async = append(c.async, b.Async)
+	return c.Store.Apply(ctx, b)
+}
+
+// TestLastBatchDurable: every batch of a file but its last may commit before reaching the disk; the
+// last commits durably (and with it the earlier ones), so what the summary reports is on disk.
+func TestLastBatchDurable(t *testing.T) {
+	var lines strings.Builder
+	for i := range 2500 {
+		fmt.Fprintf(&lines, `{"id":"%d","title":"Go Developer","posted_at":"2026-01-02"}`+"\n", i)
+	}
+	a := writeFile(t, "a.jsonl", lines.String())
+	b := writeFile(t, "b.jsonl", `{"id":"x","title":"Chef"}`+"\n")
+	dsns := map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "s.db") },
+		"postgres": func(t *testing.T) string { return testdb.Postgres(t) },
+	}
+	for name, dsnOf := range dsns {
+		t.Run(name, func(t *testing.T) {
+			st := &commitModes{Store: openStore(t, dsnOf(t))}
+			opts := ingest.Options{Store: st, Extract: extractor(t), BatchSize: 1000}
+			if _, err := ingest.Run(context.Background(), opts, []string{a, b}); err != nil {
+				t.Fatal(err)
+			}
+			if want := []bool{true, true, false, false}; !reflect.DeepEqual(st.async, want) {
+				t.Errorf("Async of each batch = %v, want %v", st.async, want)
+			}
+		})
+	}
+}

@@ -44,9 +44,9 @@ func date(t time.Time) pgtype.Date { return pgtype.Date{Time: t, Valid: !t.IsZer
 // applyLock serialises writers to one schema, in this process and in others.
 const applyLock = `SELECT pg_advisory_xact_lock(hashtext('jobscope.apply:' || current_schema()))`
 
-// asyncCommit lets a batch's commit return before its WAL reaches the disk: a crash of the machine
-// can lose the last batches acknowledged (which ingest writes again when rerun), never part of one.
-// It is the guarantee synchronous=NORMAL gives the SQLite store, and it spares each batch a WAL flush.
+// asyncCommit lets a Batch.Async commit return before its WAL reaches the disk: a crash of the
+// machine can lose the last such batches (which ingest writes again when rerun), never part of one.
+// The next durable commit flushes the WAL up to itself, so the earlier batches with it.
 const asyncCommit = `SET LOCAL synchronous_commit = off`
 
 // Apply writes a batch in one transaction.
@@ -73,8 +73,10 @@ func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, w *jobscope.Writ
 	if _, err := tx.Exec(ctx, applyLock); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
-	if _, err := tx.Exec(ctx, asyncCommit); err != nil {
-		return fmt.Errorf("set commit mode: %w", err)
+	if p.Async {
+		if _, err := tx.Exec(ctx, asyncCommit); err != nil {
+			return fmt.Errorf("set commit mode: %w", err)
+		}
 	}
 	if len(p.Rows) > 0 {
 		old, err := readOld(ctx, tx, p)

@@ -68,20 +68,41 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	if len(p.Rows) == 0 && len(p.Rejects) == 0 && len(p.Read) == 0 {
 		return nil
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	conn, err := s.w.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("sqlite: apply: begin: %w", err)
-	}
-	defer tx.Rollback()
-	var w jobscope.Written
-	if err := applyTx(ctx, tx, p, s.merge, &w); err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: apply: commit: %w", err)
+	defer conn.Close()
+	var w jobscope.Written
+	if err := apply(ctx, conn, p, s.merge, &w); err != nil {
+		return fmt.Errorf("sqlite: apply: %w", err)
 	}
 	s.committed()
 	b.Written = w
+	return nil
+}
+
+// apply runs one batch's transaction on the writer's connection. Every connection commits with
+// synchronous=NORMAL, durable against a crash of the process but not of the machine; a batch that
+// is not Async commits with FULL, which syncs the WAL, and with it every batch committed before.
+func apply(ctx context.Context, conn *sql.Conn, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
+	if !p.Async {
+		if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = FULL`); err != nil {
+			return fmt.Errorf("commit mode: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA synchronous = NORMAL`)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := applyTx(ctx, tx, p, m, w); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
 	return nil
 }
 

@@ -305,6 +305,8 @@ type Prepared struct {
 	// Read are the places of the batch's ads read from named files (not standard input), whose
 	// rejects Apply removes.
 	Read []jobscope.Place
+	// Async is the batch's Batch.Async: its commit need not wait for the disk.
+	Async bool
 }
 
 // RejectDigest identifies a reject's text, so that two different records set aside at one place (two
@@ -321,6 +323,7 @@ var ErrInvalidBatch = errors.New("invalid batch")
 // Prepare checks a batch (keys set and unique, no ad a copy of itself) and flattens it.
 func Prepare(b *jobscope.Batch) (*Prepared, error) {
 	p := &Prepared{
+		Async: b.Async,
 		Rows:  make([]Row, len(b.Ads)),
 		DupOf: make([]*jobscope.AdKey, len(b.Ads)),
 		Index: make(map[jobscope.AdKey]int, len(b.Ads)),
