@@ -44,9 +44,10 @@ type Summary struct {
 	Unchanged  int `json:"unchanged"`  // ads already stored with the same content
 	Duplicates int `json:"duplicates"` // new ads found to be copies of another ad
 	SetAside   int `json:"set_aside"`  // records that could not be read as ads
-	// Undated counts the ads read without a posting date (none given, or one that could not be read)
-	// and not dated by Options.Posted; DatesUnread those whose date was given but could not be read,
-	// with DateNotes holding the first few reasons ("source/id: why").
+	// Undated counts the ads written (new or updated) without a posting date (none given, or one
+	// that could not be read) and not dated by Options.Posted; DatesUnread those whose date was
+	// given but could not be read, with DateNotes holding the first few reasons ("source/id: why").
+	// An unchanged ad was counted by the run that stored it, so that the counts add up to info's.
 	Undated     int      `json:"undated"`
 	DatesUnread int      `json:"dates_unread"`
 	DateNotes   []string `json:"date_notes,omitempty"`
@@ -236,21 +237,6 @@ func contentHash(raw *jobscope.RawAd) uint64 {
 // write decides which ads are new, changed or copies of another, and stores the batch.
 func (r *run) write(ctx context.Context, b *prepared) error {
 	// The run's counts change only once the batch is committed: a failed batch counts nothing.
-	undated, unread := 0, 0
-	var notes []string
-	for i := range b.ads {
-		raw := &b.ads[i].Raw
-		if raw.PostedAt.IsZero() {
-			undated++
-		}
-		if raw.DateNote != "" {
-			unread++
-			if len(notes) < maxDateNotes {
-				notes = append(notes, raw.Key().String()+": "+raw.DateNote)
-			}
-		}
-	}
-
 	// A key seen twice in one batch: the later record wins, as it would across batches.
 	pos := make(map[jobscope.AdKey]int, len(b.ads))
 	var ads []jobscope.Ad
@@ -339,6 +325,22 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 			continue
 		}
 		out = append(out, ads[i])
+	}
+	// Dates are counted of the ads written, as info counts them: an unchanged ad was counted by the
+	// run that stored it.
+	undated, unread := 0, 0
+	var notes []string
+	for i := range out {
+		raw := &out[i].Raw
+		if raw.PostedAt.IsZero() {
+			undated++
+		}
+		if raw.DateNote != "" {
+			unread++
+			if len(notes) < maxDateNotes {
+				notes = append(notes, raw.Key().String()+": "+raw.DateNote)
+			}
+		}
 	}
 	if len(out) > 0 || len(b.rejects) > 0 || len(b.places) > 0 {
 		// Read lets the store drop the rejects of records since fixed.

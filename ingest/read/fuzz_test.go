@@ -2,6 +2,7 @@ package read
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -75,5 +76,33 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte(`<script type="application/ld+json">{"@type":"JobPosting","identifier":"1","title":"x"}</script>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, "f.html", data)
+	})
+}
+
+// FuzzJSONDocument checks the JSON document reader against encoding/json: a valid array yields one
+// record (an ad or a reject) for each of its elements, however they are nested, quoted or spaced.
+func FuzzJSONDocument(f *testing.F) {
+	f.Add([]byte(`[{"id":"1","title":"x"},{"id":"2","title":"y]\"}"}, 3, [{"a":[]}]]`))
+	f.Add([]byte("[\n  {\"id\": \"1\",\n   \"title\": \"x\"}\n]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, "f.json", data)
+		var elems []json.RawMessage
+		if json.Unmarshal(data, &elems) != nil || bytes.Contains(data, []byte("@graph")) {
+			return
+		}
+		r, err := New("f.json", bytes.NewReader(data), int64(len(data)))
+		if err != nil || r.Format() != JSON {
+			return
+		}
+		n := 0
+		for {
+			if _, err := r.Next(); err != nil {
+				break
+			}
+			n++
+		}
+		if n != len(elems) {
+			t.Fatalf("%d records from an array of %d elements", n, len(elems))
+		}
 	})
 }

@@ -430,6 +430,36 @@ func TestJSONDocument(t *testing.T) {
 			rejects: []wantReject{{3, "invalid JSON: unexpected end of JSON input"}},
 		},
 		{
+			name: "a broken element is stepped past",
+			file: "k.json",
+			in: "[\n{\"id\":\"1\",\"title\":\"A\"},\n{\"id\":\"2\",\"title\": tru},\n{\"id\":\"3\",\"title\":\"C\"}\n" +
+				"{\"id\":\"4\",\"title\":\"D\"},, {\"id\":\"5\",\"title\":\"E\", ]}, {\"id\":\"6\",\"title\":\"F\"}]\n",
+			ids: "k/1 k/3 k/4 k/6",
+			rejects: []wantReject{
+				{3, "invalid JSON: invalid character '}' in literal true"},
+				{5, "invalid JSON: invalid character ']' looking for beginning of object key string"},
+			},
+		},
+		{
+			name: "a broken top-level object is one reject",
+			file: "o.json",
+			in:   "{\n\"id\":\"1\"\n\"title\":{\"x\":[1,\"}\"]}}\n{\"id\":\"2\",\n\"title\":\"B\"}\n",
+			ids:  "o/2",
+			rejects: []wantReject{
+				{1, `invalid JSON: want ',' or '}' after field "id", got '"'`},
+			},
+		},
+		{
+			name: "an element over the limit keeps the lines after it right",
+			file: "n.json",
+			in: "[{\"id\":\"1\",\"title\":\"A\"},\n{\"id\":\"2\",\"description\":[" + strings.Repeat("\"x\",\n", 3<<20) + "\"y\"]},\n" +
+				"{\"id\":\"3\",\"title\":\"C\"}]",
+			ids: "n/1 n/3",
+			rejects: []wantReject{
+				{2, "element over the 8 MiB limit (15728670 bytes)"},
+			},
+		},
+		{
 			name:    "array of scalars",
 			file:    "s.json",
 			in:      `[1, {"id":"2","title":"B"}]`,
