@@ -110,6 +110,22 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Go/beside weak names", "Go", "Make sure you Go and Swift past the others.", false},
 		{"Spark/any case", "Apache Spark", "Big data tools such as spark, kafka and HDFS.", true},
 		{"Spark/company", "Apache Spark", "Backed by Google Ventures and Spark Capital, we are growing fast.", false},
+		{"HTTP/protocol", "HTTP", "REST APIs over HTTP and gRPC.", true},
+		{"HTTP/scheme in code", "HTTP", "ac.src = ('https:' == document.location.protocol ? 'https://' : 'http://');", false},
+		{"JavaScript/media type", "JavaScript", "ac.type = 'text/javascript'; var s = 1;", false},
+		{"GPS/acronym", "GPS", "Vehicle tracking with GPS and GSM modems.", true},
+		{"GPS/plural of GP", "GPS", "Our team is made up of GPs and Advanced Nurse Practitioners.", false},
+		{"PPM/unit", "PPM", "They will also pay ****ppm mileage allowance.", false},
+		{"OpenAI/customers", "OpenAI", "Our customers include OpenAI, Zoox, Lyft and Pinterest.", false},
+		{"OpenAI/tool", "OpenAI", "You will build agents on OpenAI and Anthropic models.", true},
+		{"AWS/former employer", "AWS", "Founded by a team of ex-AWS engineers.", false},
+		{"AWS/used by", "AWS", "Our platform is used by Amazon, AWS and Netflix.", false},
+		{"Marketing/department", "Marketing", "You will work with the Marketing team on campaigns.", false},
+		{"Marketing/skill", "Marketing", "Experience in digital marketing for B2B software.", true},
+		{"Product Management/department", "Product Management", "Dashboards that empower our Product Management team.", false},
+		{"Agile/way of working", "Agile", "Experience of working in an agile team environment.", true},
+		{"jQuery/negated", "jQuery", "Javascript (not jQuery, vanilla javascript).", false},
+		{"jQuery/named", "jQuery", "Javascript and jQuery for the front end.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

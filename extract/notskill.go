@@ -145,3 +145,139 @@ func legalSuffix(text string, toks []token, i int) bool {
 	w := text[toks[i].start:toks[i].end]
 	return i > 0 && (w == "plc" || w == "Plc") && !breakBetween(text, toks[i-1].end, toks[i].start)
 }
+
+// schemeOrMediaType reports whether the word toks[i] is a URL's scheme or part of a media type rather
+// than the protocol or language: "http:" and "https:" in code or a link cut short ("'https:' ==
+// document.location.protocol"), "javascript" in "text/javascript".
+func schemeOrMediaType(text string, toks []token, i int) bool {
+	t := toks[i]
+	if (t.lower == "http" || t.lower == "https") && t.end < len(text) && text[t.end] == ':' {
+		return true
+	}
+	if t.start > 0 && text[t.start-1] == '/' && i > 0 && toks[i-1].end == t.start-1 {
+		switch toks[i-1].lower {
+		case "text", "application", "image", "audio", "video":
+			return true
+		}
+	}
+	return false
+}
+
+// otherAcronym reports whether the word toks[i], matched as the acronym written, is another
+// acronym's plural or a unit: "GPs" (general practitioners) is no GPS, and "30ppm" or "****ppm"
+// (pence per mile) no PPM.
+func otherAcronym(text string, toks []token, i int, written string) bool {
+	if len(written) < 2 || !allUpper(written) {
+		return false
+	}
+	w := text[toks[i].start:toks[i].end]
+	if n := len(w); n >= 3 && w[n-1] == 's' && written[len(written)-1] == 'S' && allUpper(w[:n-1]) {
+		return true
+	}
+	if s := toks[i].start; s > 0 && allLower(w) {
+		if c := text[s-1]; c >= '0' && c <= '9' || c == '*' {
+			return true
+		}
+	}
+	return false
+}
+
+// allUpper reports whether w has capitals and no small letters.
+func allUpper(w string) bool {
+	caps := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			caps = true
+		}
+	}
+	return caps
+}
+
+// companyCues are the two words before a list of companies, not skills: "customers include OpenAI,
+// Lyft and Pinterest", "acquired by Google"; companyOwners, before "such as" or "like", make it one
+// too ("clients such as Amazon").
+var companyCues = map[string]map[string]bool{
+	"include":   {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true},
+	"includes":  {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true},
+	"including": {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true, "companies": true},
+	"by":        {"used": true, "trusted": true, "acquired": true, "funded": true, "owned": true},
+	"at":        {"worked": true, "alumni": true},
+	"from":      {"alumni": true, "founders": true},
+}
+
+var companyOwners = map[string]bool{"customers": true, "clients": true, "partners": true, "companies": true, "brands": true}
+
+// companyList reports whether the name toks[i:i+n] is one of a list of companies: an "ex-" before it
+// ("ex-AWS engineers"), or a cue such as "customers include" before the run of capitalised names
+// and separators that holds it.
+func companyList(text string, toks []token, i int) bool {
+	if s := toks[i].start; s >= 3 && text[s-1] == '-' && i > 0 && toks[i-1].lower == "ex" {
+		return true
+	}
+	k := i
+	for k > 0 && i-k < 12 {
+		gap := text[toks[k-1].end:toks[k].start]
+		if strings.ContainsAny(gap, ".;:\n()") {
+			break
+		}
+		prev := toks[k-1]
+		if strings.ContainsAny(gap, ",&") || prev.lower == "and" || prev.lower == "or" || isCapital(text[prev.start]) {
+			k--
+			continue
+		}
+		break
+	}
+	// toks[k] starts the run; the cue is the words before it, in the same sentence.
+	cue := func(j int) string {
+		if j < 0 || breakBetween(text, toks[j].end, toks[j+1].start) {
+			return ""
+		}
+		return toks[j].lower
+	}
+	if c := companyCues[cue(k-1)]; c != nil && c[cue(k-2)] {
+		return true
+	}
+	w := cue(k - 1)
+	return (w == "like" || w == "as" && cue(k-2) == "such") && companyOwners[cue(k-2)] || w == "as" && companyOwners[cue(k-3)] && cue(k-2) == "such"
+}
+
+func isCapital(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// departmentNouns, after a general skill or a practice that "the" or "our" precedes, name a part of
+// the company: "the Marketing team", "our Product Management organisation".
+var departmentNouns = map[string]bool{"team": true, "teams": true, "department": true, "departments": true,
+	"organization": true, "organizations": true, "organisation": true, "organisations": true,
+	"function": true, "division": true, "group": true}
+
+// department reports whether the name toks[i:end] names a department: "the Marketing team", "our QA
+// department", "with Sales and Marketing teams". "an agile team" is a way of working, and stays.
+func department(text string, toks []token, i, end int) bool {
+	if end >= len(toks) || !departmentNouns[toks[end].lower] {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch t := toks[k]; {
+		case t.lower == "the" || t.lower == "our" || t.lower == "your" || t.lower == "their" || t.lower == "its" || t.lower == "with":
+			return true
+		case t.lower == "and" || isCapital(text[t.start]): // "the Sales and Marketing teams"
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// negated reports whether the ad says it does not use the name at toks[i]: "not jQuery", "no Scrum".
+func negated(text string, toks []token, i int) bool {
+	if i == 0 || breakBetween(text, toks[i-1].end, toks[i].start) {
+		return false
+	}
+	switch toks[i-1].lower {
+	case "not", "no":
+		return i < 2 || toks[i-2].lower != "if" // "if not Python" offers it as an alternative
+	}
+	return false
+}

@@ -88,7 +88,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 		n := len(p.words)
 		if inAddress(text, toks[i].start, toks[i+n-1].end) || inSpokenAddress(text, toks, i, n) || e.startsPlace(text, toks, i, n) ||
-			n == 1 && legalSuffix(text, toks, i) {
+			n == 1 && (legalSuffix(text, toks, i) || schemeOrMediaType(text, toks, i) || otherAcronym(text, toks, i, p.written[0])) {
 			i += n // part of a link, an e-mail address, a place's or a company's name
 			continue
 		}
@@ -128,6 +128,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			continue
 		}
 		if e.nounCompound(text, toks, *m) || e.flags[m.skill]&flagSocial != 0 && channelMention(toks, m.pos) ||
+			negated(text, toks, m.pos) || companyList(text, toks, m.pos) || e.departmentName(text, toks, *m) ||
 			e.flags[m.skill]&flagProfile != 0 && profileMention(text, toks, m.pos, m.pos+m.n) {
 			m.ok = false
 			continue
@@ -315,6 +316,16 @@ var socialPlatforms = map[string]bool{"LinkedIn": true, "YouTube": true, "Facebo
 // or two words after "us" ("follow us on", "contact us via").
 func channelMention(toks []token, i int) bool {
 	return i > 0 && (toks[i-1].lower == "via" || toks[i-1].lower == "our") || i > 1 && toks[i-2].lower == "us"
+}
+
+// departmentName reports whether m, a general skill or a practice, names a part of the company (see
+// department). Technical skills are left alone: "the Python team" still works in Python.
+func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool {
+	switch e.skillList[m.skill].Category {
+	case taxonomy.CatGeneral, taxonomy.CatProcesses:
+		return department(text, toks, m.pos, m.pos+m.n)
+	}
+	return false
 }
 
 // profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
