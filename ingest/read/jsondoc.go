@@ -30,8 +30,9 @@ type jsonDocParser struct {
 	obj      []objField
 	objLine  int
 	objSize  int
-	objGraph bool // the object has a @graph
-	objComma bool // a field was read: a ',' or the '}' comes next
+	objGraph bool   // the object has a @graph
+	objComma bool   // a field was read: a ',' or the '}' comes next
+	objLast  string // the name of the field read last
 }
 
 type objField struct {
@@ -154,7 +155,7 @@ func (p *jsonDocParser) field(r *Reader, c byte, line int) error {
 		return nil
 	case '"':
 		if p.objComma {
-			return p.broken(r, line, fmt.Sprintf("want ',' or '}' after field %q, got '\"'", p.obj[len(p.obj)-1].key))
+			return p.broken(r, line, fmt.Sprintf("want ',' or '}' after field %q, got '\"'", p.objLast))
 		}
 	default:
 		return p.broken(r, line, fmt.Sprintf("want a field name, got %q", c))
@@ -177,7 +178,7 @@ func (p *jsonDocParser) field(r *Reader, c byte, line int) error {
 	if c, err = p.skipSpace(); err != nil {
 		return p.ended(r, err)
 	}
-	p.objComma = true
+	p.objComma, p.objLast = true, key
 	if key == "@graph" && c == '[' {
 		p.br.Discard(1)
 		p.objGraph, p.state = true, inGraph
