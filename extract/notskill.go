@@ -253,21 +253,30 @@ var departmentNouns = map[string]bool{"team": true, "teams": true, "department":
 	"function": true, "division": true, "group": true}
 
 // department reports whether the name toks[i:end] names a department: "the Marketing team", "our QA
-// department", "with Sales and Marketing teams". "an agile team" is a way of working, and stays.
+// department", "with Sales and Marketing teams", or written as a name ("Product Management team",
+// "the Mental Health Liaison Team"). "an agile team" is a way of working, and stays.
 func department(text string, toks []token, i, end int) bool {
-	if end >= len(toks) || !departmentNouns[toks[end].lower] {
+	// Capitalised in the middle of a sentence, after a word (not a bullet the tokenizer kept).
+	named := isCapital(text[toks[i].start]) && i > 0 && !sentenceStart(text, toks, i) && isLetter(text[toks[i-1].start])
+	if named && end+1 < len(toks) && isCapital(text[toks[end].start]) && departmentNouns[toks[end+1].lower] &&
+		!breakBetween(text, toks[end-1].end, toks[end+1].start) {
+		end++ // one more word of the name: "Mental Health Liaison Team"
+	}
+	if end >= len(toks) || !departmentNouns[toks[end].lower] || breakBetween(text, toks[end-1].end, toks[end].start) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch t := toks[k]; {
 		case t.lower == "the" || t.lower == "our" || t.lower == "your" || t.lower == "their" || t.lower == "its" || t.lower == "with":
 			return true
+		case t.lower == "a" || t.lower == "an":
+			return false
 		case t.lower == "and" || isCapital(text[t.start]): // "the Sales and Marketing teams"
 		default:
-			return false
+			return named
 		}
 	}
-	return false
+	return named
 }
 
 // negated reports whether the ad says it does not use the name at toks[i]: "not jQuery", "no Scrum".

@@ -378,6 +378,9 @@ func (e *Extractor) nounCompound(text string, toks []token, m skillMatch) bool {
 var nounAfter = map[string]map[string]bool{
 	"segment":    {"job": true, "market": true, "customer": true, "business": true, "user": true, "audience": true},
 	"statistics": {"crime": true, "campus": true, "security": true, "safety": true, "labor": true, "labour": true},
+	// The people who lead, not the skill: "provides updates to leadership", "assists leadership".
+	"leadership": {"to": true, "assists": true, "assist": true, "advises": true, "advise": true, "informs": true,
+		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true},
 }
 
 // Skill flags, set once per skill by skillFlags so that matching looks up no map by name.
