@@ -429,7 +429,10 @@ func Sets() []string {
 	for _, s := range spanSets() {
 		out = append(out, s.name)
 	}
-	return append(out, judgedSet)
+	for _, s := range judgedSets {
+		out = append(out, s.name)
+	}
+	return out
 }
 
 // Fields lists the fields eval measures, over all data sets.
@@ -557,20 +560,21 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 		}
 		out = append(out, res...)
 	}
-	if selects(opts.Sets, judgedSet) {
-		var fields []string
-		for _, f := range judgedFields {
-			if selects(opts.Fields, f) {
-				fields = append(fields, f)
-			}
+	var fields []string
+	for _, f := range judgedFields {
+		if selects(opts.Fields, f) {
+			fields = append(fields, f)
 		}
-		if len(fields) > 0 {
-			res, err := runJudged(ctx, shared, ex, tax, fields, opts.Worst)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", judgedSet, err)
-			}
-			out = append(out, res...)
+	}
+	for _, js := range judgedSets {
+		if !selects(opts.Sets, js.name) || len(fields) == 0 {
+			continue
 		}
+		res, err := runJudged(ctx, shared, js.name, js.data, ex, tax, fields, opts.Worst)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", js.name, err)
+		}
+		out = append(out, res...)
 	}
 	return out, nil
 }

@@ -15,14 +15,28 @@ import (
 	"jobscope/taxonomy"
 )
 
-// judgedSkillsFile holds the skills people judged by reading real ads of the shared sets: ids and
-// judgments only, the ads being read from the shared directory (see judged/README.md).
-//
-//go:embed judged/skills.jsonl
-var judgedSkillsFile []byte
+// The skills people judged by reading real ads of the shared sets: ids and judgments only, the ads
+// being read from the shared directory (see judged/README.md). skills.jsonl is the set extraction
+// has been tuned against; holdout.jsonl, judged later on ads drawn afresh, is kept for measuring
+// how that tuning carries to ads it never saw.
+var (
+	//go:embed judged/skills.jsonl
+	judgedSkillsFile []byte
+	//go:embed judged/holdout.jsonl
+	judgedHoldoutFile []byte
+)
 
-// judgedSet is the name results of the judged ads carry.
-const judgedSet = "judged"
+// judgedSet is the name results of the judged ads carry; judgedHoldout that of the held-out ones.
+const (
+	judgedSet     = "judged"
+	judgedHoldout = "judged/holdout"
+)
+
+// judgedSets are the sets of judged ads, by name.
+var judgedSets = []struct {
+	name string
+	data []byte
+}{{judgedSet, judgedSkillsFile}, {judgedHoldout, judgedHoldoutFile}}
 
 const (
 	// fieldJudgedTaxonomy is recall over the named skills the taxonomy has: what matching misses, apart
@@ -41,10 +55,10 @@ type judgedAd struct {
 	Wrong []string `json:"wrong"`
 }
 
-// readJudged parses the embedded judgments.
-func readJudged() ([]judgedAd, error) {
+// readJudged parses embedded judgments.
+func readJudged(data []byte) ([]judgedAd, error) {
 	var out []judgedAd
-	dec := json.NewDecoder(bytes.NewReader(judgedSkillsFile))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	for dec.More() {
 		var j judgedAd
 		if err := dec.Decode(&j); err != nil {
@@ -59,8 +73,8 @@ func readJudged() ([]judgedAd, error) {
 // judged (named or wrong), skills/strict over every skill it reports (one never judged counts as
 // wrong), recall over the named skills; skills/in_taxonomy is recall over the named skills the taxonomy
 // knows. Cases are ads; an ad the shared directory lacks is counted as unmapped.
-func runJudged(ctx context.Context, shared string, ex Extractor, tax *taxonomy.Taxonomy, fields []string, worst int) ([]Result, error) {
-	judged, err := readJudged()
+func runJudged(ctx context.Context, shared, set string, data []byte, ex Extractor, tax *taxonomy.Taxonomy, fields []string, worst int) ([]Result, error) {
+	judged, err := readJudged(data)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +89,7 @@ func runJudged(ctx context.Context, shared string, ex Extractor, tax *taxonomy.T
 	}
 	res := map[string]*Result{}
 	for _, f := range fields {
-		res[f] = &Result{Set: judgedSet, Field: f, Spans: &SpanCounts{}}
+		res[f] = &Result{Set: set, Field: f, Spans: &SpanCounts{}}
 	}
 	var cases []Case
 	for _, name := range order {

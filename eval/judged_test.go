@@ -8,13 +8,21 @@ import (
 // TestJudgedFile checks the judgments: each names a known set and an id once, and no skill is judged
 // both named and wrong for one ad.
 func TestJudgedFile(t *testing.T) {
-	js, err := readJudged()
+	js, err := readJudged(judgedSkillsFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(js) < 100 {
 		t.Errorf("%d judged ads, want at least 100", len(js))
 	}
+	held, err := readJudged(judgedHoldoutFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held) < 30 {
+		t.Errorf("%d held-out ads, want at least 30", len(held))
+	}
+	js = append(js, held...) // no ad is judged in both
 	seen := map[string]bool{}
 	sets := map[string]bool{}
 	for _, s := range dataSets() {
