@@ -18,6 +18,7 @@ import (
 	"jobscope/gen"
 	"jobscope/ingest"
 	"jobscope/internal/cputime"
+	"jobscope/market"
 	"jobscope/stats"
 )
 
@@ -166,7 +167,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	runs := fs.Int("runs", 5, "timed runs of each measurement, after one warm-up")
 	sqlTerms := fs.Int("sql-terms", 0, "compute, check and time the SQL path for the first `K` sampled terms only (0: all)")
 	sqlRuns := fs.Int("sql-runs", 0, "timed runs of each SQL figure group (0: as --runs)")
-	market := fs.String("market", "permanent", "market: permanent or contract")
+	marketFlag := fs.String("market", "permanent", "market: permanent or contract")
 	country := fs.String("country", "GB", "country: GB, US or all")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := parse(fs, args[1:]); err != nil {
@@ -187,7 +188,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("%w: --format must be text or json", errUsage)
 	}
-	if *market != string(stats.MarketPermanent) && *market != string(stats.MarketContract) {
+	if *marketFlag != string(stats.MarketPermanent) && *marketFlag != string(stats.MarketContract) {
 		return fmt.Errorf("%w: --market must be permanent or contract", errUsage)
 	}
 	if *country == "all" {
@@ -196,7 +197,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if e.db == defaultDB() {
 		e.db = fmt.Sprintf("./jobscope-bench-%d.db", *n)
 	}
-	scope := stats.Scope{Market: stats.Market(*market), Country: *country, Currency: stats.CurrencyOf(*country)}
+	scope := stats.Scope{Market: stats.Market(*marketFlag), Country: *country, Currency: stats.CurrencyOf(*country)}
 	rep := &benchReport{Ads: *n, Market: scope.Market, Country: *country, SQLTerms: *sqlTerms, SQLRuns: *sqlRuns}
 
 	var genFile string
@@ -206,7 +207,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 	}()
 	fill := func(name, db string) (*benchStore, error) {
-		bs := &benchStore{Name: name, DB: redact(db), Groups: map[string]benchTiming{}, raw: map[string][]time.Duration{}}
+		bs := &benchStore{Name: name, DB: market.Redact(db), Groups: map[string]benchTiming{}, raw: map[string][]time.Duration{}}
 		saved := e.db
 		e.db = db
 		st, err := e.openStore(ctx)
@@ -217,7 +218,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		bs.st = st
 		sq, ok := st.(stats.SQLStore)
 		if !ok {
-			return bs, fmt.Errorf("%s: the store does not compute statistics by SQL", redact(db))
+			return bs, fmt.Errorf("%s: the store does not compute statistics by SQL", market.Redact(db))
 		}
 		bs.sql = sq.SQLStats()
 		in, err := st.Info(ctx)
@@ -237,7 +238,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 					return bs, err
 				}
 			}
-			fmt.Fprintf(e.stderr, "Ingesting into %s (it holds %d ads)...\n", redact(bs.DB), in.Ads)
+			fmt.Fprintf(e.stderr, "Ingesting into %s (it holds %d ads)...\n", market.Redact(bs.DB), in.Ads)
 			ex, err := newExtractor("")
 			if err != nil {
 				return bs, err
@@ -427,7 +428,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 
 // buildEngine feeds a new engine every record of the store, as a command does without a snapshot.
 func buildEngine(ctx context.Context, st jobscope.Store) (*stats.Engine, jobscope.StoreState, error) {
-	en, state, _, err := rebuildEngine(ctx, st)
+	en, state, _, err := market.Rebuild(ctx, st)
 	if err != nil {
 		return nil, state, err
 	}
@@ -447,7 +448,7 @@ func benchSnapshot(ctx context.Context, bs *benchStore, en *stats.Engine, state 
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "engine")
 	start := time.Now()
-	if err := en.SaveSnapshot(path, snapshotLabel(state)); err != nil {
+	if err := en.SaveSnapshot(path, market.SnapshotLabel(state)); err != nil {
 		return err
 	}
 	bs.SnapshotSaveMS = ms(time.Since(start))
@@ -458,7 +459,7 @@ func benchSnapshot(ctx context.Context, bs *benchStore, en *stats.Engine, state 
 	bs.SnapshotMB = float64(fi.Size()) / (1 << 20)
 	runtime.GC()
 	start = time.Now()
-	loaded, state2, how, err := fromSnapshot(ctx, bs.st, path)
+	loaded, state2, how, err := market.FromSnapshot(ctx, bs.st, path)
 	if err != nil {
 		return err
 	}

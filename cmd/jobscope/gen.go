@@ -12,6 +12,7 @@ import (
 	"jobscope"
 	"jobscope/gen"
 	"jobscope/ingest"
+	"jobscope/market"
 	"jobscope/stats"
 )
 
@@ -116,7 +117,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if in.Ads < *n {
-		fmt.Fprintf(e.stdout, "Generating %d sample ads over three years into %s...\n", *n, redact(e.db))
+		fmt.Fprintf(e.stdout, "Generating %d sample ads over three years into %s...\n", *n, market.Redact(e.db))
 		start := time.Now()
 		dir, err := os.MkdirTemp("", "jobscope-demo-")
 		if err != nil {
@@ -153,31 +154,31 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "The store holds %d ads (%d duplicates), posted %s to %s.\n\n", in.Ads, in.Duplicates,
 		dateOrEmpty(in.FirstPosted), dateOrEmpty(in.LastPosted))
 
-	m, err := e.loadMarket(ctx, st)
+	svc, err := market.FromStore(ctx, e.marketConfig(), st)
 	if err != nil {
 		return err
 	}
 	scope := stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}
-	term, err := resolveTerm(m.terms, "Backend Developer", jobscope.KindTitle)
+	term, err := svc.Resolve("Backend Developer", jobscope.KindTitle)
 	if err != nil {
 		return err
 	}
-	rep, err := m.report(ctx, st, scope, time.Time{}, term)
+	rep, err := svc.Page(term, scope, time.Time{})
 	if err != nil {
 		return err
 	}
-	if err := printStats(e.stdout, &rep); err != nil {
+	if err := printStats(e.stdout, rep); err != nil {
 		return err
 	}
 
 	fmt.Fprintf(e.stdout, "\nA few skills, permanent market, GB, 6 months to %s:\n\n", rep.AsOf)
 	fmt.Fprintf(e.stdout, "  %-12s %8s %8s %12s %10s\n", "skill", "jobs", "share", "median", "vs 1y ago")
 	for _, name := range []string{"Python", "Go", "Kubernetes", "AWS", "React", "SQL"} {
-		t, err := resolveTerm(m.terms, name, jobscope.KindSkill)
+		t, err := svc.Resolve(name, jobscope.KindSkill)
 		if err != nil {
 			continue
 		}
-		r, err := m.report(ctx, st, scope, time.Time{}, t)
+		r, err := svc.Page(t, scope, time.Time{})
 		if err != nil {
 			return err
 		}
@@ -191,6 +192,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "  %-12s %8s %7.2f%% %12s %10s\n", t.Name, thousands(float64(f.Jobs)), f.ShareOfAll*100, med, chg)
 	}
-	fmt.Fprintf(e.stdout, "\nTry: jobscope --db %s stats Kubernetes --market contract\n", redact(e.db))
+	fmt.Fprintf(e.stdout, "\nTry: jobscope --db %s stats Kubernetes --market contract\n", market.Redact(e.db))
 	return nil
 }

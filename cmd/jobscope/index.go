@@ -54,17 +54,17 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, m, err := e.openMarket(ctx)
+	svc, err := e.openMarket(ctx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	idx, err := m.engine.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category,
+	defer svc.Close()
+	idx, err := svc.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category,
 		Location: *location, Sort: *sortBy, Reverse: *reverse})
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return err
 	}
-	idx.Country = *sf.country
+	idx.Country = countryLabel(scope)
 	if *limit > 0 && len(idx.Terms) > *limit {
 		idx.Terms = idx.Terms[:*limit]
 	}
@@ -101,25 +101,25 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, m, err := e.openMarket(ctx)
+	svc, err := e.openMarket(ctx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	var refs []stats.TermRef
+	defer svc.Close()
+	var terms []jobscope.Term
 	for _, name := range fs.Args() {
-		t, err := resolveTerm(m.terms, name, jobscope.TermKind(*kind))
+		t, err := svc.Resolve(name, jobscope.TermKind(*kind))
 		if err != nil {
 			return err
 		}
-		refs = append(refs, stats.TermRef{Kind: t.Kind, Name: t.Name})
+		terms = append(terms, t)
 	}
-	pages, err := m.engine.Compare(scope, d, refs)
+	pages, err := svc.Compare(terms, scope, d)
 	if err != nil {
 		return err
 	}
 	for _, p := range pages {
-		p.Country = *sf.country
+		p.Country = countryLabel(scope)
 	}
 	switch *format {
 	case "json":

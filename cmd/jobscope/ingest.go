@@ -13,6 +13,7 @@ import (
 	"jobscope/extract"
 	"jobscope/ingest"
 	"jobscope/ingest/read"
+	"jobscope/market"
 )
 
 const ingestHelp = `
@@ -89,7 +90,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("nothing could be read")
 	}
 	if !e.noSnapshot {
-		en, how, err := e.loadEngine(ctx, st)
+		en, how, err := market.LoadEngine(ctx, st, e.db, false, e.log())
 		if err != nil {
 			return fmt.Errorf("update the engine snapshot: %w", err)
 		}

@@ -11,8 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"net/url"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -23,6 +22,7 @@ import (
 	"syscall"
 
 	"jobscope"
+	"jobscope/market"
 	"jobscope/store"
 )
 
@@ -110,25 +110,42 @@ func run(ctx context.Context, e *env, args []string) int {
 		if c.name != rest[0] {
 			continue
 		}
-		err := c.run(ctx, e, rest[1:])
-		switch {
-		case err == nil:
-			return 0
-		case errors.Is(err, flag.ErrHelp):
-			return 0
-		case errors.Is(err, errUsage):
-			fmt.Fprintf(e.stderr, "jobscope %s: %v\n", c.name, err)
-			return 2
-		case errors.Is(err, errExit1):
-			return 1
-		default:
-			fmt.Fprintf(e.stderr, "jobscope %s: %v\n", c.name, err)
-			return 1
-		}
+		return exitCode(e.stderr, c.name, c.run(ctx, e, rest[1:]))
 	}
 	fmt.Fprintf(e.stderr, "jobscope: unknown command %q\n\n", rest[0])
 	usage(e.stderr, fs)
 	return 2
+}
+
+// exitCode reports a command's error on w and turns it into the exit code: 2 for a usage error or
+// an invalid question (market.Invalid), 1 for any other, 0 for none. The suggestions of a term not
+// found are printed after it, one "did you mean" line.
+func exitCode(w io.Writer, name string, err error) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errExit1):
+		return 1
+	}
+	fmt.Fprintf(w, "jobscope %s: %v\n", name, err)
+	if sug := market.SuggestionsOf(err); len(sug) > 0 {
+		fmt.Fprintf(w, "did you mean %s?\n", quoteAll(sug))
+	}
+	if errors.Is(err, errUsage) || market.CodeOf(err) == market.Invalid {
+		return 2
+	}
+	return 1
+}
+
+// log is where the market service's warnings go: standard error, one line each, without a time.
+func (e *env) log() *slog.Logger {
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn,
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if len(groups) == 0 && a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		}}))
 }
 
 // errExit1 asks for exit code 1 when the command has already said why.
@@ -211,7 +228,7 @@ func (e *env) openStore(ctx context.Context) (jobscope.Store, error) {
 	}
 	s, err := store.Open(ctx, e.db)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", redact(e.db), err)
+		return nil, fmt.Errorf("open %s: %w", market.Redact(e.db), err)
 	}
 	return s, nil
 }
@@ -219,12 +236,7 @@ func (e *env) openStore(ctx context.Context) (jobscope.Store, error) {
 // openExisting opens the store named by --db for a command that only reads it: a SQLite file that
 // does not exist is an error, never created empty.
 func (e *env) openExisting(ctx context.Context) (jobscope.Store, error) {
-	if path, ok := sqlitePath(e.db); ok {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no store at %s: ingest ads into it first (jobscope --db %s ingest FILE), or name another with --db", path, e.db)
-		}
-	}
-	return e.openStore(ctx)
+	return market.OpenExisting(ctx, e.db)
 }
 
 // sqlitePath returns the file a --db value names, and false for a PostgreSQL URL.
@@ -233,48 +245,6 @@ func sqlitePath(db string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimPrefix(db, "sqlite://"), true
-}
-
-// redact hides a password in a database URL before it is printed.
-func redact(dsn string) string {
-	if strings.Contains(dsn, "://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			return "(a database URL that cannot be parsed)"
-		}
-		if _, ok := u.User.Password(); ok {
-			u.User = url.UserPassword(u.User.Username(), "***")
-		}
-		q := u.Query()
-		hidden := false
-		for k := range q {
-			if secretParam(k) {
-				q.Set(k, "***")
-				hidden = true
-			}
-		}
-		if hidden {
-			u.RawQuery = q.Encode()
-		}
-		return strings.ReplaceAll(u.String(), "%2A%2A%2A", "***")
-	}
-	// A key=value connection string ("host=db password=secret").
-	f := strings.Fields(dsn)
-	for i, kv := range f {
-		if k, _, ok := strings.Cut(kv, "="); ok && secretParam(k) {
-			f[i] = k + "=***"
-		}
-	}
-	if len(f) > 1 {
-		return strings.Join(f, " ")
-	}
-	return dsn
-}
-
-// secretParam reports whether a connection parameter holds a secret.
-func secretParam(k string) bool {
-	k = strings.ToLower(k)
-	return k == "password" || k == "sslpassword" || strings.HasSuffix(k, "secret") || k == "sslkey"
 }
 
 func newGzipWriter(w io.Writer) *gzip.Writer { return gzip.NewWriter(w) }

@@ -7,13 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strings"
 	"time"
 
 	"jobscope"
-	"jobscope/ingest/read"
+	"jobscope/market"
 	"jobscope/stats"
 )
 
@@ -58,7 +57,7 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 	case "json":
 		return writeJSON(e.stdout, out)
 	case "text":
-		fmt.Fprintf(e.stdout, "database     %s\n", redact(e.db))
+		fmt.Fprintf(e.stdout, "database     %s\n", market.Redact(e.db))
 		fmt.Fprintf(e.stdout, "ads          %d (%d counted once, %d duplicates)\n", in.Ads, in.Ads-in.Duplicates, in.Duplicates)
 		fmt.Fprintf(e.stdout, "set aside    %d\n", in.SetAside)
 		if out.FirstPosted != "" {
@@ -150,6 +149,12 @@ currency only. --format csv writes one table, chosen with --table.
 
 ` + engineNote
 
+// engineNote ends the help of the commands that read the engine.
+const engineNote = `The figures come from the statistics engine, which starts from its snapshot (DB.engine beside an
+SQLite file, the user cache directory for PostgreSQL) and reads from the store only the ads written
+since; without a usable snapshot it is rebuilt from every ad and the snapshot written. The global
+flag --snapshot=false always rebuilds.`
+
 // statsReport is the JSON form of `jobscope stats`: every figure of the term's page.
 type statsReport = stats.Page
 
@@ -168,26 +173,15 @@ func addScopeFlags(fs *flag.FlagSet) scopeFlags {
 
 // parse checks the flags and returns the scope and the as-of date (zero for the default).
 func (f scopeFlags) parse() (stats.Scope, time.Time, error) {
-	if *f.market != "permanent" && *f.market != "contract" {
-		return stats.Scope{}, time.Time{}, fmt.Errorf("%w: --market must be permanent or contract", errUsage)
+	return market.ParseScope(market.ScopeInput{Market: *f.market, Country: *f.country, AsOf: *f.asOf}, time.Now())
+}
+
+// countryLabel names a scope's country in a report: its code, or "all".
+func countryLabel(s stats.Scope) string {
+	if s.Country == "" {
+		return "all"
 	}
-	scope := stats.Scope{Market: stats.Market(*f.market), Country: strings.ToUpper(*f.country)}
-	if scope.Country == "ALL" {
-		scope.Country = ""
-	}
-	scope.Currency = stats.CurrencyOf(scope.Country)
-	var d time.Time
-	if *f.asOf != "" {
-		var err error
-		if d, err = time.Parse(time.DateOnly, *f.asOf); err != nil {
-			return scope, d, fmt.Errorf("%w: --as-of: %v", errUsage, err)
-		}
-		// The zero date would mean "the default" below; no ad is dated outside ingest's window.
-		if d.Year() < read.MinYear || d.After(time.Now().AddDate(1, 0, 0)) {
-			return scope, time.Time{}, fmt.Errorf("%w: --as-of %s: want a date from %d to a year from today", errUsage, *f.asOf, read.MinYear)
-		}
-	}
-	return scope, d, nil
+	return s.Country
 }
 
 func runStats(ctx context.Context, e *env, args []string) error {
@@ -212,163 +206,37 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, m, err := e.openMarket(ctx)
+	svc, err := e.openMarket(ctx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	term, err := resolveTerm(m.terms, fs.Arg(0), jobscope.TermKind(*kind))
+	defer svc.Close()
+	term, err := svc.Resolve(fs.Arg(0), jobscope.TermKind(*kind))
 	if err != nil {
 		return err
 	}
-	rep, err := m.report(ctx, st, scope, d, term)
+	rep, err := svc.Page(term, scope, d)
 	if err != nil {
 		return err
 	}
-	rep.Country = *sf.country
+	rep.Country = countryLabel(scope)
 	switch *format {
 	case "json":
 		return writeJSON(e.stdout, rep)
 	case "csv":
-		return writeStatsCSV(e.stdout, &rep, *table)
+		return writeStatsCSV(e.stdout, rep, *table)
 	}
-	return printStats(e.stdout, &rep)
+	return printStats(e.stdout, rep)
 }
 
-// market is every canonical ad of the store in the statistics engine, and the terms they cite.
-type market struct {
-	engine *stats.Engine
-	terms  []jobscope.Term
+// openMarket opens the market service of the store named by --db; the caller closes it.
+func (e *env) openMarket(ctx context.Context) (*market.Service, error) {
+	return market.Open(ctx, e.marketConfig())
 }
 
-// openMarket opens the store named by --db and loads its market; the caller closes the store.
-func (e *env) openMarket(ctx context.Context) (jobscope.Store, *market, error) {
-	st, err := e.openExisting(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	m, err := e.loadMarket(ctx, st)
-	if err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	return st, m, nil
-}
-
-// loadMarket loads the store's canonical ads into a statistics engine (from its snapshot when it
-// can, see loadEngine).
-func (e *env) loadMarket(ctx context.Context, st jobscope.Store) (*market, error) {
-	en, _, err := e.loadEngine(ctx, st)
-	if err != nil {
-		return nil, err
-	}
-	if en.Len() == 0 {
-		return nil, fmt.Errorf("the store holds no ads: run `jobscope ingest` first")
-	}
-	return &market{engine: en, terms: en.Terms()}, nil
-}
-
-// report computes a term's page as of d (zero: the newest canonical ad, as STATS.md defines it, so
-// that copies posted later on other boards never move the periods).
-func (m *market) report(_ context.Context, _ jobscope.Store, scope stats.Scope, d time.Time, term jobscope.Term) (statsReport, error) {
-	p, err := m.engine.Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: d})
-	if err != nil {
-		return statsReport{}, err
-	}
-	return *p, nil
-}
-
-// resolveTerm finds the term a user named: an exact match first, then one that differs only in case;
-// a skill before a title before a location when the name is all three, unless kind says which.
-func resolveTerm(terms []jobscope.Term, name string, kind jobscope.TermKind) (jobscope.Term, error) {
-	order := map[jobscope.TermKind]int{jobscope.KindSkill: 0, jobscope.KindTitle: 1, jobscope.KindLocation: 2}
-	var best *jobscope.Term
-	bestScore := math.MaxInt
-	for i := range terms {
-		t := &terms[i]
-		if kind != "" && t.Kind != kind {
-			continue
-		}
-		score := -1
-		switch {
-		case t.Name == name:
-			score = order[t.Kind]
-		case strings.EqualFold(t.Name, name):
-			score = 10 + order[t.Kind]
-		}
-		if score >= 0 && score < bestScore {
-			best, bestScore = t, score
-		}
-	}
-	if best != nil {
-		return *best, nil
-	}
-	near := closest(terms, name, 5)
-	if len(near) == 0 {
-		return jobscope.Term{}, fmt.Errorf("no ads cite %q", name)
-	}
-	return jobscope.Term{}, fmt.Errorf("no ads cite %q; the closest known terms: %s", name, strings.Join(near, ", "))
-}
-
-// closest lists up to n term names nearest to name: those containing it first, then by edit distance.
-func closest(terms []jobscope.Term, name string, n int) []string {
-	type cand struct {
-		name string
-		dist int
-		ads  int
-	}
-	lname := strings.ToLower(name)
-	seen := map[string]bool{}
-	var cs []cand
-	for _, t := range terms {
-		if seen[t.Name] {
-			continue
-		}
-		seen[t.Name] = true
-		ln := strings.ToLower(t.Name)
-		d := levenshtein(lname, ln)
-		if strings.Contains(ln, lname) || strings.Contains(lname, ln) {
-			d = 0
-		}
-		if d <= max(2, len(lname)/3) {
-			cs = append(cs, cand{t.Name, d, t.Ads})
-		}
-	}
-	slices.SortFunc(cs, func(a, b cand) int {
-		if a.dist != b.dist {
-			return a.dist - b.dist
-		}
-		if a.ads != b.ads {
-			return b.ads - a.ads
-		}
-		return strings.Compare(a.name, b.name)
-	})
-	var out []string
-	for i := 0; i < len(cs) && i < n; i++ {
-		out = append(out, fmt.Sprintf("%q", cs[i].name))
-	}
-	return out
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+// marketConfig is the service's configuration from the global flags.
+func (e *env) marketConfig() market.Config {
+	return market.Config{DB: e.db, NoSnapshot: e.noSnapshot, Log: e.log()}
 }
 
 // thousands formats a whole number with commas: 1234567 → 1,234,567.

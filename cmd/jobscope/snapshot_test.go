@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"jobscope/market"
 )
 
 // editedCopy writes the first n records of src with a changed title and salary to a new file:
@@ -63,7 +65,7 @@ func TestEngineSnapshot(t *testing.T) {
 	for name, fresh := range databases(t) {
 		t.Run(name, func(t *testing.T) {
 			db := fresh(t)
-			path, err := snapshotPath(db)
+			path, err := market.SnapshotPath(db)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -112,7 +114,7 @@ func TestEngineSnapshot(t *testing.T) {
 			t.Run("another store's", func(t *testing.T) {
 				other := fresh(t)
 				cli(t, "--db", other, "ingest", second)
-				otherPath, err := snapshotPath(other)
+				otherPath, err := market.SnapshotPath(other)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -134,7 +136,7 @@ func TestEngineSnapshot(t *testing.T) {
 func TestEngineSnapshotUnwritable(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "jobscope.db")
 	cli(t, "--db", db, "--snapshot=false", "ingest", genFile(t, 300, 33))
-	path, err := snapshotPath(db)
+	path, err := market.SnapshotPath(db)
 	if err != nil {
 		t.Fatal(err)
 	}

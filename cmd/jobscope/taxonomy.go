@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"jobscope/market"
 	"jobscope/taxonomy"
 )
 
@@ -138,8 +139,41 @@ func runTaxonomy(ctx context.Context, e *env, args []string) error {
 	}
 	if len(out) == 0 {
 		fmt.Fprintln(e.stderr, "no entry matches")
+		if sug := market.Suggest(query, taxonomyCandidates(tx, *kind), 5); len(sug) > 0 {
+			fmt.Fprintf(e.stderr, "did you mean %s?\n", quoteAll(sug))
+		}
 	}
 	return nil
+}
+
+// taxonomyCandidates are the names and aliases of the taxonomy's skills and titles (of kind, unless
+// it is empty), for suggesting what a query that matched nothing meant.
+func taxonomyCandidates(tx *taxonomy.Taxonomy, kind string) []market.Candidate {
+	var cs []market.Candidate
+	if kind != "title" {
+		for _, s := range tx.Skills {
+			for _, a := range s.Aliases {
+				cs = append(cs, market.Candidate{Name: s.Name, Key: market.Key(a.Text)})
+			}
+		}
+	}
+	if kind != "skill" {
+		for _, t := range tx.Titles {
+			for _, a := range t.Aliases {
+				cs = append(cs, market.Candidate{Name: t.Name, Key: market.Key(a)})
+			}
+		}
+	}
+	return cs
+}
+
+// quoteAll writes names quoted, comma-separated.
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // loadTaxonomy returns the built-in taxonomy, with the skills and titles of the user file at path

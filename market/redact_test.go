@@ -1,4 +1,4 @@
-package main
+package market
 
 import (
 	"strings"
@@ -16,12 +16,12 @@ func TestRedact(t *testing.T) {
 		{"postgres://u@db/jobs", "postgres://u@db/jobs"},
 	}
 	for _, tt := range tests {
-		got := redact(tt.in)
+		got := Redact(tt.in)
 		if got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 		if strings.Contains(got, "s3cret") || strings.Contains(got, "p%40ss") {
-			t.Errorf("redact(%q) prints the secret: %q", tt.in, got)
+			t.Errorf("Redact(%q) prints the secret: %q", tt.in, got)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package market
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -25,17 +26,11 @@ import (
 // missing, unusable (another format, cut short, checksum) or of another store, or when the caught-up
 // engine's count of ads differs from the store's.
 
-// engineNote ends the help of the commands that read the engine.
-const engineNote = `The figures come from the statistics engine, which starts from its snapshot (DB.engine beside an
-SQLite file, the user cache directory for PostgreSQL) and reads from the store only the ads written
-since; without a usable snapshot it is rebuilt from every ad and the snapshot written. The global
-flag --snapshot=false always rebuilds.`
-
-// snapshotPath is where the engine snapshot of the store at dsn lives: beside an SQLite file
+// SnapshotPath is where the engine snapshot of the store at dsn lives: beside an SQLite file
 // (FILE.engine), so that it goes where the file goes; for PostgreSQL, in the user's cache
 // directory under a hash of the URL, as a local copy of a shared database that nothing else
 // needs to read, and which leaves the database's tables to the store.
-func snapshotPath(dsn string) (string, error) {
+func SnapshotPath(dsn string) (string, error) {
 	if !store.IsPostgres(dsn) {
 		return strings.TrimPrefix(dsn, "sqlite://") + ".engine", nil
 	}
@@ -47,8 +42,8 @@ func snapshotPath(dsn string) (string, error) {
 	return filepath.Join(dir, "jobscope", "postgres-"+hex.EncodeToString(sum[:12])+".engine"), nil
 }
 
-// snapshotLabel names a store state in a snapshot.
-func snapshotLabel(st jobscope.StoreState) string {
+// SnapshotLabel names a store state in a snapshot.
+func SnapshotLabel(st jobscope.StoreState) string {
 	return fmt.Sprintf("store %s change %d", st.Instance, st.ChangeSeq)
 }
 
@@ -62,26 +57,28 @@ func parseSnapshotLabel(label string) (instance string, seq int64, ok bool) {
 	return f[1], seq, err == nil
 }
 
-// engineLoad says how an engine came to be, for the bench and for messages.
-type engineLoad struct {
+// LoadInfo says how an engine came to be, for the bench and for messages.
+type LoadInfo struct {
 	From    string        // "snapshot" or "store"
 	Changes int           // ads read from the store: those changed since the snapshot, or all
 	Why     string        // why the snapshot was not used, when it was not
 	Load    time.Duration // reading the snapshot or the store, and catching up
 	Save    time.Duration // writing the snapshot (0: not written)
+	// State is the state of the store the engine reflects, from which Service.Refresh catches up.
+	State jobscope.StoreState
 }
 
-// rebuildEngine feeds a new engine every canonical ad of the store, and returns the store's state
-// it reflects.
-func rebuildEngine(ctx context.Context, st jobscope.Store) (*stats.Engine, jobscope.StoreState, int, error) {
+// Rebuild feeds a new engine every canonical ad of the store, and returns the store's state it
+// reflects and how many ads it read.
+func Rebuild(ctx context.Context, st jobscope.Store) (*stats.Engine, jobscope.StoreState, int, error) {
 	e := stats.NewEngine()
-	n, state, err := catchUp(ctx, st, e, -1)
+	n, state, err := CatchUp(ctx, st, e, -1)
 	return e, state, n, err
 }
 
-// catchUp applies to e the ads the store wrote after batch since, in batches: canonical ads are
+// CatchUp applies to e the ads the store wrote after batch since, in batches: canonical ads are
 // added (replacing those held with the same Seq), copies removed. It returns how many it read.
-func catchUp(ctx context.Context, st jobscope.Store, e *stats.Engine, since int64) (int, jobscope.StoreState, error) {
+func CatchUp(ctx context.Context, st jobscope.Store, e *stats.Engine, since int64) (int, jobscope.StoreState, error) {
 	batch := make([]stats.Record, 0, 10_000)
 	var gone []int64
 	n := 0
@@ -106,45 +103,45 @@ func catchUp(ctx context.Context, st jobscope.Store, e *stats.Engine, since int6
 	return n, state, nil
 }
 
-// loadEngine returns the engine of the store's canonical ads, from the snapshot when --snapshot
-// allows and one is usable, caught up with the store, and leaves the snapshot current (written
-// when it was rebuilt or anything changed). A snapshot that cannot be written is reported on
-// standard error and otherwise ignored: the figures do not depend on it.
-func (e *env) loadEngine(ctx context.Context, st jobscope.Store) (*stats.Engine, engineLoad, error) {
-	var how engineLoad
+// LoadEngine returns the engine of the store's canonical ads at dsn, from the snapshot unless
+// noSnapshot or none is usable, caught up with the store, and leaves the snapshot current (written
+// when it was rebuilt or anything changed). Why a snapshot was not used, and a snapshot that cannot
+// be written, are logged as warnings and otherwise ignored: the figures do not depend on it.
+func LoadEngine(ctx context.Context, st jobscope.Store, dsn string, noSnapshot bool, log *slog.Logger) (*stats.Engine, LoadInfo, error) {
+	var how LoadInfo
 	start := time.Now()
-	if e.noSnapshot {
-		en, _, n, err := rebuildEngine(ctx, st)
-		how = engineLoad{From: "store", Changes: n, Why: "--snapshot=false", Load: time.Since(start)}
+	if noSnapshot {
+		en, state, n, err := Rebuild(ctx, st)
+		how = LoadInfo{From: "store", Changes: n, Why: "--snapshot=false", Load: time.Since(start), State: state}
 		return en, how, err
 	}
-	path, err := snapshotPath(e.db)
+	path, err := SnapshotPath(dsn)
 	if err != nil {
 		return nil, how, err
 	}
-	en, state, how, err := fromSnapshot(ctx, st, path)
+	en, state, how, err := FromSnapshot(ctx, st, path)
 	if err != nil {
 		return nil, how, err
 	}
 	if en == nil {
 		if how.Why != "" && how.Why != "none yet" {
-			fmt.Fprintf(e.stderr, "jobscope: engine snapshot %s not used (%s): rebuilding from the store\n", path, how.Why)
+			log.Warn("engine snapshot not used: rebuilding from the store", "snapshot", path, "why", how.Why)
 		}
 		var n int
-		if en, state, n, err = rebuildEngine(ctx, st); err != nil {
+		if en, state, n, err = Rebuild(ctx, st); err != nil {
 			return nil, how, err
 		}
 		how.From, how.Changes = "store", n
 	}
-	how.Load = time.Since(start)
+	how.Load, how.State = time.Since(start), state
 	if how.From == "store" || how.Changes > 0 {
 		saved := time.Now()
 		err := os.MkdirAll(filepath.Dir(path), 0o755)
 		if err == nil {
-			err = en.SaveSnapshot(path, snapshotLabel(state))
+			err = en.SaveSnapshot(path, SnapshotLabel(state))
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "jobscope: %v (the next command rebuilds the engine)\n", err)
+			log.Warn("engine snapshot not written: the next command rebuilds the engine", "err", err)
 		} else {
 			how.Save = time.Since(saved)
 		}
@@ -152,10 +149,10 @@ func (e *env) loadEngine(ctx context.Context, st jobscope.Store) (*stats.Engine,
 	return en, how, nil
 }
 
-// fromSnapshot loads the snapshot at path and catches it up with the store; a nil engine (and
+// FromSnapshot loads the snapshot at path and catches it up with the store; a nil engine (and
 // how.Why) when it cannot be used.
-func fromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.Engine, jobscope.StoreState, engineLoad, error) {
-	how := engineLoad{From: "snapshot"}
+func FromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.Engine, jobscope.StoreState, LoadInfo, error) {
+	how := LoadInfo{From: "snapshot"}
 	en, label, err := stats.LoadSnapshot(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -170,7 +167,7 @@ func fromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.E
 		how.Why = fmt.Sprintf("label %q", label)
 		return nil, jobscope.StoreState{}, how, nil
 	}
-	n, state, err := catchUp(ctx, st, en, seq)
+	n, state, err := CatchUp(ctx, st, en, seq)
 	how.Changes = n
 	switch {
 	case err != nil:

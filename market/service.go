@@ -1,0 +1,271 @@
+// Package market answers questions about the job market from a store of ads: it is the one seam the
+// command line, the web server and the hiring tools call. Opened from a Config, a Service owns the
+// store's statistics engine (loaded from its snapshot, caught up with the store, refreshed on
+// demand), resolves the terms people name, checks every input and computes every figure. Errors a
+// user can act on are *Error values with a Code, so that each surface maps them its own way.
+package market
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"jobscope"
+	"jobscope/ingest/read"
+	"jobscope/stats"
+	"jobscope/store"
+	"jobscope/taxonomy"
+)
+
+// Config says what a Service opens and how.
+type Config struct {
+	// DB is the store: a SQLite file path (which must exist: a Service never creates a store) or a
+	// postgres:// URL.
+	DB string
+	// NoSnapshot rebuilds the engine from the store instead of starting from its snapshot.
+	NoSnapshot bool
+	// Taxonomy gives the aliases terms are resolved by; nil is the default taxonomy.
+	Taxonomy *taxonomy.Taxonomy
+	// Now is the clock dates are checked against; nil is time.Now.
+	Now func() time.Time
+	// Log receives warnings (a snapshot not used or not written); nil discards them.
+	Log *slog.Logger
+}
+
+// Service is an open store and its market. Its methods may be called from many goroutines.
+type Service struct {
+	cfg   Config
+	st    jobscope.Store
+	owned bool         // Close closes st
+	mu    sync.RWMutex // guards en, res, load
+	en    *stats.Engine
+	res   *Resolver
+	load  LoadInfo
+	state jobscope.StoreState
+}
+
+// Open opens the store cfg names and loads its market. A store that does not exist, or holds no
+// ads, is a NotFound Error; one that cannot be reached is Unavailable.
+func Open(ctx context.Context, cfg Config) (*Service, error) {
+	st, err := OpenExisting(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	s, err := FromStore(ctx, cfg, st)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	s.owned = true
+	return s, nil
+}
+
+// FromStore is Open over a store the caller has open (at cfg.DB) and keeps: Close leaves it open.
+func FromStore(ctx context.Context, cfg Config, st jobscope.Store) (*Service, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.Taxonomy == nil {
+		tax, err := taxonomy.Default()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Taxonomy = tax
+	}
+	s := &Service{cfg: cfg, st: st}
+	if err := s.reload(ctx); err != nil {
+		return nil, err
+	}
+	if s.en.Len() == 0 {
+		return nil, &Error{Code: NotFound, Message: "the store holds no ads: run `jobscope ingest` first"}
+	}
+	return s, nil
+}
+
+// OpenExisting opens the store at db for reading: a SQLite file that does not exist is a NotFound
+// Error, never created empty.
+func OpenExisting(ctx context.Context, db string) (jobscope.Store, error) {
+	if !store.IsPostgres(db) {
+		path := strings.TrimPrefix(db, "sqlite://")
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{Code: NotFound, Message: fmt.Sprintf(
+				"no store at %s: ingest ads into it first (jobscope --db %s ingest FILE), or name another with --db", path, db)}
+		}
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return nil, &Error{Code: Unavailable, Message: "open " + Redact(db), Err: err}
+	}
+	return st, nil
+}
+
+// reload loads the engine (see LoadEngine) and indexes its terms.
+func (s *Service) reload(ctx context.Context) error {
+	en, how, err := LoadEngine(ctx, s.st, s.cfg.DB, s.cfg.NoSnapshot, s.cfg.Log)
+	if err != nil {
+		return &Error{Code: Unavailable, Message: "load the statistics engine", Err: err}
+	}
+	s.mu.Lock()
+	s.en, s.load, s.state = en, how, how.State
+	s.res = NewResolver(en.Terms(), s.cfg.Taxonomy)
+	s.mu.Unlock()
+	return nil
+}
+
+// Refresh catches the engine up with what other processes wrote to the store since it was loaded
+// or last refreshed, and reports how many ads it read.
+func (s *Service) Refresh(ctx context.Context) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, state, err := CatchUp(ctx, s.st, s.en, s.state.ChangeSeq)
+	if err != nil {
+		return n, &Error{Code: Unavailable, Message: "catch up with the store", Err: err}
+	}
+	s.state = state
+	if n > 0 {
+		s.res = NewResolver(s.en.Terms(), s.cfg.Taxonomy)
+	}
+	return n, nil
+}
+
+// Close closes the store, when the service opened it.
+func (s *Service) Close() error {
+	if !s.owned {
+		return nil
+	}
+	return s.st.Close()
+}
+
+// Store is the open store, for what the service does not answer itself (info, rejects).
+func (s *Service) Store() jobscope.Store { return s.st }
+
+// Engine is the loaded statistics engine.
+func (s *Service) Engine() *stats.Engine {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.en
+}
+
+// Loaded says how the engine was loaded.
+func (s *Service) Loaded() LoadInfo {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.load
+}
+
+// Terms lists the terms the ads cite.
+func (s *Service) Terms() []jobscope.Term { return s.Engine().Terms() }
+
+// Resolve finds the term a user named (see Resolver.Resolve).
+func (s *Service) Resolve(name string, kind jobscope.TermKind) (jobscope.Term, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.res.Resolve(name, kind)
+}
+
+// ScopeInput is a market question's scope as a user writes it: market ("permanent" or
+// "contract"), country ("GB", "US" or "all", any case) and as-of date (YYYY-MM-DD, "" for the
+// newest posting date of a canonical ad).
+type ScopeInput struct {
+	Market, Country, AsOf string
+}
+
+// MinYear is the first year a date may be in: ingest's window.
+const MinYear = read.MinYear
+
+// countries are the countries figures are given for, with their currencies.
+var countries = []string{"GB", "US"}
+
+// Scope checks in and returns the scope and the as-of date (zero for the default). Each bad value
+// is an Invalid Error that lists what is valid.
+func (s *Service) Scope(in ScopeInput) (stats.Scope, time.Time, error) {
+	return ParseScope(in, s.cfg.Now())
+}
+
+// ParseScope checks in as of the day now: see Service.Scope.
+func ParseScope(in ScopeInput, now time.Time) (stats.Scope, time.Time, error) {
+	if in.Market == "" {
+		in.Market = string(stats.MarketPermanent)
+	}
+	if in.Market != string(stats.MarketPermanent) && in.Market != string(stats.MarketContract) {
+		return stats.Scope{}, time.Time{}, invalidf(fmt.Sprintf("unknown market %q: want permanent or contract", in.Market))
+	}
+	scope := stats.Scope{Market: stats.Market(in.Market), Country: strings.ToUpper(in.Country)}
+	switch scope.Country {
+	case "ALL":
+		scope.Country = ""
+	case "UK":
+		scope.Country = "GB"
+	case "":
+		scope.Country = "GB"
+	default:
+		known := false
+		for _, c := range countries {
+			known = known || c == scope.Country
+		}
+		if !known {
+			return scope, time.Time{}, invalidf(fmt.Sprintf("unknown country %q: want GB, US or all", in.Country))
+		}
+	}
+	scope.Currency = stats.CurrencyOf(scope.Country)
+	var d time.Time
+	if in.AsOf != "" {
+		var err error
+		if d, err = time.Parse(time.DateOnly, in.AsOf); err != nil {
+			return scope, time.Time{}, invalidf(fmt.Sprintf("as-of %q: want a date YYYY-MM-DD", in.AsOf))
+		}
+		// The zero date would mean "the default"; no ad is dated outside ingest's window.
+		if d.Year() < MinYear || d.After(now.AddDate(1, 0, 0)) {
+			return scope, time.Time{}, invalidf(fmt.Sprintf("as-of %s: want a date from %d to a year from today", in.AsOf, MinYear))
+		}
+	}
+	return scope, d, nil
+}
+
+// Page computes every figure of a term's page as of asOf (zero: the newest canonical ad, so that
+// copies posted later on other boards never move the periods).
+func (s *Service) Page(term jobscope.Term, scope stats.Scope, asOf time.Time) (*stats.Page, error) {
+	p, err := s.Engine().Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf})
+	if err != nil {
+		return nil, &Error{Code: NotFound, Message: err.Error()}
+	}
+	return p, nil
+}
+
+// Index ranks every term of a kind (see stats.Engine.Index); a bad kind, category, location or sort
+// is an Invalid Error.
+func (s *Service) Index(q stats.IndexQuery) (*stats.Index, error) {
+	switch q.Kind {
+	case "", jobscope.KindSkill, jobscope.KindTitle, jobscope.KindLocation:
+	default:
+		return nil, invalidf(fmt.Sprintf("unknown kind %q: want skill, title or location", q.Kind))
+	}
+	idx, err := s.Engine().Index(q)
+	if err != nil {
+		return nil, &Error{Code: Invalid, Message: err.Error()}
+	}
+	return idx, nil
+}
+
+// Compare computes the pages of several terms side by side.
+func (s *Service) Compare(terms []jobscope.Term, scope stats.Scope, asOf time.Time) ([]*stats.Page, error) {
+	refs := make([]stats.TermRef, len(terms))
+	for i, t := range terms {
+		refs[i] = stats.TermRef{Kind: t.Kind, Name: t.Name}
+	}
+	pages, err := s.Engine().Compare(scope, asOf, refs)
+	if err != nil {
+		return nil, &Error{Code: NotFound, Message: err.Error()}
+	}
+	return pages, nil
+}
