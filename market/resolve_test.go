@@ -129,3 +129,33 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestOneOf(t *testing.T) {
+	valid := []string{"Cloud Services", "Programming Languages", "GB excluding London", "London"}
+	tests := []struct {
+		in, want string
+		sugg     string // first suggestion when invalid
+	}{
+		{"cloud services", "Cloud Services", ""},
+		{"Cloud-Services", "Cloud Services", ""},
+		{"gb excluding london", "GB excluding London", ""},
+		{"LONDON", "London", ""},
+		{"cloud", "", "Cloud Services"},
+		{"Programing Languages", "", "Programming Languages"},
+	}
+	for _, tt := range tests {
+		got, err := oneOf("category", tt.in, valid)
+		if tt.want != "" {
+			if err != nil || got != tt.want {
+				t.Errorf("oneOf(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+			continue
+		}
+		if CodeOf(err) != Invalid || !strings.Contains(err.Error(), "want one of Cloud Services") {
+			t.Errorf("oneOf(%q): %v, want an invalid error listing the valid ones", tt.in, err)
+		}
+		if s := SuggestionsOf(err); len(s) == 0 || s[0] != tt.sugg {
+			t.Errorf("oneOf(%q): suggestions %q, want %q first", tt.in, s, tt.sugg)
+		}
+	}
+}

@@ -250,11 +250,47 @@ func (s *Service) Index(q stats.IndexQuery) (*stats.Index, error) {
 	default:
 		return nil, invalidf(fmt.Sprintf("unknown kind %q: want skill, title or location", q.Kind))
 	}
-	idx, err := s.Engine().Index(q)
+	en := s.Engine()
+	if q.Category != "" {
+		cats := append(taxonomy.Categories(), stats.TitleCategory, stats.LocationCategory)
+		c, err := oneOf("category", q.Category, cats)
+		if err != nil {
+			return nil, err
+		}
+		q.Category = c
+	}
+	if q.Location != "" {
+		l, err := oneOf("location", q.Location, en.Locations(q.Scope))
+		if err != nil {
+			return nil, err
+		}
+		q.Location = l
+	}
+	idx, err := en.Index(q)
 	if err != nil {
 		return nil, &Error{Code: Invalid, Message: err.Error()}
 	}
 	return idx, nil
+}
+
+// oneOf returns the one of valid that v names in any case or punctuation ("cloud services",
+// "scotland"), or an Invalid Error listing them, with the likeliest first as suggestions.
+func oneOf(what, v string, valid []string) (string, error) {
+	k := Key(v)
+	for _, c := range valid {
+		if Key(c) == k {
+			return c, nil
+		}
+	}
+	var cands []Candidate
+	for _, c := range valid {
+		cands = append(cands, Candidate{Name: c})
+		for _, w := range strings.Fields(c) { // "cloud" suggests "Cloud Services"
+			cands = append(cands, Candidate{Name: c, Key: Key(w)})
+		}
+	}
+	return "", &Error{Code: Invalid, Message: fmt.Sprintf("unknown %s %q: want one of %s", what, v, strings.Join(valid, ", ")),
+		Suggestions: Suggest(v, cands, 3)}
 }
 
 // Compare computes the pages of several terms side by side.
