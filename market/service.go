@@ -232,10 +232,18 @@ func ParseScope(in ScopeInput, now time.Time) (stats.Scope, time.Time, error) {
 	return scope, d, nil
 }
 
+// DefaultMinSalaries is the fewest salary figures a percentile or median is given over, unless a
+// question says otherwise: below it the count is shown and the figure is not.
+const DefaultMinSalaries = 10
+
 // Page computes every figure of a term's page as of asOf (zero: the newest canonical ad, so that
-// copies posted later on other boards never move the periods).
-func (s *Service) Page(term jobscope.Term, scope stats.Scope, asOf time.Time) (*stats.Page, error) {
-	p, err := s.Engine().Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf})
+// copies posted later on other boards never move the periods), hiding the percentiles and medians
+// over fewer than minSalaries salaries (see stats.Query.MinSalaries).
+func (s *Service) Page(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int) (*stats.Page, error) {
+	if minSalaries < 0 {
+		return nil, invalidf(fmt.Sprintf("min-salaries %d: want 0 or more", minSalaries))
+	}
+	p, err := s.Engine().Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, MinSalaries: minSalaries})
 	if err != nil {
 		return nil, &Error{Code: NotFound, Message: err.Error()}
 	}
@@ -249,6 +257,9 @@ func (s *Service) Index(q stats.IndexQuery) (*stats.Index, error) {
 	case "", jobscope.KindSkill, jobscope.KindTitle, jobscope.KindLocation:
 	default:
 		return nil, invalidf(fmt.Sprintf("unknown kind %q: want skill, title or location", q.Kind))
+	}
+	if q.MinSalaries < 0 || q.MinJobs < 0 {
+		return nil, invalidf("min-salaries and min-jobs: want 0 or more")
 	}
 	en := s.Engine()
 	if q.Category != "" {
@@ -293,13 +304,16 @@ func oneOf(what, v string, valid []string) (string, error) {
 		Suggestions: Suggest(v, cands, 3)}
 }
 
-// Compare computes the pages of several terms side by side.
-func (s *Service) Compare(terms []jobscope.Term, scope stats.Scope, asOf time.Time) ([]*stats.Page, error) {
+// Compare computes the pages of several terms side by side (minSalaries as for Page).
+func (s *Service) Compare(terms []jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int) ([]*stats.Page, error) {
+	if minSalaries < 0 {
+		return nil, invalidf(fmt.Sprintf("min-salaries %d: want 0 or more", minSalaries))
+	}
 	refs := make([]stats.TermRef, len(terms))
 	for i, t := range terms {
 		refs[i] = stats.TermRef{Kind: t.Kind, Name: t.Name}
 	}
-	pages, err := s.Engine().Compare(scope, asOf, refs)
+	pages, err := s.Engine().Compare(scope, asOf, refs, minSalaries)
 	if err != nil {
 		return nil, &Error{Code: NotFound, Message: err.Error()}
 	}

@@ -106,7 +106,7 @@ func TestServiceOpenAndRefresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := svc.Page(term, scope, d)
+	p, err := svc.Page(term, scope, d, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

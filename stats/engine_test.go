@@ -157,7 +157,7 @@ func checkPages(t *testing.T, e *stats.Engine, m *refModel, scopes []refScope, a
 		for _, d := range asOfs {
 			for _, tm := range terms {
 				want := m.refPage(tm, s, d)
-				got, err := e.Page(stats.Query{Kind: tm.kind, Term: tm.name, Scope: scopeOf(s), AsOf: d})
+				got, err := e.Page(stats.Query{Kind: tm.kind, Term: tm.name, Scope: scopeOf(s), AsOf: d, MinSalaries: m.minSal})
 				if err != nil {
 					t.Fatalf("%s %s: %v", s, tm.name, err)
 				}
@@ -175,7 +175,7 @@ func checkIndex(t *testing.T, e *stats.Engine, m *refModel, kind jobscope.TermKi
 	for _, col := range stats.IndexSorts {
 		for _, rev := range []bool{false, true} {
 			got, err := e.Index(stats.IndexQuery{Kind: kind, Scope: scopeOf(s), AsOf: d, Category: category,
-				Location: location, Sort: col, Reverse: rev})
+				Location: location, Sort: col, Reverse: rev, MinSalaries: m.minSal})
 			if err != nil {
 				t.Fatalf("%s: %v", what, err)
 			}
@@ -334,9 +334,18 @@ func TestEngineGenerated(t *testing.T) {
 		checkIndex(t, e, m, jobscope.KindSkill, scopes[1], last, "", stats.GBExclLondon)
 		checkIndex(t, e, m, jobscope.KindLocation, scopes[3], last, "", "")
 	})
+	// Small samples hidden: the same figures with no percentile or median over fewer than 10
+	// salaries, on pages and in the index, sorted by median with the hidden ones last.
+	t.Run("min salaries", func(t *testing.T) {
+		defer func() { m.minSal = 0 }()
+		m.minSal = 10
+		checkPages(t, e, m, scopes[:2], asOfs[:1], terms)
+		checkIndex(t, e, m, jobscope.KindSkill, scopes[0], last, "", "")
+		checkIndex(t, e, m, jobscope.KindSkill, scopes[1], last, "", "London")
+	})
 	t.Run("compare", func(t *testing.T) {
 		refs := []stats.TermRef{{Kind: terms[0].kind, Name: terms[0].name}, {Name: terms[1].name}}
-		pages, err := e.Compare(scopeOf(scopes[0]), last, refs)
+		pages, err := e.Compare(scopeOf(scopes[0]), last, refs, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,6 +22,9 @@ type IndexQuery struct {
 	// Reverse turns the order round. Terms without the figure come last either way.
 	Sort    string
 	Reverse bool
+	// MinSalaries: a median over fewer salary figures is nil (and its change), so that it sorts
+	// last rather than first; MinJobs leaves out the terms of fewer ads in the latest period.
+	MinSalaries, MinJobs int
 }
 
 // Index is the market index of IndexQuery.
@@ -107,7 +110,7 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 	var buf []float64
 	for i, t := range ids {
 		ti := &e.terms[t]
-		if now[i] == 0 && before[i] == 0 || (q.Category != "" && ti.category != q.Category) {
+		if now[i] == 0 && before[i] == 0 || (q.Category != "" && ti.category != q.Category) || now[i] < q.MinJobs {
 			continue
 		}
 		row := IndexRow{Term: ti.name, Category: ti.category, Rank: rankNow[i], Jobs: now[i], JobsYearAgo: before[i],
@@ -121,12 +124,12 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 			buf = e.values(buf, l, ps[0], cur)
 		}
 		row.SalariesQuoted = len(buf)
-		row.Median = median(buf)
+		row.Median = medianMin(buf, q.MinSalaries)
 		buf = buf[:0]
 		for _, l := range ls {
 			buf = e.values(buf, l, ps[1], cur)
 		}
-		row.MedianChange = change(row.Median, median(buf))
+		row.MedianChange = change(row.Median, medianMin(buf, q.MinSalaries))
 		out.Terms = append(out.Terms, row)
 	}
 	sortIndex(out.Terms, q.Sort, q.Reverse)
@@ -297,8 +300,9 @@ type TermRef struct {
 	Name string
 }
 
-// Compare computes the pages of several terms for the same scope and as-of date, side by side.
-func (e *Engine) Compare(s Scope, asOf time.Time, terms []TermRef) ([]*Page, error) {
+// Compare computes the pages of several terms for the same scope and as-of date, side by side, with
+// figures over fewer than minSal salaries hidden as Query.MinSalaries says.
+func (e *Engine) Compare(s Scope, asOf time.Time, terms []TermRef, minSal int) ([]*Page, error) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	out := make([]*Page, 0, len(terms))
@@ -307,7 +311,7 @@ func (e *Engine) Compare(s Scope, asOf time.Time, terms []TermRef) ([]*Page, err
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, e.page(t, s, asOf))
+		out = append(out, e.page(t, s, asOf, minSal))
 	}
 	return out, nil
 }

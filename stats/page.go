@@ -21,6 +21,10 @@ type Query struct {
 	Term  string
 	Scope Scope
 	AsOf  time.Time // zero: the newest posting date held
+	// MinSalaries hides what too few salaries would make look precise: a percentile, interval or
+	// median over fewer salary figures than this is nil (and a change from one), the counts still
+	// given. 0 hides nothing.
+	MinSalaries int
 }
 
 // Page is every figure of a term's page (spec/STATS.md).
@@ -451,7 +455,7 @@ func (e *Engine) Page(q Query) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.page(t, q.Scope, q.AsOf), nil
+	return e.page(t, q.Scope, q.AsOf, q.MinSalaries), nil
 }
 
 func (e *Engine) asOf(d time.Time) time.Time {
@@ -461,7 +465,7 @@ func (e *Engine) asOf(d time.Time) time.Time {
 	return dayTime(dayOf(d))
 }
 
-func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
+func (e *Engine) page(t uint32, s Scope, asOf time.Time, minSal int) *Page {
 	asOf = e.asOf(asOf)
 	ti := &e.terms[t]
 	p := &Page{Term: ti.name, Kind: ti.kind, Category: ti.category, Market: s.Market, Country: s.Country,
@@ -476,8 +480,8 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
 	// The locations table and the trend read what nothing else writes: they are computed beside
 	// the rest, on other cores when there are.
 	var wg sync.WaitGroup
-	wg.Go(func() { p.Locations = e.locations(s, t, ps) })
-	wg.Go(func() { p.Trend = e.trend(gs, t, s, dayOf(asOf)) })
+	wg.Go(func() { p.Locations = e.locations(s, t, ps, minSal) })
+	wg.Go(func() { p.Trend = e.trend(gs, t, s, dayOf(asOf), minSal) })
 
 	var latest []float64
 	p.All = e.baselineFigures(all, ps, s, asOf)
@@ -498,7 +502,51 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time) *Page {
 	p.Cooccurring = e.cooccurring(ls, t, ps[0], base[0].Jobs)
 	p.Histogram = histogram(latest, s.Market)
 	wg.Wait()
+	if minSal > 0 {
+		var fs [3]*Figures
+		for i := range p.Periods {
+			fs[i] = &p.Periods[i].Figures
+		}
+		hideSmall(fs, minSal)
+		for i := range p.All {
+			fs[i] = &p.All[i]
+		}
+		hideSmall(fs, minSal)
+	}
 	return p
+}
+
+// hideSmall sets to nil the figures of fs (the three periods) that rest on fewer than min salary
+// figures, and the changes from them.
+func hideSmall(fs [3]*Figures, min int) {
+	for _, f := range fs {
+		if f.SalariesQuoted < min {
+			f.P10, f.P25, f.P50, f.P75, f.P90, f.MedianCI95, f.MedianExclLondon = nil, nil, nil, nil, nil, nil, nil
+		}
+		if h := f.Hourly; h != nil && h.SalariesQuoted < min {
+			h.P10, h.P25, h.P50, h.P75, h.P90 = nil, nil, nil, nil, nil
+		}
+	}
+	for i := 0; i < 2; i++ {
+		f, before := fs[i], fs[i+1]
+		if f.P50 == nil || before.P50 == nil {
+			f.MedianChange = nil
+		}
+		if f.MedianExclLondon == nil || before.MedianExclLondon == nil {
+			f.MedianExclLondonChange = nil
+		}
+		if f.Hourly != nil && (f.Hourly.P50 == nil || before.Hourly == nil || before.Hourly.P50 == nil) {
+			f.Hourly.MedianChange = nil
+		}
+	}
+}
+
+// medianMin is the median of xs, or nil when xs holds fewer than min figures (or none).
+func medianMin(xs []float64, min int) *float64 {
+	if len(xs) < min {
+		return nil
+	}
+	return median(xs)
 }
 
 // baselineFigures returns the figures of every ad of the scope's market, from the cache when the
@@ -563,7 +611,7 @@ func (e *Engine) cooccurring(ls []*list, t uint32, r dayRange, jobs int) Cooccur
 
 // locations computes the locations table from each location group's own list of the term's ads:
 // their counts rank the groups, and only the groups shown are read further.
-func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange) []LocationRow {
+func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange, minSal int) []LocationRow {
 	type cand struct {
 		gid  uint32
 		jobs int
@@ -595,9 +643,9 @@ func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange) []LocationRow {
 		gs := []*group{g}
 		row := LocationRow{Location: g.name, Jobs: c.jobs, LiveJobs: e.liveJobs([]*list{l}, ps[0].to)}
 		buf = e.values(buf[:0], l, ps[0], cur)
-		row.P50 = median(buf)
+		row.P50 = medianMin(buf, minSal)
 		buf = e.values(buf[:0], l, ps[1], cur)
-		row.MedianChange = change(row.P50, median(buf))
+		row.MedianChange = change(row.P50, medianMin(buf, minSal))
 		k := rankKey{market: m, gid: c.gid}
 		row.Rank = e.rank(k, gs, t, ps[0])
 		row.RankChange = rankChange(row.Rank, e.rank(k, gs, t, ps[1]))
@@ -616,7 +664,7 @@ func monthOfDay(d int32) int32 {
 	return int32(y)*12 + int32(m) - 1
 }
 
-func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32) []TrendPoint {
+func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32, minSal int) []TrendPoint {
 	all := allLists(gs)
 	// The trend starts with the month of the market's first dated ad: undated ads, at the start of
 	// every list, are in no month.
@@ -683,8 +731,9 @@ func (e *Engine) trend(gs []*group, t uint32, s Scope, asOf int32) []TrendPoint 
 		if total > 0 {
 			pt.Share = float64(jobs[k]) / float64(total)
 		}
-		sum := summarize(false, vals[max(0, k-2):k+1]...)
-		pt.P10, pt.P25, pt.P50, pt.P75, pt.P90 = sum.percentiles()
+		if sum := summarize(false, vals[max(0, k-2):k+1]...); sum.n >= minSal {
+			pt.P10, pt.P25, pt.P50, pt.P75, pt.P90 = sum.percentiles()
+		}
 	}
 	return out
 }

@@ -24,6 +24,8 @@ type refModel struct {
 	groups [][]string
 	// category of each term: that of the first record added citing it.
 	category map[refTerm]string
+	// minSal: no percentile or median over fewer salary figures (stats.Query.MinSalaries).
+	minSal int
 }
 
 type refTerm struct {
@@ -360,16 +362,21 @@ func (m *refModel) refFigures(s refScope, ps [3]refPeriod, sel refSel) [3]stats.
 		sort.Float64s(excl)
 		sort.Float64s(hours)
 		f.SalariesQuoted = len(vals)
-		q := refPcts(vals)
-		f.P10, f.P25, f.P50, f.P75, f.P90 = q[0], q[1], q[2], q[3], q[4]
-		f.MedianCI95 = refCI(vals)
-		if len(excl) > 0 {
-			v := refPct(excl, 0.5)
-			f.MedianExclLondon = &v
+		if len(vals) >= m.minSal {
+			q := refPcts(vals)
+			f.P10, f.P25, f.P50, f.P75, f.P90 = q[0], q[1], q[2], q[3], q[4]
+			f.MedianCI95 = refCI(vals)
+			if len(excl) > 0 {
+				v := refPct(excl, 0.5)
+				f.MedianExclLondon = &v
+			}
 		}
 		if s.market == "contract" {
 			h := &stats.Rates{SalariesQuoted: len(hours), Implausible: hleft}
 			q := refPcts(hours)
+			if len(hours) < m.minSal {
+				q = [5]*float64{}
+			}
 			h.P10, h.P25, h.P50, h.P75, h.P90 = q[0], q[1], q[2], q[3], q[4]
 			hp50[i] = h.P50
 			f.Hourly = h
@@ -559,7 +566,7 @@ func (m *refModel) refLocations(t refTerm, s refScope, ps [3]refPeriod) []stats.
 					}
 				}
 			}
-			if len(xs) == 0 {
+			if len(xs) == 0 || len(xs) < m.minSal {
 				return nil
 			}
 			sort.Float64s(xs)
@@ -631,8 +638,10 @@ func (m *refModel) refTrend(t refTerm, s refScope, asOf time.Time) []stats.Trend
 			}
 		}
 		sort.Float64s(xs)
-		q := refPcts(xs)
-		pt.P10, pt.P25, pt.P50, pt.P75, pt.P90 = q[0], q[1], q[2], q[3], q[4]
+		if len(xs) >= m.minSal {
+			q := refPcts(xs)
+			pt.P10, pt.P25, pt.P50, pt.P75, pt.P90 = q[0], q[1], q[2], q[3], q[4]
+		}
 		out = append(out, pt)
 	}
 	return out
@@ -709,7 +718,7 @@ func (m *refModel) refIndex(kind jobscope.TermKind, s refScope, asOf time.Time, 
 		}
 	}
 	med := func(xs []float64) *float64 {
-		if len(xs) == 0 {
+		if len(xs) == 0 || len(xs) < m.minSal {
 			return nil
 		}
 		sort.Float64s(xs)

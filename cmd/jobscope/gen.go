@@ -163,7 +163,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := svc.Page(term, scope, time.Time{})
+	rep, err := svc.Page(term, scope, time.Time{}, market.DefaultMinSalaries)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			continue
 		}
-		r, err := svc.Page(t, scope, time.Time{})
+		r, err := svc.Page(t, scope, time.Time{}, market.DefaultMinSalaries)
 		if err != nil {
 			return err
 		}

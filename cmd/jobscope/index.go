@@ -36,6 +36,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	sortBy := fs.String("sort", "rank", "column to sort by: "+strings.Join(stats.IndexSorts, ", "))
 	reverse := fs.Bool("reverse", false, "reverse the order")
 	limit := fs.Int("limit", 50, "list at most this many terms (0: all)")
+	minJobs := fs.Int("min-jobs", 0, "leave out the terms of fewer ads than this in the latest period")
 	format := fs.String("format", "text", "output format: text, json or csv")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -60,7 +61,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	}
 	defer svc.Close()
 	idx, err := svc.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category,
-		Location: *location, Sort: *sortBy, Reverse: *reverse})
+		Location: *location, Sort: *sortBy, Reverse: *reverse, MinSalaries: *sf.minSal, MinJobs: *minJobs})
 	if err != nil {
 		return err
 	}
@@ -114,7 +115,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 		}
 		terms = append(terms, t)
 	}
-	pages, err := svc.Compare(terms, scope, d)
+	pages, err := svc.Compare(terms, scope, d, *sf.minSal)
 	if err != nil {
 		return err
 	}

@@ -161,10 +161,12 @@ type statsReport = stats.Page
 // scopeFlags are the flags every market command shares.
 type scopeFlags struct {
 	market, country, asOf *string
+	minSal                *int
 }
 
 func addScopeFlags(fs *flag.FlagSet) scopeFlags {
 	return scopeFlags{
+		minSal:  fs.Int("min-salaries", market.DefaultMinSalaries, "give no percentile or median over fewer salary figures than this (shown as -, the count still given); 0 gives all"),
 		market:  fs.String("market", "permanent", "market: permanent or contract"),
 		country: fs.String("country", "GB", "country code (GB or US), or all"),
 		asOf:    fs.String("as-of", "", "as-of date YYYY-MM-DD (default: the newest posting date of a canonical ad)"),
@@ -215,7 +217,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := svc.Page(term, scope, d)
+	rep, err := svc.Page(term, scope, d, *sf.minSal)
 	if err != nil {
 		return err
 	}
