@@ -322,6 +322,9 @@ type AdRecord struct {
 	Remote   bool
 	Title    string  // normalised title, "" when none
 	Skills   []Skill // each skill once, in the order extraction found them
+	// What a market question may be cut by, "" when unknown: the title's level (Title.Seniority),
+	// the work mode (remote, hybrid, onsite) and, for contracts, IR35 (inside, outside).
+	Seniority, WorkMode, IR35 string
 }
 
 // FactQuery selects the ads whose facts are wanted: those citing Term (of Kind), or every canonical ad

@@ -240,10 +240,70 @@ const DefaultMinSalaries = 10
 // copies posted later on other boards never move the periods), hiding the percentiles and medians
 // over fewer than minSalaries salaries (see stats.Query.MinSalaries).
 func (s *Service) Page(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int) (*stats.Page, error) {
+	return s.CutPage(term, scope, asOf, minSalaries, stats.Cut{})
+}
+
+// CutInput is a cut as a user writes it (see stats.Cut): names in any case or punctuation, a
+// title or skill by any alias, a location as a place, county, region, nation, "GB excluding
+// London" or "Work from Home".
+type CutInput struct {
+	Location, Seniority, WorkMode, Title, Skill string
+}
+
+// Cut resolves in within scope: each name to the engine's, or an Invalid (an unknown level or
+// mode, listing the valid ones) or NotFound (a name no ad cites, with suggestions) Error.
+func (s *Service) Cut(in CutInput, scope stats.Scope) (stats.Cut, error) {
+	var c stats.Cut
+	var err error
+	if in.Seniority != "" {
+		if c.Seniority, err = oneOf("seniority", in.Seniority, stats.Seniorities); err != nil {
+			return c, err
+		}
+	}
+	if in.WorkMode != "" {
+		modes := append(stats.WorkModes[:len(stats.WorkModes):len(stats.WorkModes)], "on-site", "office")
+		if c.WorkMode, err = oneOf("work mode", in.WorkMode, modes); err != nil {
+			return c, err
+		}
+		if c.WorkMode == "on-site" || c.WorkMode == "office" {
+			c.WorkMode = "onsite"
+		}
+	}
+	for _, f := range []struct {
+		in   string
+		kind jobscope.TermKind
+		out  *string
+	}{{in.Title, jobscope.KindTitle, &c.Title}, {in.Skill, jobscope.KindSkill, &c.Skill}} {
+		if f.in == "" {
+			continue
+		}
+		t, err := s.Resolve(f.in, f.kind)
+		if err != nil {
+			return c, err
+		}
+		*f.out = t.Name
+	}
+	if in.Location != "" {
+		groups := s.Engine().Locations(scope)
+		if g, err := oneOf("location", in.Location, groups); err == nil {
+			c.Location = g
+		} else {
+			t, err := s.Resolve(in.Location, jobscope.KindLocation)
+			if err != nil {
+				return c, err
+			}
+			c.Location = t.Name
+		}
+	}
+	return c, nil
+}
+
+// CutPage is Page narrowed by cut c (see stats.Cut): every figure within the ads c keeps.
+func (s *Service) CutPage(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int, c stats.Cut) (*stats.Page, error) {
 	if minSalaries < 0 {
 		return nil, invalidf(fmt.Sprintf("min-salaries %d: want 0 or more", minSalaries))
 	}
-	p, err := s.Engine().Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, MinSalaries: minSalaries})
+	p, err := s.Engine().Page(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, MinSalaries: minSalaries, Cut: c})
 	if err != nil {
 		return nil, &Error{Code: NotFound, Message: err.Error()}
 	}

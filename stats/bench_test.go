@@ -113,6 +113,12 @@ func BenchmarkPage(b *testing.B) {
 		{"top title", stats.Query{Kind: jobscope.KindTitle, Term: f.titles[0], Scope: gbPerm}},
 		{"top skill contract", stats.Query{Kind: jobscope.KindSkill, Term: f.top[0],
 			Scope: stats.Scope{Market: stats.MarketContract, Country: "GB", Currency: "GBP"}}},
+		// A page narrowed four ways at once: the second skill within the top title's senior ads
+		// in London that cite the top skill.
+		{"cut title skill location seniority", stats.Query{Kind: jobscope.KindSkill, Term: f.top[1], Scope: gbPerm,
+			Cut: stats.Cut{Title: f.titles[0], Skill: f.top[0], Location: stats.London, Seniority: "senior"}}},
+		{"cut location", stats.Query{Kind: jobscope.KindSkill, Term: f.top[0], Scope: gbPerm,
+			Cut: stats.Cut{Location: stats.London}}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

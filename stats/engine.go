@@ -81,7 +81,10 @@ type Engine struct {
 	day    []int32
 	closed []int32
 	market []uint8
-	sal    []adSalary
+	// facet packs what a question may be cut by besides terms and places: the seniority level
+	// (low 4 bits, see Seniorities), the work mode (next 2, see WorkModes) and IR35 (top 2).
+	facet []uint8
+	sal   []adSalary
 	// okv is the plausible market figure of each ad (NaN when it has none) and cur its currency
 	// number: the two columns the salary scans of trends, locations and the index read, 9 bytes
 	// an ad instead of the 24 of sal.
@@ -122,6 +125,7 @@ type rankKey struct {
 	gid      uint32
 	kind     jobscope.TermKind
 	from, to int32
+	cut      bool // of a cut's groups, which are made for one page: never kept
 }
 
 // lockCache takes the cache lock, first dropping what was cached for ads since changed (or when
@@ -441,6 +445,33 @@ func salaryFigures(m uint8, r *Record) (v float64, vs uint8, h float64, hs uint8
 	return 0, salNone, 0, salNone
 }
 
+// Seniorities, WorkModes and IR35s are the values an ad's facets take, in their order of the facet
+// column's codes (0 being unknown, then 1 for the first).
+var (
+	Seniorities = []string{"intern", "graduate", "junior", "mid", "senior", "lead", "principal", "head"}
+	WorkModes   = []string{"remote", "hybrid", "onsite"}
+	IR35s       = []string{"inside", "outside"}
+)
+
+// facetOf packs a record's seniority, work mode and IR35 into a facet byte.
+func facetOf(r *Record) uint8 {
+	return uint8(code(Seniorities, r.Seniority)) | uint8(code(WorkModes, r.WorkMode))<<4 | uint8(code(IR35s, r.IR35))<<6
+}
+
+// code is 1 plus the index of v in values, 0 when absent.
+func code(values []string, v string) int {
+	for i, x := range values {
+		if x == v {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Facets of ad id (IR35, in the top bits, is kept for the contract tables by IR35).
+func (e *Engine) seniorityOf(id uint32) uint8 { return e.facet[id] & 15 }
+func (e *Engine) workModeOf(id uint32) uint8  { return e.facet[id] >> 4 & 3 }
+
 // plausibleValue is the okv column's entry: the figure when plausible, NaN otherwise.
 func plausibleValue(v float64, state uint8) float64 {
 	if state == salOK {
@@ -466,6 +497,7 @@ func (e *Engine) appendAd(b *batch, r *Record) {
 	e.day = append(e.day, d)
 	e.closed = append(e.closed, cl)
 	e.market = append(e.market, m)
+	e.facet = append(e.facet, facetOf(r))
 	cur := e.currency(r.Currency)
 	e.sal = append(e.sal, adSalary{val: v, hour: h, cur: cur, vstate: vs, hstate: hs,
 		london: r.Region == London})

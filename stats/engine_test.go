@@ -3,6 +3,7 @@ package stats_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -26,7 +27,8 @@ func recordOf(seq int64, raw *jobscope.RawAd, x *jobscope.Extraction) stats.Reco
 	r := stats.Record{Seq: seq, Posted: raw.PostedAt, Closed: raw.ClosedAt, Type: string(x.Employment.Type),
 		Country: string(x.Location.Country), Nation: string(x.Location.Nation), Region: string(x.Location.Region),
 		County: string(x.Location.County), Place: string(x.Location.Place), Remote: x.Location.Remote,
-		Title: string(x.Title.Normalized), Skills: x.Skills}
+		Title: string(x.Title.Normalized), Skills: x.Skills, Seniority: string(x.Title.Seniority),
+		WorkMode: string(x.WorkMode), IR35: string(x.Employment.IR35)}
 	if s := x.Salary; s != nil {
 		r.Period, r.Currency, r.Min, r.Max = s.Period, s.Currency, s.Min, s.Max
 	}
@@ -342,6 +344,35 @@ func TestEngineGenerated(t *testing.T) {
 		checkPages(t, e, m, scopes[:2], asOfs[:1], terms)
 		checkIndex(t, e, m, jobscope.KindSkill, scopes[0], last, "", "")
 		checkIndex(t, e, m, jobscope.KindSkill, scopes[1], last, "", "London")
+	})
+	// Cuts, alone and together: each page equals the reference's page over only the records the
+	// cut keeps.
+	t.Run("cuts", func(t *testing.T) {
+		title, skill := m.refTopTerms(jobscope.KindTitle)[0], m.refTopTerms(jobscope.KindSkill)[1]
+		place := m.refTopTerms(jobscope.KindLocation)[3]
+		cuts := []stats.Cut{
+			{Title: title}, {Skill: skill}, {Location: "London"}, {Location: place}, {Seniority: "senior"},
+			{WorkMode: "remote"}, {Title: title, Skill: skill}, {Title: title, Location: "London", Seniority: "senior"},
+			{Title: title, Skill: skill, Location: stats.GBExclLondon, Seniority: "senior", WorkMode: "hybrid"},
+		}
+		for _, c := range cuts {
+			for _, s := range scopes[:2] {
+				sub := m.cutModel(c, s)
+				if len(sub.recs) < 5 {
+					t.Fatalf("cut %+v keeps %d ads: too few to check", c, len(sub.recs))
+				}
+				for _, tm := range termsOf(sub, jobscope.KindSkill, 3, 1, 1) {
+					want := sub.refPage(tm, s, last)
+					want.Cut = &c
+					want.Coverage = m.refPage(tm, s, last).Coverage // the term's whole count, cut or not
+					got, err := e.Page(stats.Query{Kind: tm.kind, Term: tm.name, Scope: scopeOf(s), AsOf: last, Cut: c})
+					if err != nil {
+						t.Fatalf("%+v %s: %v", c, tm.name, err)
+					}
+					sameJSON(t, fmt.Sprintf("%s cut %+v %s", s, c, tm.name), got, want)
+				}
+			}
+		}
 	})
 	t.Run("compare", func(t *testing.T) {
 		refs := []stats.TermRef{{Kind: terms[0].kind, Name: terms[0].name}, {Name: terms[1].name}}

@@ -21,6 +21,8 @@ type Query struct {
 	Term  string
 	Scope Scope
 	AsOf  time.Time // zero: the newest posting date held
+	// Cut narrows the whole page to some of the scope's ads (see Cut); the zero Cut is none.
+	Cut Cut
 	// MinSalaries hides what too few salaries would make look precise: a percentile, interval or
 	// median over fewer salary figures than this is nil (and a change from one), the counts still
 	// given. 0 hides nothing.
@@ -46,7 +48,10 @@ type Page struct {
 	Histogram   Histogram      `json:"histogram"`
 	// Coverage says how many of the term's ads, in every country and period, the figures above
 	// cannot count: undated ads are in no period, and ads of neither market in neither market's.
+	// It is the term's whole count, a cut or not.
 	Coverage TermCoverage `json:"coverage"`
+	// Cut is the narrowing every figure above is within, when there is one.
+	Cut *Cut `json:"cut,omitempty"`
 }
 
 // TermCoverage counts a term's ads over all time and countries, and those without a posting date or a
@@ -393,6 +398,9 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 // one rank, which skips the terms too small to rank above, so they are counted only when asked
 // for a second time: ok is false the first time.
 func (e *Engine) kindCounts(k rankKey, gs []*group) (counts []int32, ok bool) {
+	if k.cut {
+		return nil, false
+	}
 	e.lockCache()
 	counts, ok = e.rankCounts[k]
 	if !ok {
@@ -455,7 +463,14 @@ func (e *Engine) Page(q Query) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.page(t, q.Scope, q.AsOf, q.MinSalaries), nil
+	if q.Cut.IsZero() {
+		return e.page(t, q.Scope, q.AsOf, q.MinSalaries), nil
+	}
+	c, err := e.cutView(q.Scope, q.Cut)
+	if err != nil {
+		return nil, err
+	}
+	return e.pageOver(t, q.Scope, q.AsOf, q.MinSalaries, c), nil
 }
 
 func (e *Engine) asOf(d time.Time) time.Time {
@@ -466,6 +481,12 @@ func (e *Engine) asOf(d time.Time) time.Time {
 }
 
 func (e *Engine) page(t uint32, s Scope, asOf time.Time, minSal int) *Page {
+	return e.pageOver(t, s, asOf, minSal, nil)
+}
+
+// pageOver computes a term's page over the scope's groups, or, with c, over the cut's narrowed
+// copies of them (see Cut).
+func (e *Engine) pageOver(t uint32, s Scope, asOf time.Time, minSal int, c *cutView) *Page {
 	asOf = e.asOf(asOf)
 	ti := &e.terms[t]
 	p := &Page{Term: ti.name, Kind: ti.kind, Category: ti.category, Market: s.Market, Country: s.Country,
@@ -473,6 +494,10 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time, minSal int) *Page {
 		Coverage: TermCoverage{Ads: ti.ads, Undated: ti.undated, NoMarket: ti.noMarket}}
 	ps := periodDays(asOf)
 	gs := e.scopeGroups(s)
+	if c != nil {
+		gs = c.scope
+		p.Cut = &c.Cut
+	}
 	all := allLists(gs)
 	ls := termLists(gs, t)
 	cats := catLists(gs, ti.cat)
@@ -480,11 +505,19 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time, minSal int) *Page {
 	// The locations table and the trend read what nothing else writes: they are computed beside
 	// the rest, on other cores when there are.
 	var wg sync.WaitGroup
-	wg.Go(func() { p.Locations = e.locations(s, t, ps, minSal) })
+	if c == nil {
+		wg.Go(func() { p.Locations = e.locations(s, t, ps, minSal) })
+	} else {
+		wg.Go(func() { p.Locations = e.locationsOver(s, t, ps, minSal, c.locIDs, c.location, true) })
+	}
 	wg.Go(func() { p.Trend = e.trend(gs, t, s, dayOf(asOf), minSal) })
 
 	var latest []float64
-	p.All = e.baselineFigures(all, ps, s, asOf)
+	if c == nil {
+		p.All = e.baselineFigures(all, ps, s, asOf)
+	} else {
+		p.All, _ = e.figures(all, all, ps, s)
+	}
 	var base [3]Figures
 	base, latest = e.figures(ls, all, ps, s)
 	var ranks [3]*int
@@ -493,7 +526,9 @@ func (e *Engine) page(t uint32, s Scope, asOf time.Time, minSal int) *Page {
 		if n := e.countAll(cats, ps[i]); n > 0 {
 			p.Periods[i].ShareOfCategory = float64(base[i].Jobs) / float64(n)
 		}
-		ranks[i] = e.rank(scopeRankKey(s), gs, t, ps[i])
+		k := scopeRankKey(s)
+		k.cut = c != nil
+		ranks[i] = e.rank(k, gs, t, ps[i])
 		p.Periods[i].Rank = ranks[i]
 	}
 	for i := 0; i < 2; i++ {
@@ -612,23 +647,38 @@ func (e *Engine) cooccurring(ls []*list, t uint32, r dayRange, jobs int) Cooccur
 // locations computes the locations table from each location group's own list of the term's ads:
 // their counts rank the groups, and only the groups shown are read further.
 func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange, minSal int) []LocationRow {
+	m := marketCode(string(s.Market))
+	var gids []uint32
+	for gid, g := range e.groups {
+		if g.market == m && g.country != "" && (s.Country == "" || g.country == s.Country) {
+			gids = append(gids, uint32(gid))
+		}
+	}
+	return e.locationsOver(s, t, ps, minSal, gids, func(gid uint32) *group { return e.groups[gid] }, false)
+}
+
+// locationsOver computes the locations table over the location groups gids, each read by groupOf:
+// the engine's own groups, or a cut's narrowed copies of them (cut set), whose ranks are counted
+// afresh rather than kept.
+func (e *Engine) locationsOver(s Scope, t uint32, ps [3]dayRange, minSal int, gids []uint32, groupOf func(uint32) *group, cut bool) []LocationRow {
 	type cand struct {
 		gid  uint32
+		g    *group
 		jobs int
 	}
 	m := marketCode(string(s.Market))
 	var cs []cand
-	for gid, g := range e.groups {
-		if g.market != m || g.country == "" || (s.Country != "" && g.country != s.Country) ||
-			int(t) >= len(g.terms) || g.terms[t] == nil {
+	for _, gid := range gids {
+		g := groupOf(gid)
+		if g == nil || int(t) >= len(g.terms) || g.terms[t] == nil {
 			continue
 		}
 		if n := e.count(g.terms[t], ps[0].from, ps[0].to); n > 0 {
-			cs = append(cs, cand{uint32(gid), n})
+			cs = append(cs, cand{gid, g, n})
 		}
 	}
 	slices.SortFunc(cs, func(a, b cand) int {
-		ga, gb := e.groups[a.gid], e.groups[b.gid]
+		ga, gb := a.g, b.g
 		return cmp.Or(cmp.Compare(b.jobs, a.jobs), cmp.Compare(ga.name, gb.name), cmp.Compare(ga.country, gb.country))
 	})
 	if len(cs) > TopLocations {
@@ -638,7 +688,7 @@ func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange, minSal int) []Loca
 	out := make([]LocationRow, 0, len(cs))
 	var buf []float64
 	for _, c := range cs {
-		g := e.groups[c.gid]
+		g := c.g
 		l := g.terms[t]
 		gs := []*group{g}
 		row := LocationRow{Location: g.name, Jobs: c.jobs, LiveJobs: e.liveJobs([]*list{l}, ps[0].to)}
@@ -646,7 +696,7 @@ func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange, minSal int) []Loca
 		row.P50 = medianMin(buf, minSal)
 		buf = e.values(buf[:0], l, ps[1], cur)
 		row.MedianChange = change(row.P50, medianMin(buf, minSal))
-		k := rankKey{market: m, gid: c.gid}
+		k := rankKey{market: m, gid: c.gid, cut: cut}
 		row.Rank = e.rank(k, gs, t, ps[0])
 		row.RankChange = rankChange(row.Rank, e.rank(k, gs, t, ps[1]))
 		out = append(out, row)

@@ -7,6 +7,7 @@ package stats_test
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -791,4 +792,25 @@ func refScopeOf(market, country string) refScope {
 
 func (s refScope) String() string {
 	return fmt.Sprintf("%s/%s", s.market, strings.ToLower(s.country))
+}
+
+// cutModel is the reference model of only the records cut c keeps in scope s: a cut page is the
+// page of that smaller market.
+func (m *refModel) cutModel(c stats.Cut, s refScope) *refModel {
+	var keep []stats.Record
+	for k := range m.recs {
+		r := &m.recs[k]
+		if c.Seniority != "" && r.Seniority != c.Seniority || c.WorkMode != "" && r.WorkMode != c.WorkMode ||
+			c.Title != "" && !m.cites(k, refTerm{jobscope.KindTitle, c.Title}) ||
+			c.Skill != "" && !m.cites(k, refTerm{jobscope.KindSkill, c.Skill}) {
+			continue
+		}
+		if l := c.Location; l != "" && !m.cites(k, refTerm{jobscope.KindLocation, l}) && !slices.Contains(m.groups[k], l) {
+			continue
+		}
+		keep = append(keep, *r)
+	}
+	sub := newRefModel([]refOp{{add: keep}})
+	sub.minSal = m.minSal
+	return sub
 }

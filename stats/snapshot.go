@@ -31,7 +31,7 @@ import (
 
 // snapshotFormat numbers the layout; any change to what is written, or to the engine fields it
 // holds, must change it (TestSnapshotLayout fails until it does).
-const snapshotFormat = 2
+const snapshotFormat = 3
 
 var snapshotMagic = [16]byte{'j', 'o', 'b', 's', 'c', 'o', 'p', 'e', ' ', 'e', 'n', 'g', 'i', 'n', 'e', '\n'}
 
@@ -113,6 +113,7 @@ func (e *Engine) writeSnapshot(f io.Writer, label string) error {
 	w.i32s(e.day)
 	w.i32s(e.closed)
 	w.u8s(e.market)
+	w.u8s(e.facet)
 	w.chunked(len(e.sal), 18, func(b []byte, i int) {
 		s := &e.sal[i]
 		binary.LittleEndian.PutUint64(b, math.Float64bits(s.val))
@@ -437,6 +438,7 @@ func (r *snapReader) engine() (*Engine, string) {
 	e.day = r.i32s()
 	e.closed = r.i32s()
 	e.market = chunked(r, 1, func(b []byte) uint8 { return b[0] })
+	e.facet = chunked(r, 1, func(b []byte) uint8 { return b[0] })
 	e.sal = chunked(r, 18, func(b []byte) adSalary {
 		return adSalary{val: math.Float64frombits(binary.LittleEndian.Uint64(b)),
 			hour: math.Float64frombits(binary.LittleEndian.Uint64(b[8:])), cur: b[16],
@@ -495,7 +497,7 @@ func (r *snapReader) lists(limit int) []*list {
 // from a faulty writer) and rebuilds the indexes and columns a snapshot does not hold.
 func (e *Engine) derive() error {
 	n := len(e.seq)
-	if len(e.dead) != n || len(e.day) != n || len(e.closed) != n || len(e.market) != n || len(e.sal) != n ||
+	if len(e.dead) != n || len(e.day) != n || len(e.closed) != n || len(e.market) != n || len(e.facet) != n || len(e.sal) != n ||
 		(n > 0 && (len(e.termOff) != n+1 || len(e.grpOff) != n+1)) {
 		return errors.New("columns of different lengths")
 	}

@@ -137,16 +137,40 @@ func exitCode(w io.Writer, name string, err error) int {
 	return 1
 }
 
-// log is where the market service's warnings go: standard error, one line each, without a time.
-func (e *env) log() *slog.Logger {
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn,
-		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
-			if len(groups) == 0 && a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		}}))
+// log is where the market service's warnings go: standard error, one line each, as the CLI's
+// other messages are written ("jobscope: engine snapshot not used: …, why=…").
+func (e *env) log() *slog.Logger { return slog.New(&lineHandler{w: e.stderr, level: slog.LevelWarn}) }
+
+// lineHandler writes a record as "jobscope: message, key=value, …".
+type lineHandler struct {
+	w     io.Writer
+	level slog.Level
+	attrs []slog.Attr
 }
+
+func (h *lineHandler) Enabled(_ context.Context, l slog.Level) bool { return l >= h.level }
+
+func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
+	var b strings.Builder
+	b.WriteString("jobscope: " + r.Message)
+	write := func(a slog.Attr) bool {
+		fmt.Fprintf(&b, ", %s=%v", a.Key, a.Value)
+		return true
+	}
+	for _, a := range h.attrs {
+		write(a)
+	}
+	r.Attrs(write)
+	b.WriteByte('\n')
+	_, err := io.WriteString(h.w, b.String())
+	return err
+}
+
+func (h *lineHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	return &lineHandler{w: h.w, level: h.level, attrs: append(h.attrs[:len(h.attrs):len(h.attrs)], as...)}
+}
+
+func (h *lineHandler) WithGroup(string) slog.Handler { return h }
 
 // errExit1 asks for exit code 1 when the command has already said why.
 var errExit1 = errors.New("exit 1")

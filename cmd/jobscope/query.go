@@ -192,6 +192,11 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	kind := fs.String("kind", "", "the term's kind when its name is ambiguous: skill, title or location")
 	format := fs.String("format", "text", "output format: text, json or csv")
 	table := fs.String("table", "periods", "the table --format csv writes: "+strings.Join(statsTables, ", "))
+	location := fs.String("location", "", "narrow every figure to a place, county, region, nation, \""+stats.GBExclLondon+"\" or \""+stats.WorkFromHome+"\"")
+	seniority := fs.String("seniority", "", "narrow to one level: "+strings.Join(stats.Seniorities, ", "))
+	workMode := fs.String("work-mode", "", "narrow to one work mode: "+strings.Join(stats.WorkModes, ", "))
+	title := fs.String("title", "", "narrow to the ads of a job title (with a skill term: that title's ads citing it)")
+	skill := fs.String("skill", "", "narrow to the ads citing a skill")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -217,7 +222,12 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := svc.Page(term, scope, d, *sf.minSal)
+	cut, err := svc.Cut(market.CutInput{Location: *location, Seniority: *seniority, WorkMode: *workMode,
+		Title: *title, Skill: *skill}, scope)
+	if err != nil {
+		return err
+	}
+	rep, err := svc.CutPage(term, scope, d, *sf.minSal, cut)
 	if err != nil {
 		return err
 	}

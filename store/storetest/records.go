@@ -54,12 +54,13 @@ func testRecords(t *testing.T, s jobscope.Store) {
 	r1 := jobscope.AdRecord{Posted: day("2024-03-05"), Closed: day("2024-04-01"), Type: "permanent", Period: "year",
 		Currency: "GBP", Min: 50000, Max: 60000, Country: "GB", Nation: "England", Region: "Yorkshire and The Humber",
 		County: "West Yorkshire", Place: "Leeds", Remote: true, Title: "Go Developer",
-		Skills: []jobscope.Skill{{Name: "Go", Category: "Programming Languages"}, {Name: "SQL", Category: "Databases"}}}
+		Skills:    []jobscope.Skill{{Name: "Go", Category: "Programming Languages"}, {Name: "SQL", Category: "Databases"}},
+		Seniority: "senior", WorkMode: "hybrid"}
 	r2 := jobscope.AdRecord{Posted: day("2024-02-29"), Type: "contract", Period: "day", Currency: "GBP", Min: 450,
 		Max: 550, Country: "GB", Nation: "England", Region: "London", County: "Greater London", Place: "London",
 		Title: "Data Engineer", Skills: []jobscope.Skill{{Name: "Python", Category: "Programming Languages"},
-			{Name: "Go", Category: "Programming Languages"}}}
-	r3 := jobscope.AdRecord{Country: "US", Region: "Texas", Remote: true}
+			{Name: "Go", Category: "Programming Languages"}}, Seniority: "senior", WorkMode: "hybrid", IR35: "outside"}
+	r3 := jobscope.AdRecord{Country: "US", Region: "Texas", Remote: true, Seniority: "senior", WorkMode: "hybrid"}
 	check := func(t *testing.T, got, want []jobscope.AdRecord) {
 		t.Helper()
 		if len(got) != len(want) {

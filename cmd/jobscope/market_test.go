@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMarketQuestions asks what users ask, as they write it: terms by alias and in any case, a page
+// cut several ways, and the inputs that must be refused with what is valid.
+func TestMarketQuestions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	cli(t, "--db", db, "ingest", genFile(t, 4000, 11))
+
+	for _, q := range []struct{ name, want string }{
+		{"k8s", "Kubernetes"}, {"golang", "Go"}, {"back end developer", "Backend Developer"}, {"PYTHON", "Python"},
+	} {
+		out := cli(t, "--db", db, "stats", q.name, "--format", "json")
+		var p struct{ Term string }
+		if err := json.Unmarshal([]byte(out), &p); err != nil || p.Term != q.want {
+			t.Errorf("stats %q: term %q (%v), want %q", q.name, p.Term, err, q.want)
+		}
+	}
+
+	out := cli(t, "--db", db, "stats", "Python", "--title", "backend developer", "--seniority", "Senior",
+		"--location", "london", "--format", "json")
+	var p struct {
+		Cut     map[string]string
+		Periods []struct{ Jobs int }
+		All     []struct{ Jobs int }
+	}
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"title": "Backend Developer", "seniority": "senior", "location": "London"}
+	for k, v := range want {
+		if p.Cut[k] != v {
+			t.Errorf("cut %v, want %v", p.Cut, want)
+		}
+	}
+	uncut := cli(t, "--db", db, "stats", "Python", "--format", "json")
+	var u struct{ All []struct{ Jobs int } }
+	if err := json.Unmarshal([]byte(uncut), &u); err != nil {
+		t.Fatal(err)
+	}
+	if p.All[0].Jobs == 0 || p.All[0].Jobs >= u.All[0].Jobs || p.Periods[0].Jobs > p.All[0].Jobs {
+		t.Errorf("cut baseline %d jobs (term %d), uncut %d: the cut must narrow the baseline", p.All[0].Jobs, p.Periods[0].Jobs, u.All[0].Jobs)
+	}
+
+	for _, bad := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"stats", "Pyhton"}, 1, `did you mean "Python"`},
+		{[]string{"stats", "Python", "--country", "XX"}, 2, "want GB, US or all"},
+		{[]string{"stats", "Python", "--seniority", "wizard"}, 2, "want one of intern, graduate"},
+		{[]string{"stats", "Python", "--work-mode", "beach"}, 2, "want one of remote, hybrid, onsite"},
+		{[]string{"stats", "Python", "--location", "Atlantis"}, 1, `no ads cite "Atlantis"`},
+		{[]string{"index", "--category", "cloud"}, 2, `did you mean "Cloud Services"`},
+		{[]string{"stats", "Python", "--min-salaries", "-1"}, 2, "want 0 or more"},
+	} {
+		_, errOut, code := jobscopeCode(t, append([]string{"--db", db}, bad.args...)...)
+		if code != bad.code || !strings.Contains(errOut, bad.says) {
+			t.Errorf("jobscope %s: exit %d, %q; want exit %d saying %q", strings.Join(bad.args, " "), code, errOut, bad.code, bad.says)
+		}
+	}
+}
