@@ -199,13 +199,7 @@ func printStats(w io.Writer, r *statsReport) error {
 	unit := payUnit(r.Market)
 	fmt.Fprintf(bw, "%s (%s): %s market, %s, as of %s\n", r.Term, r.Category, r.Market, countryName(r.Country), r.AsOf)
 	if c := r.Cut; c != nil {
-		var within []string
-		for _, v := range []string{c.Seniority, c.WorkMode, c.Title, c.Skill, c.Location} {
-			if v != "" {
-				within = append(within, v)
-			}
-		}
-		fmt.Fprintf(bw, "within the ads that are: %s (shares, ranks and the baseline too)\n", strings.Join(within, ", "))
+		fmt.Fprintf(bw, "within the ads that are: %s (shares, ranks and the baseline too)\n", cutWords(c))
 	}
 	fmt.Fprintln(bw)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)

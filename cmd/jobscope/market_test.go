@@ -48,6 +48,38 @@ func TestMarketQuestions(t *testing.T) {
 		t.Errorf("cut baseline %d jobs (term %d), uncut %d: the cut must narrow the baseline", p.All[0].Jobs, p.Periods[0].Jobs, u.All[0].Jobs)
 	}
 
+	// The salary table by level: each row is the page cut to that level.
+	var by struct {
+		Rows []struct {
+			Value     string
+			Permanent struct {
+				Jobs int
+				P50  *float64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(cli(t, "--db", db, "stats", "Backend Developer", "--by", "seniority", "--format", "json")), &by); err != nil {
+		t.Fatal(err)
+	}
+	if len(by.Rows) < 3 {
+		t.Fatalf("by seniority: %d rows", len(by.Rows))
+	}
+	for _, r := range by.Rows {
+		var page struct {
+			Periods []struct {
+				Jobs int
+				P50  *float64
+			}
+		}
+		if err := json.Unmarshal([]byte(cli(t, "--db", db, "stats", "Backend Developer", "--seniority", r.Value, "--format", "json")), &page); err != nil {
+			t.Fatal(err)
+		}
+		if page.Periods[0].Jobs != r.Permanent.Jobs || (page.Periods[0].P50 == nil) != (r.Permanent.P50 == nil) ||
+			r.Permanent.P50 != nil && *r.Permanent.P50 != *page.Periods[0].P50 {
+			t.Errorf("by seniority %s: %+v, the page cut to it %+v", r.Value, r.Permanent, page.Periods[0])
+		}
+	}
+
 	for _, bad := range []struct {
 		args []string
 		code int
@@ -60,6 +92,8 @@ func TestMarketQuestions(t *testing.T) {
 		{[]string{"stats", "Python", "--location", "Atlantis"}, 1, `no ads cite "Atlantis"`},
 		{[]string{"index", "--category", "cloud"}, 2, `did you mean "Cloud Services"`},
 		{[]string{"stats", "Python", "--min-salaries", "-1"}, 2, "want 0 or more"},
+		{[]string{"stats", "Python", "--by", "seniority", "--seniority", "senior"}, 2, "choose one"},
+		{[]string{"stats", "Python", "--by", "colour"}, 2, "want one of seniority, work-mode, location"},
 	} {
 		_, errOut, code := jobscopeCode(t, append([]string{"--db", db}, bad.args...)...)
 		if code != bad.code || !strings.Contains(errOut, bad.says) {

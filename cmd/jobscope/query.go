@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"jobscope"
@@ -197,6 +199,8 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	workMode := fs.String("work-mode", "", "narrow to one work mode: "+strings.Join(stats.WorkModes, ", "))
 	title := fs.String("title", "", "narrow to the ads of a job title (with a skill term: that title's ads citing it)")
 	skill := fs.String("skill", "", "narrow to the ads citing a skill")
+	by := fs.String("by", "", "instead of the page, the salary table of the latest period by "+strings.Join(market.ByDimensions, ", ")+
+		": jobs, salaries quoted, percentiles and the median's interval, permanent and contract")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -226,6 +230,19 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		Title: *title, Skill: *skill}, scope)
 	if err != nil {
 		return err
+	}
+	if *by != "" {
+		t, err := svc.By(term, scope, d, *sf.minSal, cut, *by)
+		if err != nil {
+			return err
+		}
+		switch *format {
+		case "json":
+			return writeJSON(e.stdout, t)
+		case "csv":
+			return writeByCSV(e.stdout, t)
+		}
+		return printBy(e.stdout, t)
 	}
 	rep, err := svc.CutPage(term, scope, d, *sf.minSal, cut)
 	if err != nil {
@@ -267,4 +284,73 @@ func thousands(v float64) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// printBy writes a breakdown table: a row per value, permanent salaries then contract day rates.
+func printBy(w io.Writer, t *market.ByTable) error {
+	bw := newBufferedWriter(w)
+	defer bw.Flush()
+	fmt.Fprintf(bw, "%s (%s) by %s: %s, %s to %s\n", t.Term, t.Category, t.By, countryName(countryOr(t.Country)), t.From, t.To)
+	if c := t.Cut; c != nil {
+		fmt.Fprintf(bw, "within the ads that are: %s\n", cutWords(c))
+	}
+	fmt.Fprintln(bw)
+	cur := stats.CurrencyOf(t.Country)
+	money := moneyOf(cur)
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\tjobs\tsalaries\tp10\tp25\tmedian\t95%% interval\tp75\tp90\t|\tjobs\tday rates\tp10\tmedian\tp90\t\n", t.By)
+	ci := func(f stats.Figures) string {
+		if f.MedianCI95 == nil {
+			return "-"
+		}
+		return money(&f.MedianCI95[0]) + "–" + money(&f.MedianCI95[1])
+	}
+	for _, r := range t.Rows {
+		p, c := r.Permanent, r.Contract
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t|\t%d\t%d\t%s\t%s\t%s\t\n", r.Value,
+			p.Jobs, p.SalariesQuoted, money(p.P10), money(p.P25), money(p.P50), ci(p), money(p.P75), money(p.P90),
+			c.Jobs, c.SalariesQuoted, money(c.P10), money(c.P50), money(c.P90))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "\npermanent: annual salaries; contract: day rates. - where fewer salaries than --min-salaries.\n")
+	return nil
+}
+
+// writeByCSV writes a breakdown table as CSV, a row per value and market.
+func writeByCSV(w io.Writer, t *market.ByTable) error {
+	rows := [][]string{{"by", "value", "market", "jobs", "salaries_quoted", "p10", "p25", "p50", "p75", "p90", "median_ci95_low", "median_ci95_high"}}
+	for _, r := range t.Rows {
+		for _, m := range []struct {
+			name string
+			f    stats.Figures
+		}{{"permanent", r.Permanent}, {"contract", r.Contract}} {
+			lo, hi := "", ""
+			if m.f.MedianCI95 != nil {
+				lo, hi = csvNum(m.f.MedianCI95[0]), csvNum(m.f.MedianCI95[1])
+			}
+			rows = append(rows, []string{t.By, r.Value, m.name, strconv.Itoa(m.f.Jobs), strconv.Itoa(m.f.SalariesQuoted),
+				csvFloat(m.f.P10), csvFloat(m.f.P25), csvFloat(m.f.P50), csvFloat(m.f.P75), csvFloat(m.f.P90), lo, hi})
+		}
+	}
+	return writeCSV(w, rows)
+}
+
+func countryOr(c string) string {
+	if c == "" {
+		return "all"
+	}
+	return c
+}
+
+// cutWords lists a cut's values: "senior, Backend Developer, London".
+func cutWords(c *stats.Cut) string {
+	var within []string
+	for _, v := range []string{c.Seniority, c.WorkMode, c.Title, c.Skill, c.Location} {
+		if v != "" {
+			within = append(within, v)
+		}
+	}
+	return strings.Join(within, ", ")
 }
