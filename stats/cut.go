@@ -33,8 +33,8 @@ type cutView struct {
 	scope  []*group
 	locIDs []uint32 // the engine's location groups of the scope; location narrows each
 	locs   map[uint32]*group
-	keep   func(id uint32) bool
-	terms  []uint32 // terms the kept ads must cite
+	keep   func(id uint32) bool // whether an ad of the scope's groups is kept
+	terms  []uint32             // terms the kept ads must cite
 }
 
 // location returns the narrowed copy of location group gid.
@@ -105,26 +105,28 @@ func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
 		ng.kind = grpCountry
 		v.scope = append(v.scope, ng)
 	}
+	// The locations table's groups hold the kept ads of each: the scope's kept ads (already within
+	// a named location) dealt to the groups each belongs to, in order, so that only they are read.
 	v.locs = map[uint32]*group{}
-	inBase := func(id uint32) bool { // the location cut, for the locations table's groups
-		if c.Location == "" || len(base) == 0 || base[0].kind == grpCountry {
-			return true
-		}
-		for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
-			for _, b := range base {
-				if e.groups[gid] == b {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	keepAll := v.keep
-	v.keep = func(id uint32) bool { return keepAll(id) && inBase(id) }
 	for gid, g := range e.groups {
 		if g.market == m && g.country != "" && (s.Country == "" || g.country == s.Country) {
 			v.locIDs = append(v.locIDs, uint32(gid))
-			v.locs[uint32(gid)] = e.narrow(g, v, false)
+			v.locs[uint32(gid)] = &group{market: g.market, country: g.country, name: g.name, kind: g.kind, all: &list{}}
+		}
+	}
+	for _, sg := range v.scope {
+		for _, id := range sg.all.ids {
+			for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
+				ng := v.locs[gid]
+				if ng == nil {
+					continue
+				}
+				ng.all.ids = append(ng.all.ids, id)
+				for _, t := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
+					l := ng.termList(t)
+					l.ids = append(l.ids, id)
+				}
+			}
 		}
 	}
 	return v, nil
