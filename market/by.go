@@ -25,7 +25,9 @@ type ByTable struct {
 	From     string            `json:"from"`
 	To       string            `json:"to"`
 	Cut      *stats.Cut        `json:"cut,omitempty"`
-	Rows     []ByRow           `json:"rows"`
+	// Baseline is the population, as on a page: "tech" or "all".
+	Baseline string  `json:"baseline"`
+	Rows     []ByRow `json:"rows"`
 }
 
 // ByRow is one value's figures: the term's jobs, salaries quoted and percentiles in each market.
@@ -33,6 +35,10 @@ type ByRow struct {
 	Value     string        `json:"value"`
 	Permanent stats.Figures `json:"permanent"`
 	Contract  stats.Figures `json:"contract"`
+	// InsideIR35 and OutsideIR35 split the contract figures by the IR35 status the ads state (the
+	// rest say nothing of it); nil when none of the row's contracts states one.
+	InsideIR35  *stats.Figures `json:"inside_ir35,omitempty"`
+	OutsideIR35 *stats.Figures `json:"outside_ir35,omitempty"`
 }
 
 // By breaks the term's latest-period figures down by one of ByDimensions, within cut c of scope's
@@ -95,11 +101,29 @@ func (s *Service) By(term jobscope.Term, scope stats.Scope, asOf time.Time, minS
 				}
 				return nil, err
 			}
-			t.Category, t.AsOf, t.From, t.To = p.Category, p.AsOf, p.Periods[0].From, p.Periods[0].To
+			t.Category, t.AsOf, t.From, t.To, t.Baseline = p.Category, p.AsOf, p.Periods[0].From, p.Periods[0].To, p.Baseline
 			if m == stats.MarketPermanent {
 				row.Permanent = p.Periods[0].Figures
-			} else {
-				row.Contract = p.Periods[0].Figures
+				continue
+			}
+			row.Contract = p.Periods[0].Figures
+			if row.Contract.Jobs == 0 || c.IR35 != "" {
+				continue
+			}
+			for _, status := range stats.IR35s {
+				ic := cut
+				ic.IR35 = status
+				ip, err := s.CutPage(term, sc, asOf, minSalaries, ic)
+				if err != nil {
+					return nil, err
+				}
+				if f := ip.Periods[0].Figures; f.Jobs > 0 {
+					if status == "inside" {
+						row.InsideIR35 = &f
+					} else {
+						row.OutsideIR35 = &f
+					}
+				}
 			}
 		}
 		if row.Permanent.Jobs > 0 || row.Contract.Jobs > 0 {

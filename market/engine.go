@@ -12,11 +12,13 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"jobscope"
 	"jobscope/stats"
 	"jobscope/store"
+	"jobscope/taxonomy"
 )
 
 // The statistics engine is kept in a snapshot file between commands (stats.Engine.SaveSnapshot),
@@ -68,10 +70,40 @@ type LoadInfo struct {
 	State jobscope.StoreState
 }
 
+// NewEngine returns an empty engine that tells tech jobs by the default taxonomy's rule (see
+// taxonomy.TechJobs): the titles of a user's taxonomy count as mixed, decided by the ad's skills.
+func NewEngine() *stats.Engine {
+	e := stats.NewEngine()
+	e.SetTechJobs(techJob())
+	return e
+}
+
+// techJob is the default taxonomy's rule of tech jobs, over engine records.
+var techJob = sync.OnceValue(func() func(*stats.Record) bool {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		panic(fmt.Sprintf("market: the built-in taxonomy: %v", err)) // embedded: a build error
+	}
+	return TechRule(tx.TechJobs())
+})
+
+// TechRule applies the rule j to an engine record: its canonical title and its skills' categories.
+func TechRule(j taxonomy.TechJobs) func(*stats.Record) bool {
+	return func(r *stats.Record) bool {
+		return j.Is(r.Title, func(yield func(string) bool) {
+			for _, s := range r.Skills {
+				if !yield(s.Category) {
+					return
+				}
+			}
+		})
+	}
+}
+
 // Rebuild feeds a new engine every canonical ad of the store, and returns the store's state it
 // reflects and how many ads it read.
 func Rebuild(ctx context.Context, st jobscope.Store) (*stats.Engine, jobscope.StoreState, int, error) {
-	e := stats.NewEngine()
+	e := NewEngine()
 	n, state, err := CatchUp(ctx, st, e, -1)
 	return e, state, n, err
 }
@@ -167,6 +199,7 @@ func FromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.E
 		how.Why = fmt.Sprintf("label %q", label)
 		return nil, jobscope.StoreState{}, how, nil
 	}
+	en.SetTechJobs(techJob())
 	n, state, err := CatchUp(ctx, st, en, seq)
 	how.Changes = n
 	switch {

@@ -178,7 +178,13 @@ func (s *Service) Resolve(name string, kind jobscope.TermKind) (jobscope.Term, e
 // newest posting date of a canonical ad).
 type ScopeInput struct {
 	Market, Country, AsOf string
+	// Baseline is the population: "tech" (every tech job), "all" (every job) or "" for the default,
+	// the tech jobs (see BaselineFor).
+	Baseline string
 }
+
+// Baselines are the values of ScopeInput.Baseline.
+var Baselines = []string{"tech", "all"}
 
 // MinYear is the first year a date may be in: ingest's window.
 const MinYear = read.MinYear
@@ -218,6 +224,14 @@ func ParseScope(in ScopeInput, now time.Time) (stats.Scope, time.Time, error) {
 		}
 	}
 	scope.Currency = stats.CurrencyOf(scope.Country)
+	if in.Baseline != "" {
+		b, err := oneOf("baseline", in.Baseline, Baselines)
+		if err != nil {
+			return scope, time.Time{}, err
+		}
+		in.Baseline = b
+	}
+	scope.Tech = in.Baseline != "all"
 	var d time.Time
 	if in.AsOf != "" {
 		var err error
@@ -230,6 +244,34 @@ func ParseScope(in ScopeInput, now time.Time) (stats.Scope, time.Time, error) {
 		}
 	}
 	return scope, d, nil
+}
+
+// BaselineFor returns scope with the population a page of term is best drawn from when the
+// question named none (baseline ""): the tech jobs, as on IT Jobs Watch, unless most of the term's
+// ads in the scope are not tech jobs (Staff Nurse, Chef), whose page is then of every job. A
+// baseline asked for is kept.
+func (s *Service) BaselineFor(term jobscope.Term, baseline string, scope stats.Scope) stats.Scope {
+	if baseline != "" {
+		return scope
+	}
+	all, tech, err := s.Engine().TechShare(term.Kind, term.Name, scope)
+	scope.Tech = err != nil || 2*tech >= all
+	return scope
+}
+
+// BaselineForAll is BaselineFor for terms compared side by side, which share one population: the
+// tech jobs unless most ads of every one of them are not tech jobs.
+func (s *Service) BaselineForAll(terms []jobscope.Term, baseline string, scope stats.Scope) stats.Scope {
+	if baseline != "" {
+		return scope
+	}
+	for _, t := range terms {
+		if s.BaselineFor(t, "", scope).Tech {
+			return scope
+		}
+	}
+	scope.Tech = false
+	return scope
 }
 
 // DefaultMinSalaries is the fewest salary figures a percentile or median is given over, unless a
@@ -248,6 +290,7 @@ func (s *Service) Page(term jobscope.Term, scope stats.Scope, asOf time.Time, mi
 // London" or "Work from Home".
 type CutInput struct {
 	Location, Seniority, WorkMode, Title, Skill string
+	IR35                                        string // inside or outside
 }
 
 // Cut resolves in within scope: each name to the engine's, or an Invalid (an unknown level or
@@ -257,6 +300,11 @@ func (s *Service) Cut(in CutInput, scope stats.Scope) (stats.Cut, error) {
 	var err error
 	if in.Seniority != "" {
 		if c.Seniority, err = oneOf("seniority", in.Seniority, stats.Seniorities); err != nil {
+			return c, err
+		}
+	}
+	if in.IR35 != "" {
+		if c.IR35, err = oneOf("IR35 status", in.IR35, stats.IR35s); err != nil {
 			return c, err
 		}
 	}

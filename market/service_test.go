@@ -23,10 +23,11 @@ func TestParseScope(t *testing.T) {
 		asOf    string
 		invalid string // part of the error, "" for none
 	}{
-		{ScopeInput{}, stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}, "", ""},
-		{ScopeInput{Market: "contract", Country: "us"}, stats.Scope{Market: stats.MarketContract, Country: "US", Currency: "USD"}, "", ""},
-		{ScopeInput{Country: "UK"}, stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}, "", ""},
-		{ScopeInput{Country: "all", AsOf: "2025-06-30"}, stats.Scope{Market: stats.MarketPermanent, Currency: stats.CurrencyOf("")}, "2025-06-30", ""},
+		{ScopeInput{}, stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP", Tech: true}, "", ""},
+		{ScopeInput{Market: "contract", Country: "us"}, stats.Scope{Market: stats.MarketContract, Country: "US", Currency: "USD", Tech: true}, "", ""},
+		{ScopeInput{Country: "UK", Baseline: "All"}, stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}, "", ""},
+		{ScopeInput{Country: "all", AsOf: "2025-06-30", Baseline: "tech"}, stats.Scope{Market: stats.MarketPermanent, Currency: stats.CurrencyOf(""), Tech: true}, "2025-06-30", ""},
+		{ScopeInput{Baseline: "it"}, stats.Scope{}, "", "tech, all"},
 		{ScopeInput{Market: "temp"}, stats.Scope{}, "", "want permanent or contract"},
 		{ScopeInput{Country: "XX"}, stats.Scope{}, "", "want GB, US or all"},
 		{ScopeInput{AsOf: "31/01/2026"}, stats.Scope{}, "", "want a date YYYY-MM-DD"},

@@ -18,6 +18,8 @@ type Cut struct {
 	// Seniority is one of Seniorities, WorkMode one of WorkModes.
 	Seniority string `json:"seniority,omitempty"`
 	WorkMode  string `json:"work_mode,omitempty"`
+	// IR35 is one of IR35s: a UK contract's status, as the ad states it.
+	IR35 string `json:"ir35,omitempty"`
 	// Title and Skill are terms the kept ads must cite: "Backend Developer" ads that cite Go.
 	Title string `json:"title,omitempty"`
 	Skill string `json:"skill,omitempty"`
@@ -44,7 +46,7 @@ func (c *cutView) location(gid uint32) *group { return c.locs[gid] }
 // the seniority and work mode among their values.
 func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
 	v := &cutView{Cut: c}
-	var sen, wm uint8
+	var sen, wm, ir uint8
 	if c.Seniority != "" {
 		if sen = uint8(code(Seniorities, c.Seniority)); sen == 0 {
 			return nil, fmt.Errorf("stats: cut: unknown seniority %q (one of %s)", c.Seniority, strings.Join(Seniorities, ", "))
@@ -53,6 +55,11 @@ func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
 	if c.WorkMode != "" {
 		if wm = uint8(code(WorkModes, c.WorkMode)); wm == 0 {
 			return nil, fmt.Errorf("stats: cut: unknown work mode %q (one of %s)", c.WorkMode, strings.Join(WorkModes, ", "))
+		}
+	}
+	if c.IR35 != "" {
+		if ir = uint8(code(IR35s, c.IR35)); ir == 0 {
+			return nil, fmt.Errorf("stats: cut: unknown IR35 status %q (one of %s)", c.IR35, strings.Join(IR35s, ", "))
 		}
 	}
 	for _, need := range []struct {
@@ -88,7 +95,7 @@ func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
 		}
 	}
 	v.keep = func(id uint32) bool {
-		if sen != 0 && e.seniorityOf(id) != sen || wm != 0 && e.workModeOf(id) != wm {
+		if sen != 0 && e.seniorityOf(id) != sen || wm != 0 && e.workModeOf(id) != wm || ir != 0 && e.ir35Of(id) != ir {
 			return false
 		}
 		for _, t := range v.terms {
@@ -109,9 +116,9 @@ func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
 	// a named location) dealt to the groups each belongs to, in order, so that only they are read.
 	v.locs = map[uint32]*group{}
 	for gid, g := range e.groups {
-		if g.market == m && g.country != "" && (s.Country == "" || g.country == s.Country) {
+		if g.country != "" && g.in(s, m) {
 			v.locIDs = append(v.locIDs, uint32(gid))
-			v.locs[uint32(gid)] = &group{market: g.market, country: g.country, name: g.name, kind: g.kind, all: &list{}}
+			v.locs[uint32(gid)] = &group{market: g.market, tech: g.tech, country: g.country, name: g.name, kind: g.kind, all: &list{}}
 		}
 	}
 	for _, sg := range v.scope {
@@ -157,7 +164,7 @@ func (e *Engine) narrow(g *group, v *cutView, scope bool) *group {
 			from = l
 		}
 	}
-	ng := &group{market: g.market, country: g.country, name: g.name, kind: g.kind, all: &list{}}
+	ng := &group{market: g.market, tech: g.tech, country: g.country, name: g.name, kind: g.kind, all: &list{}}
 	if from == nil {
 		return ng
 	}

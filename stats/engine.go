@@ -99,6 +99,8 @@ type Engine struct {
 	live    int
 	maxDay  int32
 	maxLife int32 // the longest closed-minus-posted span seen, in days, for live-job scans
+	// techJob says which ads are tech jobs (SetTechJobs); nil: none are.
+	techJob func(*Record) bool
 
 	groups  []*group
 	grpIdx  map[groupKey]uint32
@@ -121,6 +123,7 @@ type Engine struct {
 type rankKey struct {
 	market   uint8
 	country  string // the scope's country when scope is set
+	tech     bool   // the scope's population when scope is set
 	scope    bool   // the scope's country groups rather than group gid
 	gid      uint32
 	kind     jobscope.TermKind
@@ -182,6 +185,7 @@ const (
 
 type groupKey struct {
 	market  uint8
+	tech    bool
 	country string
 	name    string
 }
@@ -191,6 +195,7 @@ type groupKey struct {
 // category), in posting-date order.
 type group struct {
 	market  uint8
+	tech    bool // of the tech jobs only: the population of a Scope.Tech question
 	country string
 	name    string
 	kind    groupKind
@@ -219,6 +224,15 @@ func NewEngine() *Engine {
 		grpIdx:  make(map[groupKey]uint32),
 		maxDay:  noDay,
 	}
+}
+
+// SetTechJobs sets the rule that decides which ads are tech jobs, the population of a Scope.Tech
+// question (taxonomy.TechJobs is the default one). It applies to the ads added after; an engine
+// read from a snapshot holds the decisions of the rule it was built with. Call it before Add.
+func (e *Engine) SetTechJobs(isTech func(*Record) bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.techJob = isTech
 }
 
 // Len is the number of ads held.
@@ -331,13 +345,13 @@ func (e *Engine) term(kind jobscope.TermKind, name, category string) uint32 {
 	return id
 }
 
-func (e *Engine) group(market uint8, country, name string, kind groupKind) uint32 {
-	k := groupKey{market, country, name}
+func (e *Engine) group(market uint8, tech bool, country, name string, kind groupKind) uint32 {
+	k := groupKey{market, tech, country, name}
 	if id, ok := e.grpIdx[k]; ok {
 		return id
 	}
 	id := uint32(len(e.groups))
-	e.groups = append(e.groups, &group{market: market, country: country, name: name, kind: kind, all: &list{}})
+	e.groups = append(e.groups, &group{market: market, tech: tech, country: country, name: name, kind: kind, all: &list{}})
 	e.grpIdx[k] = id
 	return id
 }
@@ -370,8 +384,17 @@ func (e *Engine) adTerms(r *Record, dst []uint32) []uint32 {
 // each once by name; and, in GB, "GB excluding London" unless its region is London, and "Work from
 // Home" when it is remote.
 func (e *Engine) adGroups(m uint8, r *Record, dst []uint32) []uint32 {
+	dst = e.adGroupsOf(m, false, r, dst)
+	if e.techJob != nil && e.techJob(r) {
+		dst = e.adGroupsOf(m, true, r, dst)
+	}
+	return dst
+}
+
+// adGroupsOf appends the groups of one population (every job, or the tech jobs) an ad is in.
+func (e *Engine) adGroupsOf(m uint8, tech bool, r *Record, dst []uint32) []uint32 {
 	start := len(dst)
-	dst = append(dst, e.group(m, r.Country, r.Country, grpCountry))
+	dst = append(dst, e.group(m, tech, r.Country, r.Country, grpCountry))
 	if r.Country == "" {
 		return dst
 	}
@@ -379,19 +402,24 @@ func (e *Engine) adGroups(m uint8, r *Record, dst []uint32) []uint32 {
 		if a == "" || a == r.Country {
 			continue
 		}
-		if id := e.group(m, r.Country, a, grpArea); !slices.Contains(dst[start:], id) {
+		if id := e.group(m, tech, r.Country, a, grpArea); !slices.Contains(dst[start:], id) {
 			dst = append(dst, id)
 		}
 	}
 	if r.Country == "GB" {
 		if r.Region != London {
-			dst = append(dst, e.group(m, r.Country, GBExclLondon, grpExclLondon))
+			dst = append(dst, e.group(m, tech, r.Country, GBExclLondon, grpExclLondon))
 		}
 		if r.Remote {
-			dst = append(dst, e.group(m, r.Country, WorkFromHome, grpRemote))
+			dst = append(dst, e.group(m, tech, r.Country, WorkFromHome, grpRemote))
 		}
 	}
 	return dst
+}
+
+// in reports whether g is of scope s's population, market m and country.
+func (g *group) in(s Scope, m uint8) bool {
+	return g.market == m && g.tech == s.Tech && (s.Country == "" || g.country == s.Country)
 }
 
 func (e *Engine) currency(c string) uint8 {
@@ -471,6 +499,7 @@ func code(values []string, v string) int {
 // Facets of ad id (IR35, in the top bits, is kept for the contract tables by IR35).
 func (e *Engine) seniorityOf(id uint32) uint8 { return e.facet[id] & 15 }
 func (e *Engine) workModeOf(id uint32) uint8  { return e.facet[id] >> 4 & 3 }
+func (e *Engine) ir35Of(id uint32) uint8      { return e.facet[id] >> 6 }
 
 // plausibleValue is the okv column's entry: the figure when plausible, NaN otherwise.
 func plausibleValue(v float64, state uint8) float64 {

@@ -18,6 +18,7 @@ import (
 	"jobscope/extract"
 	"jobscope/gen"
 	"jobscope/ingest/read"
+	"jobscope/market"
 	"jobscope/stats"
 	"jobscope/taxonomy"
 )
@@ -135,7 +136,7 @@ func sameJSON(t *testing.T, what string, got, want any) {
 }
 
 func scopeOf(s refScope) stats.Scope {
-	return stats.Scope{Market: stats.Market(s.market), Country: s.country, Currency: s.currency}
+	return stats.Scope{Market: stats.Market(s.market), Country: s.country, Currency: s.currency, Tech: s.tech}
 }
 
 // pick chooses terms to check: the most cited, some in the middle, and the least.
@@ -307,9 +308,20 @@ func loadInBatches(e *stats.Engine, recs []stats.Record, seed uint64) []refOp {
 	return ops
 }
 
+// techRule is the default rule of which ads are tech jobs, over records.
+func techRule(t testing.TB) func(*stats.Record) bool {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return market.TechRule(tx.TechJobs())
+}
+
 func TestEngineGenerated(t *testing.T) {
 	recs := generated(t, 3000, 7)
 	e := stats.NewEngine()
+	isTech := techRule(t)
+	e.SetTechJobs(isTech)
 	ops := loadInBatches(e, recs, 7)
 	m := newRefModel(ops)
 	if e.Len() != len(m.recs) {
@@ -354,6 +366,7 @@ func TestEngineGenerated(t *testing.T) {
 			{Title: title}, {Skill: skill}, {Location: "London"}, {Location: place}, {Seniority: "senior"},
 			{WorkMode: "remote"}, {Title: title, Skill: skill}, {Title: title, Location: "London", Seniority: "senior"},
 			{Title: title, Skill: skill, Location: stats.GBExclLondon, Seniority: "senior", WorkMode: "hybrid"},
+			{IR35: "outside"}, {IR35: "inside", Seniority: "senior"},
 		}
 		for _, c := range cuts {
 			for _, s := range scopes[:2] {
@@ -364,7 +377,6 @@ func TestEngineGenerated(t *testing.T) {
 				for _, tm := range termsOf(sub, jobscope.KindSkill, 3, 1, 1) {
 					want := sub.refPage(tm, s, last)
 					want.Cut = &c
-					want.Coverage = m.refPage(tm, s, last).Coverage // the term's whole count, cut or not
 					got, err := e.Page(stats.Query{Kind: tm.kind, Term: tm.name, Scope: scopeOf(s), AsOf: last, Cut: c})
 					if err != nil {
 						t.Fatalf("%+v %s: %v", c, tm.name, err)
@@ -373,6 +385,34 @@ func TestEngineGenerated(t *testing.T) {
 				}
 			}
 		}
+	})
+	// The tech baseline: every figure of a page within the tech jobs equals the reference's page
+	// over only them, whole and cut.
+	t.Run("tech", func(t *testing.T) {
+		tm := m.techModel(isTech)
+		if n := len(tm.recs); n < len(m.recs)/4 || n > len(m.recs)-100 {
+			t.Fatalf("%d of %d ads are tech jobs: too few or too many to tell the populations apart", n, len(m.recs))
+		}
+		for _, c := range []stats.Cut{{}, {Location: "London"}, {Seniority: "senior", Title: m.refTopTerms(jobscope.KindTitle)[0]}} {
+			for _, s := range scopes[:2] {
+				sub := tm.cutModel(c, s)
+				ts := termsOf(sub, jobscope.KindSkill, 3, 1, 1)
+				ts = append(ts, termsOf(sub, jobscope.KindTitle, 1, 0, 1)...)
+				for _, term := range ts {
+					want := sub.refPage(term, s, last)
+					if !c.IsZero() {
+						want.Cut = &c
+					}
+					got, err := e.Page(stats.Query{Kind: term.kind, Term: term.name, Scope: scopeOf(s.withTech()), AsOf: last, Cut: c})
+					if err != nil {
+						t.Fatalf("tech %+v %s: %v", c, term.name, err)
+					}
+					sameJSON(t, fmt.Sprintf("tech %s cut %+v %s", s, c, term.name), got, want)
+				}
+			}
+		}
+		checkIndex(t, e, tm, jobscope.KindSkill, scopes[0].withTech(), last, "", "")
+		checkIndex(t, e, tm, jobscope.KindTitle, scopes[1].withTech(), last, "", "London")
 	})
 	t.Run("compare", func(t *testing.T) {
 		refs := []stats.TermRef{{Kind: terms[0].kind, Name: terms[0].name}, {Name: terms[1].name}}

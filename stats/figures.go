@@ -23,6 +23,9 @@ type Scope struct {
 	Market   Market
 	Country  string // ISO code, e.g. "GB"; "" for every country
 	Currency string // the currency salary figures use, e.g. "GBP"
+	// Tech narrows the population to tech jobs (see Engine.SetTechJobs): the "all tech jobs"
+	// baseline rather than "all jobs". Every figure, share and rank is then within tech jobs.
+	Tech bool
 }
 
 // CurrencyOf is the currency salary figures use for a country's ads.

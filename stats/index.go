@@ -38,7 +38,8 @@ type Index struct {
 	AsOf     string            `json:"as_of"`
 	From     string            `json:"from"` // the latest period's first day
 	To       string            `json:"to"`
-	Jobs     int               `json:"jobs"` // all ads of the market (in the location) in the period
+	Jobs     int               `json:"jobs"`     // all ads of the market (in the location) in the period
+	Baseline string            `json:"baseline"` // the population: "tech" (tech jobs) or "all"
 	Terms    []IndexRow        `json:"terms"`
 }
 
@@ -93,7 +94,7 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 	out := &Index{Kind: q.Kind, Market: q.Scope.Market, Country: q.Scope.Country, Currency: q.Scope.Currency,
 		Location: q.Location, Category: q.Category, AsOf: asOf.Format(time.DateOnly),
 		From: dayTime(ps[0].from + 1).Format(time.DateOnly), To: dayTime(ps[0].to).Format(time.DateOnly),
-		Jobs: e.countAll(allLists(gs), ps[0]), Terms: []IndexRow{}}
+		Jobs: e.countAll(allLists(gs), ps[0]), Baseline: baselineName(q.Scope), Terms: []IndexRow{}}
 	ids := e.byKind[q.Kind]
 	now := make([]int, len(ids))
 	before := make([]int, len(ids))

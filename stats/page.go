@@ -40,12 +40,17 @@ type Page struct {
 	AsOf     string            `json:"as_of"`
 	// Periods are the 6 months to the as-of date, the same period a year earlier and two years
 	// earlier; All the same figures over every ad of the market (the baseline).
-	Periods     [3]TermFigures `json:"periods"`
-	All         [3]Figures     `json:"all"`
-	Cooccurring Cooccurring    `json:"cooccurring"`
-	Locations   []LocationRow  `json:"locations"`
-	Trend       []TrendPoint   `json:"trend"`
-	Histogram   Histogram      `json:"histogram"`
+	Periods [3]TermFigures `json:"periods"`
+	All     [3]Figures     `json:"all"`
+	// Baseline names the population: "tech" (every tech job: Scope.Tech) or "all" (every job).
+	Baseline string `json:"baseline"`
+	// WithTitle counts, for each period, the baseline's ads with a recognised job title: what a
+	// title's ShareOfCategory is a share of.
+	WithTitle   [3]int        `json:"with_title"`
+	Cooccurring Cooccurring   `json:"cooccurring"`
+	Locations   []LocationRow `json:"locations"`
+	Trend       []TrendPoint  `json:"trend"`
+	Histogram   Histogram     `json:"histogram"`
 	// Coverage says how many of the term's ads, in every country and period, the figures above
 	// cannot count: undated ads are in no period, and ads of neither market in neither market's.
 	// It is the term's whole count, a cut or not.
@@ -158,13 +163,37 @@ func (e *Engine) resolve(kind jobscope.TermKind, name string) (uint32, error) {
 	return 0, fmt.Errorf("%w: %q", ErrUnknownTerm, name)
 }
 
+// TechShare counts a term's ads of the scope's market and country over all time: every one, and
+// those that are tech jobs. It tells whether the tech baseline suits the term (see Scope.Tech).
+func (e *Engine) TechShare(kind jobscope.TermKind, name string, s Scope) (all, tech int, err error) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	t, err := e.resolve(kind, name)
+	if err != nil {
+		return 0, 0, err
+	}
+	s.Tech = false
+	all = listsLen(termLists(e.scopeGroups(s), t))
+	s.Tech = true
+	tech = listsLen(termLists(e.scopeGroups(s), t))
+	return all, tech, nil
+}
+
+func listsLen(ls []*list) int {
+	n := 0
+	for _, l := range ls {
+		n += len(l.ids)
+	}
+	return n
+}
+
 // scopeGroups returns the country groups of the scope's market and country (every country when
 // the scope names none).
 func (e *Engine) scopeGroups(s Scope) []*group {
 	m := marketCode(string(s.Market))
 	var out []*group
 	for _, g := range e.groups {
-		if g.market == m && g.kind == grpCountry && (s.Country == "" || g.country == s.Country) {
+		if g.kind == grpCountry && g.in(s, m) {
 			out = append(out, g)
 		}
 	}
@@ -177,7 +206,7 @@ func (e *Engine) locationGroups(s Scope) []*group {
 	m := marketCode(string(s.Market))
 	var out []*group
 	for _, g := range e.groups {
-		if g.market == m && g.country != "" && (s.Country == "" || g.country == s.Country) {
+		if g.country != "" && g.in(s, m) {
 			out = append(out, g)
 		}
 	}
@@ -439,7 +468,7 @@ func (e *Engine) kindCounts(k rankKey, gs []*group) (counts []int32, ok bool) {
 
 // scopeRankKey names a scope's country groups for rank.
 func scopeRankKey(s Scope) rankKey {
-	return rankKey{market: marketCode(string(s.Market)), country: s.Country, scope: true}
+	return rankKey{market: marketCode(string(s.Market)), country: s.Country, tech: s.Tech, scope: true}
 }
 
 func ptrInt(v int) *int { return &v }
@@ -520,8 +549,14 @@ func (e *Engine) pageOver(t uint32, s Scope, asOf time.Time, minSal int, c *cutV
 	}
 	var base [3]Figures
 	base, latest = e.figures(ls, all, ps, s)
+	p.Baseline = baselineName(s)
+	titled := catLists(gs, e.catIdx[TitleCategory])
+	if _, ok := e.catIdx[TitleCategory]; !ok {
+		titled = nil
+	}
 	var ranks [3]*int
 	for i := range ps {
+		p.WithTitle[i] = e.countAll(titled, ps[i])
 		p.Periods[i].Figures = base[i]
 		if n := e.countAll(cats, ps[i]); n > 0 {
 			p.Periods[i].ShareOfCategory = float64(base[i].Jobs) / float64(n)
@@ -549,6 +584,14 @@ func (e *Engine) pageOver(t uint32, s Scope, asOf time.Time, minSal int, c *cutV
 		hideSmall(fs, minSal)
 	}
 	return p
+}
+
+// baselineName names the population of s as Page.Baseline does.
+func baselineName(s Scope) string {
+	if s.Tech {
+		return "tech"
+	}
+	return "all"
 }
 
 // hideSmall sets to nil the figures of fs (the three periods) that rest on fewer than min salary
@@ -650,7 +693,7 @@ func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange, minSal int) []Loca
 	m := marketCode(string(s.Market))
 	var gids []uint32
 	for gid, g := range e.groups {
-		if g.market == m && g.country != "" && (s.Country == "" || g.country == s.Country) {
+		if g.country != "" && g.in(s, m) {
 			gids = append(gids, uint32(gid))
 		}
 	}

@@ -27,6 +27,11 @@ type refModel struct {
 	category map[refTerm]string
 	// minSal: no percentile or median over fewer salary figures (stats.Query.MinSalaries).
 	minSal int
+	// tech: the model holds only tech jobs (Scope.Tech), made by techModel.
+	tech bool
+	// whole is the model a techModel or cutModel was made from, whose records a page's coverage
+	// counts (the term's whole count); nil for a model of every record.
+	whole *refModel
 }
 
 type refTerm struct {
@@ -181,6 +186,13 @@ func refPeriods(d time.Time) [3]refPeriod {
 // refScope is a market, a country ("" for all) and the currency of salary figures ("" for any).
 type refScope struct {
 	market, country, currency string
+	tech                      bool // a question of the tech jobs, asked of a techModel
+}
+
+// withTech is s asked of the tech jobs.
+func (s refScope) withTech() refScope {
+	s.tech = true
+	return s
 }
 
 func (s refScope) in(r *stats.Record) bool {
@@ -442,15 +454,30 @@ func (m *refModel) refPage(t refTerm, s refScope, asOf time.Time) *stats.Page {
 	p := &stats.Page{Term: t.name, Kind: t.kind, Category: cat, Market: stats.Market(s.market), Country: s.country,
 		Currency: s.currency, AsOf: asOf.Format(time.DateOnly)}
 	p.All = m.refFigures(s, ps, everything)
-	for k := range m.recs {
-		if !cites(k) {
+	p.Baseline = "all"
+	if m.tech {
+		p.Baseline = "tech"
+	}
+	for i, per := range ps {
+		for k := range m.recs {
+			if s.in(&m.recs[k]) && m.has(k, per) && m.recs[k].Title != "" {
+				p.WithTitle[i]++
+			}
+		}
+	}
+	cm := m
+	for cm.whole != nil {
+		cm = cm.whole
+	}
+	for k := range cm.recs {
+		if !cm.cites(k, t) {
 			continue
 		}
 		p.Coverage.Ads++
-		if m.recs[k].Posted.IsZero() {
+		if cm.recs[k].Posted.IsZero() {
 			p.Coverage.Undated++
 		}
-		if r := m.recs[k].Type; r != jobscope.Permanent && r != jobscope.Contract {
+		if r := cm.recs[k].Type; r != jobscope.Permanent && r != jobscope.Contract {
 			p.Coverage.NoMarket++
 		}
 	}
@@ -791,7 +818,24 @@ func refScopeOf(market, country string) refScope {
 }
 
 func (s refScope) String() string {
+	if s.tech {
+		return fmt.Sprintf("%s/%s/tech", s.market, strings.ToLower(s.country))
+	}
 	return fmt.Sprintf("%s/%s", s.market, strings.ToLower(s.country))
+}
+
+// techModel is the reference model of only the tech jobs: a page of the tech baseline is the page
+// of that smaller market.
+func (m *refModel) techModel(isTech func(*stats.Record) bool) *refModel {
+	var keep []stats.Record
+	for k := range m.recs {
+		if isTech(&m.recs[k]) {
+			keep = append(keep, m.recs[k])
+		}
+	}
+	sub := newRefModel([]refOp{{add: keep}})
+	sub.minSal, sub.tech, sub.whole = m.minSal, true, m
+	return sub
 }
 
 // cutModel is the reference model of only the records cut c keeps in scope s: a cut page is the
@@ -801,6 +845,7 @@ func (m *refModel) cutModel(c stats.Cut, s refScope) *refModel {
 	for k := range m.recs {
 		r := &m.recs[k]
 		if c.Seniority != "" && r.Seniority != c.Seniority || c.WorkMode != "" && r.WorkMode != c.WorkMode ||
+			c.IR35 != "" && r.IR35 != c.IR35 ||
 			c.Title != "" && !m.cites(k, refTerm{jobscope.KindTitle, c.Title}) ||
 			c.Skill != "" && !m.cites(k, refTerm{jobscope.KindSkill, c.Skill}) {
 			continue
@@ -811,6 +856,6 @@ func (m *refModel) cutModel(c stats.Cut, s refScope) *refModel {
 		keep = append(keep, *r)
 	}
 	sub := newRefModel([]refOp{{add: keep}})
-	sub.minSal = m.minSal
+	sub.minSal, sub.tech, sub.whole = m.minSal, m.tech, m
 	return sub
 }

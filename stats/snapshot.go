@@ -31,7 +31,10 @@ import (
 
 // snapshotFormat numbers the layout; any change to what is written, or to the engine fields it
 // holds, must change it (TestSnapshotLayout fails until it does).
-const snapshotFormat = 3
+const snapshotFormat = 4
+
+// techGroup marks, in a group's kind byte, a group of the tech jobs.
+const techGroup = 0x80
 
 var snapshotMagic = [16]byte{'j', 'o', 'b', 's', 'c', 'o', 'p', 'e', ' ', 'e', 'n', 'g', 'i', 'n', 'e', '\n'}
 
@@ -131,7 +134,11 @@ func (e *Engine) writeSnapshot(f io.Writer, label string) error {
 	w.i32s([]int32{e.maxDay, e.maxLife})
 	w.uvarint(uint64(len(e.groups)))
 	for _, g := range e.groups {
-		w.bytes([]byte{g.market, byte(g.kind)})
+		kind := byte(g.kind)
+		if g.tech {
+			kind |= techGroup
+		}
+		w.bytes([]byte{g.market, kind})
 		w.str(g.country)
 		w.str(g.name)
 		w.u32s(g.all.ids)
@@ -460,7 +467,7 @@ func (r *snapReader) engine() (*Engine, string) {
 		if mk == nil {
 			break
 		}
-		g := &group{market: mk[0], kind: groupKind(mk[1])}
+		g := &group{market: mk[0], kind: groupKind(mk[1] &^ techGroup), tech: mk[1]&techGroup != 0}
 		g.country, g.name = r.str(), r.str()
 		g.all = &list{ids: r.u32s()}
 		g.terms = r.lists(len(e.terms))
@@ -561,7 +568,7 @@ func (e *Engine) derive() error {
 		e.cur[i] = e.sal[i].cur
 	}
 	for gid, g := range e.groups {
-		k := groupKey{g.market, g.country, g.name}
+		k := groupKey{g.market, g.tech, g.country, g.name}
 		if _, dup := e.grpIdx[k]; dup {
 			return errors.New("a location group twice")
 		}

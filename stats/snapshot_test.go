@@ -22,7 +22,8 @@ func engineJSON(t *testing.T, e *stats.Engine, terms []refTerm, asOfs []time.Tim
 	t.Helper()
 	var out []any
 	out = append(out, e.Terms(), e.Len(), e.LastPosted())
-	scopes := []refScope{refScopeOf("permanent", "GB"), refScopeOf("contract", "GB"), refScopeOf("permanent", "")}
+	scopes := []refScope{refScopeOf("permanent", "GB"), refScopeOf("contract", "GB"), refScopeOf("permanent", ""),
+		refScopeOf("permanent", "GB").withTech()}
 	for _, s := range scopes {
 		for _, d := range asOfs {
 			for _, tm := range terms {
@@ -72,6 +73,8 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	recs := generated(t, 3000, 9)
 	first, second := recs[:2000], recs[2000:]
 	e := stats.NewEngine()
+	isTech := techRule(t)
+	e.SetTechJobs(isTech)
 	ops := loadInBatches(e, first, 9)
 	m := newRefModel(ops)
 	terms := termsOf(m, jobscope.KindSkill, 3, 1, 1)
@@ -98,6 +101,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	})
 	t.Run("caught up equals rebuilt", func(t *testing.T) {
 		// A second ingest: new ads, some earlier ads replaced (moved, fewer skills), some removed.
+		loaded.SetTechJobs(isTech)
 		more := loadInBatches(loaded, second, 10)
 		var upd refOp
 		for i := 0; i < 40; i++ {
@@ -111,6 +115,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		loaded.Remove(rm.remove...)
 		all := append(append(append(ops, more...), upd), rm)
 		rebuilt := stats.NewEngine()
+		rebuilt.SetTechJobs(isTech)
 		ref := newRefModel(all)
 		rebuilt.Add(ref.recs...)
 		if a, b := engineJSON(t, loaded, terms, asOfs), engineJSON(t, rebuilt, terms, asOfs); !bytes.Equal(a, b) {
@@ -118,6 +123,8 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		}
 		// And both agree with the reference.
 		checkPages(t, loaded, ref, []refScope{refScopeOf("permanent", "GB")}, []time.Time{ref.refMaxDay()}, terms[:3])
+		checkPages(t, loaded, ref.techModel(isTech), []refScope{refScopeOf("permanent", "GB").withTech()},
+			[]time.Time{ref.refMaxDay()}, terms[:3])
 	})
 }
 

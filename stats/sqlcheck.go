@@ -14,6 +14,9 @@ func NewSQLQuery(p *Page) (SQLQuery, error) {
 	if err != nil {
 		return SQLQuery{}, fmt.Errorf("stats: page as-of %q: %w", p.AsOf, err)
 	}
+	if p.Baseline == "tech" {
+		return SQLQuery{}, fmt.Errorf("stats: the SQL path computes the figures of all jobs, not of the tech jobs")
+	}
 	return SQLQuery{Kind: p.Kind, Term: p.Term, Category: p.Category,
 		Scope: Scope{Market: p.Market, Country: p.Country, Currency: p.Currency}, Periods: Periods(asOf)}, nil
 }
@@ -26,7 +29,7 @@ func SQLPage(ctx context.Context, s SQLStats, p *Page) (*Page, error) {
 		return nil, err
 	}
 	out := &Page{Term: p.Term, Kind: p.Kind, Category: p.Category, Market: p.Market, Country: p.Country,
-		Currency: p.Currency, AsOf: p.AsOf}
+		Currency: p.Currency, AsOf: p.AsOf, Baseline: baselineName(q.Scope)}
 	if out.Periods, err = s.SQLPeriods(ctx, q); err != nil {
 		return nil, err
 	}
@@ -41,6 +44,9 @@ func SQLPage(ctx context.Context, s SQLStats, p *Page) (*Page, error) {
 		}
 	}
 	if out.All, err = s.SQLBaseline(ctx, q); err != nil {
+		return nil, err
+	}
+	if out.WithTitle, err = s.SQLWithTitle(ctx, q); err != nil {
 		return nil, err
 	}
 	if out.Cooccurring, err = s.SQLCooccurring(ctx, q); err != nil {

@@ -13,7 +13,8 @@ import (
 
 // SQLQuery selects a term's ads for the SQL path: a term of a kind (a location term matches any of
 // an ad's country, nation, region, county or place), its category (for share_of_category), a scope,
-// and the three periods of Periods.
+// and the three periods of Periods. The SQL path computes the figures of every job (Scope.Tech
+// false): which ads are tech jobs is the engine's rule, which the tables do not hold.
 type SQLQuery struct {
 	Kind     jobscope.TermKind
 	Term     string
@@ -33,6 +34,8 @@ type SQLStats interface {
 	SQLRanks(ctx context.Context, q SQLQuery) ([3]*int, error)
 	// SQLBaseline computes the same period figures over every ad of the market (q.Term is ignored).
 	SQLBaseline(ctx context.Context, q SQLQuery) ([3]Figures, error)
+	// SQLWithTitle counts the market's ads of each period with a recognised job title.
+	SQLWithTitle(ctx context.Context, q SQLQuery) ([3]int, error)
 	// SQLCooccurring lists the skills and titles the term's ads of the latest period cite: the top
 	// TopCooccurring, and the top TopCooccurringCategory of each category.
 	SQLCooccurring(ctx context.Context, q SQLQuery) (Cooccurring, error)

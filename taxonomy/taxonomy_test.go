@@ -249,3 +249,55 @@ func TestLoadUser(t *testing.T) {
 		})
 	}
 }
+
+func TestTechJobs(t *testing.T) {
+	tx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := tx.TechJobs()
+	cats := func(cs ...string) func(func(string) bool) {
+		return func(yield func(string) bool) {
+			for _, c := range cs {
+				if !yield(c) {
+					return
+				}
+			}
+		}
+	}
+	tests := []struct {
+		title string
+		cats  []string
+		want  bool
+	}{
+		{"Backend Developer", nil, true},                                       // a tech title, whatever it cites
+		{"IT Support Analyst", []string{CatGeneral}, true},                     //
+		{"Staff Nurse", []string{CatLanguages, CatDatabases, CatCloud}, false}, // never, whatever it cites
+		{"Accountant", []string{CatDatabases, CatPlatforms}, false},            //
+		{"Project Manager", []string{CatDevApps, CatCloud}, true},              // mixed: two tech skills decide
+		{"Project Manager", []string{CatDevApps, CatProcesses}, false},         // one is not enough
+		{"Engineer", []string{CatPlatforms, CatPlatforms, CatNetworking}, false},
+		{"", []string{CatLanguages, CatFrameworks}, true}, // no title: the skills decide
+		{"", []string{CatLanguages}, false},
+		{"Some Title Nobody Listed", []string{CatOS, CatSystems}, true},
+	}
+	for _, tt := range tests {
+		if got := j.Is(tt.title, cats(tt.cats...)); got != tt.want {
+			t.Errorf("Is(%q, %v) = %v, want %v", tt.title, tt.cats, got, tt.want)
+		}
+	}
+	// Every title of the built-in file says its sector; a titles file may leave it out (mixed) but
+	// not misspell it.
+	for _, ti := range tx.Titles {
+		if ti.Sector == "" {
+			t.Errorf("title %q has no sector", ti.Name)
+		}
+	}
+	got, err := LoadTitles(strings.NewReader("Kedro Engineer\tkedro {engineer,dev}\n"))
+	if err != nil || len(got) != 1 || got[0].Sector != SectorMixed {
+		t.Errorf("a title without a sector: %+v, %v; want mixed", got, err)
+	}
+	if _, err := LoadTitles(strings.NewReader("X\tx\tIT\n")); err == nil || !strings.Contains(err.Error(), "tech, mixed or other") {
+		t.Errorf("a title of sector IT: %v, want an error naming the sectors", err)
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"jobscope/gen"
 	"jobscope/ingest"
 	"jobscope/market"
-	"jobscope/stats"
 )
 
 const genHelp = `
@@ -158,7 +157,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	scope := stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}
+	// The default scope, as `stats` asks it: permanent, GB, all tech jobs.
+	scope, _, err := svc.Scope(market.ScopeInput{})
+	if err != nil {
+		return err
+	}
 	term, err := svc.Resolve("Backend Developer", jobscope.KindTitle)
 	if err != nil {
 		return err
@@ -171,7 +174,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	fmt.Fprintf(e.stdout, "\nA few skills, permanent market, GB, 6 months to %s:\n\n", rep.AsOf)
+	fmt.Fprintf(e.stdout, "\nA few skills, permanent market, GB, tech jobs, 6 months to %s:\n\n", rep.AsOf)
 	fmt.Fprintf(e.stdout, "  %-12s %8s %8s %12s %10s\n", "skill", "jobs", "share", "median", "vs 1y ago")
 	for _, name := range []string{"Python", "Go", "Kubernetes", "AWS", "React", "SQL"} {
 		t, err := svc.Resolve(name, jobscope.KindSkill)

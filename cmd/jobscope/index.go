@@ -115,7 +115,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 		}
 		terms = append(terms, t)
 	}
-	pages, err := svc.Compare(terms, scope, d, *sf.minSal)
+	pages, err := svc.Compare(terms, svc.BaselineForAll(terms, *sf.baseline, scope), d, *sf.minSal)
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,12 @@ func printStats(w io.Writer, r *statsReport) error {
 	defer bw.Flush()
 	money := moneyOf(r.Currency)
 	unit := payUnit(r.Market)
-	fmt.Fprintf(bw, "%s (%s): %s market, %s, as of %s\n", r.Term, r.Category, r.Market, countryName(r.Country), r.AsOf)
+	all := "all " + string(r.Market) + " jobs"
+	if r.Baseline == "tech" {
+		all = "all " + string(r.Market) + " tech jobs"
+	}
+	fmt.Fprintf(bw, "%s (%s): %s market, %s, as of %s, %s\n", r.Term, r.Category, r.Market, countryName(r.Country), r.AsOf,
+		baselineWords(r.Baseline))
 	if c := r.Cut; c != nil {
 		fmt.Fprintf(bw, "within the ads that are: %s (shares, ranks and the baseline too)\n", cutWords(c))
 	}
@@ -216,8 +221,20 @@ func printStats(w io.Writer, r *statsReport) error {
 	figs := func(src [3]stats.Figures, term bool) {
 		row("Jobs", each(func(i int) string { return thousands(float64(src[i].Jobs)) }))
 		if term {
-			row("Share of all "+string(r.Market)+" jobs", each(func(i int) string { return percent(src[i].ShareOfAll) }))
-			row("Share of "+r.Category+" jobs", each(func(i int) string { return percent(r.Periods[i].ShareOfCategory) }))
+			row("Share of "+all, each(func(i int) string { return percent(src[i].ShareOfAll) }))
+			cat := "Share of " + r.Category + " jobs"
+			if r.Kind == jobscope.KindTitle {
+				cat = "Share of those with a recognised title"
+			}
+			row(cat, each(func(i int) string { return percent(r.Periods[i].ShareOfCategory) }))
+		} else {
+			row("With a recognised job title", each(func(i int) string { return thousands(float64(r.WithTitle[i])) }))
+			row("  as a share of them", each(func(i int) string {
+				if src[i].Jobs == 0 {
+					return "-"
+				}
+				return percent(float64(r.WithTitle[i]) / float64(src[i].Jobs))
+			}))
 		}
 		row("Live jobs at the period's end", each(func(i int) string { return thousands(float64(src[i].LiveJobs)) }))
 		row("Salaries quoted", each(func(i int) string { return thousands(float64(src[i].SalariesQuoted)) }))
@@ -249,7 +266,7 @@ func printStats(w io.Writer, r *statsReport) error {
 	row("  change on a year", each(func(i int) string { return rankChangeOf(r.Periods[i].RankChange) }))
 	figs(term, true)
 	row("", [3]string{})
-	row("All "+string(r.Market)+" jobs (the baseline)", [3]string{})
+	row(strings.ToUpper(all[:1])+all[1:]+" (the baseline)", [3]string{})
 	figs(r.All, false)
 	if err := tw.Flush(); err != nil {
 		return err
@@ -442,7 +459,8 @@ func printIndex(w io.Writer, idx *stats.Index) error {
 	if idx.Category != "" {
 		what += " (" + idx.Category + ")"
 	}
-	fmt.Fprintf(bw, "%s, %s market, %s, 6 months to %s (%s ads)\n\n", what, idx.Market, where, idx.To, thousands(float64(idx.Jobs)))
+	fmt.Fprintf(bw, "%s, %s market, %s, 6 months to %s, %s (%s ads)\n\n", what, idx.Market, where, idx.To,
+		baselineWords(idx.Baseline), thousands(float64(idx.Jobs)))
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "rank\tchange\t%-30s\tjobs\t1y ago\tshare\tmedian %s\tchange\t\n", "term", payUnit(idx.Market))
 	for _, r := range idx.Terms {

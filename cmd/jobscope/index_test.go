@@ -40,7 +40,7 @@ func TestMarketCommands(t *testing.T) {
 
 	text := runDirect(t, runStats, db, "Python")
 	for _, want := range []string{"Python (Programming Languages): permanent market, GB", "Rank", "Share of Programming Languages jobs",
-		"All permanent jobs (the baseline)", "By location", "Monthly trend", "Skills and titles cited with Python"} {
+		"All permanent tech jobs (the baseline)", "By location", "Monthly trend", "Skills and titles cited with Python"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q:\n%s", want, text)
 		}

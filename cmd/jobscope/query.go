@@ -162,8 +162,8 @@ type statsReport = stats.Page
 
 // scopeFlags are the flags every market command shares.
 type scopeFlags struct {
-	market, country, asOf *string
-	minSal                *int
+	market, country, asOf, baseline *string
+	minSal                          *int
 }
 
 func addScopeFlags(fs *flag.FlagSet) scopeFlags {
@@ -172,12 +172,15 @@ func addScopeFlags(fs *flag.FlagSet) scopeFlags {
 		market:  fs.String("market", "permanent", "market: permanent or contract"),
 		country: fs.String("country", "GB", "country code (GB or US), or all"),
 		asOf:    fs.String("as-of", "", "as-of date YYYY-MM-DD (default: the newest posting date of a canonical ad)"),
+		baseline: fs.String("baseline", "", "the population every figure is within: tech (every tech job) or all (every job); "+
+			"default tech, or all for a term whose ads are mostly not tech jobs"),
 	}
 }
 
 // parse checks the flags and returns the scope and the as-of date (zero for the default).
 func (f scopeFlags) parse() (stats.Scope, time.Time, error) {
-	return market.ParseScope(market.ScopeInput{Market: *f.market, Country: *f.country, AsOf: *f.asOf}, time.Now())
+	return market.ParseScope(market.ScopeInput{Market: *f.market, Country: *f.country, AsOf: *f.asOf,
+		Baseline: *f.baseline}, time.Now())
 }
 
 // countryLabel names a scope's country in a report: its code, or "all".
@@ -199,6 +202,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	workMode := fs.String("work-mode", "", "narrow to one work mode: "+strings.Join(stats.WorkModes, ", "))
 	title := fs.String("title", "", "narrow to the ads of a job title (with a skill term: that title's ads citing it)")
 	skill := fs.String("skill", "", "narrow to the ads citing a skill")
+	ir35 := fs.String("ir35", "", "narrow to the contracts an ad says are inside or outside IR35")
 	by := fs.String("by", "", "instead of the page, the salary table of the latest period by "+strings.Join(market.ByDimensions, ", ")+
 		": jobs, salaries quoted, percentiles and the median's interval, permanent and contract")
 	if err := parse(fs, args); err != nil {
@@ -226,8 +230,9 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	scope = svc.BaselineFor(term, *sf.baseline, scope)
 	cut, err := svc.Cut(market.CutInput{Location: *location, Seniority: *seniority, WorkMode: *workMode,
-		Title: *title, Skill: *skill}, scope)
+		Title: *title, Skill: *skill, IR35: *ir35}, scope)
 	if err != nil {
 		return err
 	}
@@ -290,7 +295,8 @@ func thousands(v float64) string {
 func printBy(w io.Writer, t *market.ByTable) error {
 	bw := newBufferedWriter(w)
 	defer bw.Flush()
-	fmt.Fprintf(bw, "%s (%s) by %s: %s, %s to %s\n", t.Term, t.Category, t.By, countryName(countryOr(t.Country)), t.From, t.To)
+	fmt.Fprintf(bw, "%s (%s) by %s: %s, %s to %s, %s\n", t.Term, t.Category, t.By, countryName(countryOr(t.Country)), t.From, t.To,
+		baselineWords(t.Baseline))
 	if c := t.Cut; c != nil {
 		fmt.Fprintf(bw, "within the ads that are: %s\n", cutWords(c))
 	}
@@ -298,7 +304,24 @@ func printBy(w io.Writer, t *market.ByTable) error {
 	cur := stats.CurrencyOf(t.Country)
 	money := moneyOf(cur)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\tjobs\tsalaries\tp10\tp25\tmedian\t95%% interval\tp75\tp90\t|\tjobs\tday rates\tp10\tmedian\tp90\t\n", t.By)
+	ir35 := false
+	for _, r := range t.Rows {
+		ir35 = ir35 || r.InsideIR35 != nil || r.OutsideIR35 != nil
+	}
+	ir35Head, ir35Cells := "", func(market.ByRow) string { return "" }
+	if ir35 {
+		ir35Head = "|\tinside IR35\tmedian\toutside IR35\tmedian\t"
+		ir35Cells = func(r market.ByRow) string {
+			cell := func(f *stats.Figures) string {
+				if f == nil {
+					return "0\t-\t"
+				}
+				return fmt.Sprintf("%d\t%s\t", f.SalariesQuoted, money(f.P50))
+			}
+			return "|\t" + cell(r.InsideIR35) + cell(r.OutsideIR35)
+		}
+	}
+	fmt.Fprintf(tw, "%s\tjobs\tsalaries\tp10\tp25\tmedian\t95%% interval\tp75\tp90\t|\tjobs\tday rates\tp10\tmedian\tp90\t%s\n", t.By, ir35Head)
 	ci := func(f stats.Figures) string {
 		if f.MedianCI95 == nil {
 			return "-"
@@ -307,25 +330,38 @@ func printBy(w io.Writer, t *market.ByTable) error {
 	}
 	for _, r := range t.Rows {
 		p, c := r.Permanent, r.Contract
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t|\t%d\t%d\t%s\t%s\t%s\t\n", r.Value,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t|\t%d\t%d\t%s\t%s\t%s\t%s\n", r.Value,
 			p.Jobs, p.SalariesQuoted, money(p.P10), money(p.P25), money(p.P50), ci(p), money(p.P75), money(p.P90),
-			c.Jobs, c.SalariesQuoted, money(c.P10), money(c.P50), money(c.P90))
+			c.Jobs, c.SalariesQuoted, money(c.P10), money(c.P50), money(c.P90), ir35Cells(r))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "\npermanent: annual salaries; contract: day rates. - where fewer salaries than --min-salaries.\n")
+	fmt.Fprintf(bw, "\npermanent: annual salaries; contract: day rates")
+	if ir35 {
+		fmt.Fprintf(bw, ", split by the IR35 status the ads state (day rates quoted, median)")
+	}
+	fmt.Fprintf(bw, ". - where fewer salaries than --min-salaries.\n")
 	return nil
 }
 
-// writeByCSV writes a breakdown table as CSV, a row per value and market.
+// writeByCSV writes a breakdown table as CSV, a row per value and market (contracts split by IR35
+// as "contract inside IR35" and "contract outside IR35" rows where the ads state it).
 func writeByCSV(w io.Writer, t *market.ByTable) error {
 	rows := [][]string{{"by", "value", "market", "jobs", "salaries_quoted", "p10", "p25", "p50", "p75", "p90", "median_ci95_low", "median_ci95_high"}}
+	type part struct {
+		name string
+		f    stats.Figures
+	}
 	for _, r := range t.Rows {
-		for _, m := range []struct {
-			name string
-			f    stats.Figures
-		}{{"permanent", r.Permanent}, {"contract", r.Contract}} {
+		parts := []part{{"permanent", r.Permanent}, {"contract", r.Contract}}
+		if r.InsideIR35 != nil {
+			parts = append(parts, part{"contract inside IR35", *r.InsideIR35})
+		}
+		if r.OutsideIR35 != nil {
+			parts = append(parts, part{"contract outside IR35", *r.OutsideIR35})
+		}
+		for _, m := range parts {
 			lo, hi := "", ""
 			if m.f.MedianCI95 != nil {
 				lo, hi = csvNum(m.f.MedianCI95[0]), csvNum(m.f.MedianCI95[1])
@@ -353,4 +389,12 @@ func cutWords(c *stats.Cut) string {
 		}
 	}
 	return strings.Join(within, ", ")
+}
+
+// baselineWords names a page's population: "all tech jobs" or "all jobs".
+func baselineWords(b string) string {
+	if b == "tech" {
+		return "within all tech jobs"
+	}
+	return "within all jobs"
 }

@@ -218,6 +218,21 @@ func (p *Path) SQLBaseline(ctx context.Context, q stats.SQLQuery) ([3]stats.Figu
 	return ps.figures(q, ps.jobs), nil
 }
 
+// SQLWithTitle counts the market's ads of each period with a recognised job title.
+func (p *Path) SQLWithTitle(ctx context.Context, q stats.SQLQuery) ([3]int, error) {
+	var out [3]int
+	err := p.run(ctx, "with title", `SELECT `+period+` AS pi, COUNT(*) FROM ads AS a
+		WHERE `+scope+` AND `+in(3)+` AND a.title_norm <> '' GROUP BY 1`, args(q), func(scan func(...any) error) error {
+		var pi, n int
+		if err := scan(&pi, &n); err != nil {
+			return err
+		}
+		out[pi] = n
+		return nil
+	})
+	return out, err
+}
+
 // SQLRanks ranks the term in each period: the market's ads of the three periods (by the posted_at
 // index) with the terms of the kind they cite, counted by period and term, RANK() by count.
 func (p *Path) SQLRanks(ctx context.Context, q stats.SQLQuery) ([3]*int, error) {
