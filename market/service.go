@@ -379,11 +379,26 @@ func (s *Service) Index(q stats.IndexQuery) (*stats.Index, error) {
 		q.Category = c
 	}
 	if q.Location != "" {
-		l, err := oneOf("location", q.Location, en.Locations(q.Scope))
-		if err != nil {
-			return nil, err
+		// A location group (London, Scotland) ranks within its own lists; any other place or
+		// county the ads name ranks within a cut by it.
+		if l, err := oneOf("location", q.Location, en.Locations(q.Scope)); err == nil && q.Cut.Location == "" {
+			q.Location = l
+		} else {
+			if q.Cut.Location != "" {
+				return nil, invalidf("a location and a cut by location: choose one")
+			}
+			t, rerr := s.Resolve(q.Location, jobscope.KindLocation)
+			if rerr != nil {
+				var ge, re *Error
+				if errors.As(err, &ge) && errors.As(rerr, &re) {
+					ge.Message += ", or a place or county the ads name"
+					ge.Suggestions = append(re.Suggestions, ge.Suggestions...)
+					return nil, ge
+				}
+				return nil, rerr
+			}
+			q.Location, q.Cut.Location = "", t.Name
 		}
-		q.Location = l
 	}
 	idx, err := en.Index(q)
 	if err != nil {

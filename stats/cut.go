@@ -44,7 +44,10 @@ func (c *cutView) location(gid uint32) *group { return c.locs[gid] }
 
 // cutView resolves c within scope s: the location, title and skill must be known to the engine,
 // the seniority and work mode among their values.
-func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
+func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) { return e.cutGroups(s, c, true) }
+
+// cutGroups is cutView, with the locations table's groups only when locs (an index needs none).
+func (e *Engine) cutGroups(s Scope, c Cut, locs bool) (*cutView, error) {
 	v := &cutView{Cut: c}
 	var sen, wm, ir uint8
 	if c.Seniority != "" {
@@ -111,6 +114,9 @@ func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) {
 		ng := e.narrow(g, v, true)
 		ng.kind = grpCountry
 		v.scope = append(v.scope, ng)
+	}
+	if !locs {
+		return v, nil
 	}
 	// The locations table's groups hold the kept ads of each: the scope's kept ads (already within
 	// a named location) dealt to the groups each belongs to, in order, so that only they are read.

@@ -198,6 +198,24 @@ func checkIndex(t *testing.T, e *stats.Engine, m *refModel, kind jobscope.TermKi
 	}
 }
 
+// checkIndexCut compares the engine's index within cut c with the reference's over only the records
+// c keeps.
+func checkIndexCut(t *testing.T, e *stats.Engine, m *refModel, kind jobscope.TermKind, s refScope, d time.Time, c stats.Cut) {
+	t.Helper()
+	what := fmt.Sprintf("index %s %s cut %+v", kind, s, c)
+	all, want := m.cutModel(c, s).refIndex(kind, s, d, "", "")
+	got, err := e.Index(stats.IndexQuery{Kind: kind, Scope: scopeOf(s), AsOf: d, Cut: c, MinSalaries: m.minSal})
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if got.Jobs != all || len(got.Terms) != len(want) {
+		t.Fatalf("%s: %d jobs and %d rows, reference %d and %d", what, got.Jobs, len(got.Terms), all, len(want))
+	}
+	for _, row := range got.Terms {
+		sameJSON(t, what+" "+row.Term, row, want[row.Term])
+	}
+}
+
 // ordered reports whether a may come before b when sorted by col: rows without the figure last,
 // numbers largest first except rank, then by jobs, then by name.
 func ordered(a, b *stats.IndexRow, col string, rev bool) bool {
@@ -368,6 +386,10 @@ func TestEngineGenerated(t *testing.T) {
 			{Title: title, Skill: skill, Location: stats.GBExclLondon, Seniority: "senior", WorkMode: "hybrid"},
 			{IR35: "outside"}, {IR35: "inside", Seniority: "senior"},
 		}
+		for _, c := range cuts[:6] {
+			checkIndexCut(t, e, m, jobscope.KindSkill, scopes[0], last, c)
+		}
+		checkIndexCut(t, e, m, jobscope.KindTitle, scopes[1], last, cuts[8])
 		for _, c := range cuts {
 			for _, s := range scopes[:2] {
 				sub := m.cutModel(c, s)

@@ -17,6 +17,10 @@ type IndexQuery struct {
 	AsOf     time.Time // zero: the newest posting date held
 	Category string    // only terms of this category ("" for all); ranks stay among the whole kind
 	Location string    // a location group (e.g. "London", "Scotland", GBExclLondon): ranks within it
+	// Cut narrows the index to the ads it keeps, as a page's cut does: ranks, shares and medians
+	// within them ("Manchester", senior, the ads of a title). Location and Cut.Location exclude
+	// each other.
+	Cut Cut
 	// Sort is the column to order by: rank (default), term, category, jobs, jobs_year_ago, share,
 	// rank_change, salaries_quoted, median, median_change. Numbers sort largest first, except rank;
 	// Reverse turns the order round. Terms without the figure come last either way.
@@ -40,6 +44,7 @@ type Index struct {
 	To       string            `json:"to"`
 	Jobs     int               `json:"jobs"`     // all ads of the market (in the location) in the period
 	Baseline string            `json:"baseline"` // the population: "tech" (tech jobs) or "all"
+	Cut      *Cut              `json:"cut,omitempty"`
 	Terms    []IndexRow        `json:"terms"`
 }
 
@@ -78,7 +83,16 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 	asOf := e.asOf(q.AsOf)
 	ps := periodDays(asOf)
 	gs := e.scopeGroups(q.Scope)
-	if q.Location != "" {
+	switch {
+	case q.Location != "" && q.Cut.Location != "":
+		return nil, fmt.Errorf("stats: index: a location group %q and a cut by location %q: choose one", q.Location, q.Cut.Location)
+	case !q.Cut.IsZero():
+		v, err := e.cutGroups(q.Scope, q.Cut, false)
+		if err != nil {
+			return nil, err
+		}
+		gs = v.scope
+	case q.Location != "":
 		var lg []*group
 		for _, g := range e.locationGroups(q.Scope) {
 			if g.name == q.Location {
@@ -91,10 +105,14 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 		}
 		gs = lg
 	}
+	var cut *Cut
+	if !q.Cut.IsZero() {
+		cut = &q.Cut
+	}
 	out := &Index{Kind: q.Kind, Market: q.Scope.Market, Country: q.Scope.Country, Currency: q.Scope.Currency,
 		Location: q.Location, Category: q.Category, AsOf: asOf.Format(time.DateOnly),
 		From: dayTime(ps[0].from + 1).Format(time.DateOnly), To: dayTime(ps[0].to).Format(time.DateOnly),
-		Jobs: e.countAll(allLists(gs), ps[0]), Baseline: baselineName(q.Scope), Terms: []IndexRow{}}
+		Jobs: e.countAll(allLists(gs), ps[0]), Baseline: baselineName(q.Scope), Cut: cut, Terms: []IndexRow{}}
 	ids := e.byKind[q.Kind]
 	now := make([]int, len(ids))
 	before := make([]int, len(ids))

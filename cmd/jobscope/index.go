@@ -32,7 +32,8 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	sf := addScopeFlags(fs)
 	kind := fs.String("kind", "skill", "the kind of term: skill, title or location")
 	category := fs.String("category", "", "only terms of this category (e.g. \"Programming Languages\")")
-	location := fs.String("location", "", "rank within this location (e.g. London, Scotland, \""+stats.GBExclLondon+"\")")
+	location := fs.String("location", "", "rank within this location: a region or nation (London, Scotland, \""+stats.GBExclLondon+"\"), or any place or county the ads name")
+	cf := addCutFlags(fs)
 	sortBy := fs.String("sort", "rank", "column to sort by: "+strings.Join(stats.IndexSorts, ", "))
 	reverse := fs.Bool("reverse", false, "reverse the order")
 	limit := fs.Int("limit", 50, "list at most this many terms (0: all)")
@@ -60,7 +61,11 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	idx, err := svc.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category,
+	cut, err := svc.Cut(cf.input(""), scope)
+	if err != nil {
+		return err
+	}
+	idx, err := svc.Index(stats.IndexQuery{Kind: k, Scope: scope, AsOf: d, Category: *category, Cut: cut,
 		Location: *location, Sort: *sortBy, Reverse: *reverse, MinSalaries: *sf.minSal, MinJobs: *minJobs})
 	if err != nil {
 		return err
@@ -454,13 +459,22 @@ func printIndex(w io.Writer, idx *stats.Index) error {
 	if idx.Location != "" {
 		where = idx.Location
 	}
+	if c := idx.Cut; c != nil && c.Location != "" {
+		where = c.Location
+	}
 	what := map[jobscope.TermKind]string{jobscope.KindSkill: "Skills", jobscope.KindTitle: "Job titles",
 		jobscope.KindLocation: "Locations"}[idx.Kind]
 	if idx.Category != "" {
 		what += " (" + idx.Category + ")"
 	}
-	fmt.Fprintf(bw, "%s, %s market, %s, 6 months to %s, %s (%s ads)\n\n", what, idx.Market, where, idx.To,
+	fmt.Fprintf(bw, "%s, %s market, %s, 6 months to %s, %s (%s ads)\n", what, idx.Market, where, idx.To,
 		baselineWords(idx.Baseline), thousands(float64(idx.Jobs)))
+	if c := idx.Cut; c != nil {
+		if w := cutWords(&stats.Cut{Seniority: c.Seniority, WorkMode: c.WorkMode, IR35: c.IR35, Title: c.Title, Skill: c.Skill}); w != "" {
+			fmt.Fprintf(bw, "within the ads that are: %s (shares and ranks too)\n", w)
+		}
+	}
+	fmt.Fprintln(bw)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "rank\tchange\t%-30s\tjobs\t1y ago\tshare\tmedian %s\tchange\t\n", "term", payUnit(idx.Market))
 	for _, r := range idx.Terms {

@@ -80,6 +80,35 @@ func TestMarketQuestions(t *testing.T) {
 		}
 	}
 
+	// The index of a place that is not a location group: a cut by it, whose ranks are within it.
+	var ix struct {
+		Jobs  int
+		Cut   map[string]string
+		Terms []struct{ Jobs int }
+	}
+	if err := json.Unmarshal([]byte(cli(t, "--db", db, "index", "--location", "manchester", "--seniority", "senior", "--format", "json")), &ix); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Cut["location"] != "Manchester" || ix.Cut["seniority"] != "senior" || ix.Jobs == 0 || len(ix.Terms) == 0 || ix.Terms[0].Jobs > ix.Jobs {
+		t.Errorf("index of senior jobs in Manchester: %+v", ix)
+	}
+	// The tech baseline is the default; --baseline all is every job, and holds more.
+	var tech, all struct {
+		Baseline string
+		All      []struct{ Jobs int }
+	}
+	for _, b := range []struct {
+		flag string
+		into any
+	}{{"", &tech}, {"ALL", &all}} {
+		if err := json.Unmarshal([]byte(cli(t, "--db", db, "stats", "Python", "--baseline", b.flag, "--format", "json")), b.into); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if tech.Baseline != "tech" || all.Baseline != "all" || tech.All[0].Jobs >= all.All[0].Jobs {
+		t.Errorf("baselines: tech %+v, all %+v", tech, all)
+	}
+
 	for _, bad := range []struct {
 		args []string
 		code int
@@ -94,6 +123,8 @@ func TestMarketQuestions(t *testing.T) {
 		{[]string{"stats", "Python", "--min-salaries", "-1"}, 2, "want 0 or more"},
 		{[]string{"stats", "Python", "--by", "seniority", "--seniority", "senior"}, 2, "choose one"},
 		{[]string{"stats", "Python", "--by", "colour"}, 2, "want one of seniority, work-mode, location"},
+		{[]string{"stats", "Python", "--baseline", "it"}, 2, "want one of tech, all"},
+		{[]string{"index", "--location", "Manchster"}, 2, `or a place or county the ads name`},
 	} {
 		_, errOut, code := jobscopeCode(t, append([]string{"--db", db}, bad.args...)...)
 		if code != bad.code || !strings.Contains(errOut, bad.says) {

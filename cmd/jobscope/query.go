@@ -198,11 +198,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "text", "output format: text, json or csv")
 	table := fs.String("table", "periods", "the table --format csv writes: "+strings.Join(statsTables, ", "))
 	location := fs.String("location", "", "narrow every figure to a place, county, region, nation, \""+stats.GBExclLondon+"\" or \""+stats.WorkFromHome+"\"")
-	seniority := fs.String("seniority", "", "narrow to one level: "+strings.Join(stats.Seniorities, ", "))
-	workMode := fs.String("work-mode", "", "narrow to one work mode: "+strings.Join(stats.WorkModes, ", "))
-	title := fs.String("title", "", "narrow to the ads of a job title (with a skill term: that title's ads citing it)")
-	skill := fs.String("skill", "", "narrow to the ads citing a skill")
-	ir35 := fs.String("ir35", "", "narrow to the contracts an ad says are inside or outside IR35")
+	cf := addCutFlags(fs)
 	by := fs.String("by", "", "instead of the page, the salary table of the latest period by "+strings.Join(market.ByDimensions, ", ")+
 		": jobs, salaries quoted, percentiles and the median's interval, permanent and contract")
 	if err := parse(fs, args); err != nil {
@@ -231,8 +227,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	scope = svc.BaselineFor(term, *sf.baseline, scope)
-	cut, err := svc.Cut(market.CutInput{Location: *location, Seniority: *seniority, WorkMode: *workMode,
-		Title: *title, Skill: *skill, IR35: *ir35}, scope)
+	cut, err := svc.Cut(cf.input(*location), scope)
 	if err != nil {
 		return err
 	}
@@ -261,6 +256,28 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return writeStatsCSV(e.stdout, rep, *table)
 	}
 	return printStats(e.stdout, rep)
+}
+
+// cutFlags are the flags that narrow a question besides its location (which each command words
+// its own way).
+type cutFlags struct {
+	seniority, workMode, title, skill, ir35 *string
+}
+
+func addCutFlags(fs *flag.FlagSet) cutFlags {
+	return cutFlags{
+		seniority: fs.String("seniority", "", "narrow to one level: "+strings.Join(stats.Seniorities, ", ")),
+		workMode:  fs.String("work-mode", "", "narrow to one work mode: "+strings.Join(stats.WorkModes, ", ")),
+		title:     fs.String("title", "", "narrow to the ads of a job title (with a skill term: that title's ads citing it)"),
+		skill:     fs.String("skill", "", "narrow to the ads citing a skill"),
+		ir35:      fs.String("ir35", "", "narrow to the contracts an ad says are inside or outside IR35"),
+	}
+}
+
+// input is the cut the flags give, with a location.
+func (f cutFlags) input(location string) market.CutInput {
+	return market.CutInput{Location: location, Seniority: *f.seniority, WorkMode: *f.workMode, Title: *f.title,
+		Skill: *f.skill, IR35: *f.ir35}
 }
 
 // openMarket opens the market service of the store named by --db; the caller closes it.
@@ -383,7 +400,11 @@ func countryOr(c string) string {
 // cutWords lists a cut's values: "senior, Backend Developer, London".
 func cutWords(c *stats.Cut) string {
 	var within []string
-	for _, v := range []string{c.Seniority, c.WorkMode, c.Title, c.Skill, c.Location} {
+	ir35 := ""
+	if c.IR35 != "" {
+		ir35 = c.IR35 + " IR35"
+	}
+	for _, v := range []string{c.Seniority, c.WorkMode, ir35, c.Title, c.Skill, c.Location} {
 		if v != "" {
 			within = append(within, v)
 		}
