@@ -18,7 +18,7 @@ type AdKey struct {
 
 func (k AdKey) String() string { return k.Source + "/" + k.ID }
 
-// RawAd is an ad as a source gave it, in the fields of spec/ADS.md. Text fields are as written; empty
+// RawAd is an ad as a source gave it, in the fields of docs/input.md. Text fields are as written; empty
 // means absent.
 type RawAd struct {
 	Source         string
@@ -83,7 +83,7 @@ func (s *NullString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Extraction is what jobscope finds in one ad, as defined in spec/EXTRACT.md. Its JSON form is the
+// Extraction is what jobscope finds in one ad, as defined in docs/extraction.md. Its JSON form is the
 // output of `jobscope extract`.
 type Extraction struct {
 	ID         string     `json:"id"`

@@ -85,7 +85,7 @@
 // with a mention in a sentence where the annotators marked some span. SkillSpan marks the competences a
 // posting asks of the applicant and leaves unmarked the sentences that only describe the company's own
 // stack ("Python for data processing and analysis .", "THE STACK: ... Node.js React"), its benefits or
-// the company itself, while extraction reports every skill an ad names (EXTRACT.md); a skill named only
+// the company itself, while extraction reports every skill an ad names (docs/extraction.md); a skill named only
 // in unmarked sentences is therefore not judged by skills. skills/strict judges it too, as wrong:
 // precision over every skill we report, the same recall. Recall is the share of the knowledge spans
 // that name a technology which a mention of ours overlaps. A span names a technology when
@@ -226,7 +226,7 @@ marked span, knowledge or skill (every word the mention covers is marked), judge
 with a mention in a sentence where the annotators marked some span. SkillSpan marks the competences a
 posting asks of the applicant and leaves unmarked the sentences that only describe the company's own
 stack ("Python for data processing and analysis .", "THE STACK: ... Node.js React"), its benefits or
-the company itself, while extraction reports every skill an ad names (EXTRACT.md); a skill named only
+the company itself, while extraction reports every skill an ad names (docs/extraction.md); a skill named only
 in unmarked sentences is therefore not judged by skills. skills/strict judges it too, as wrong:
 precision over every skill we report, the same recall. Recall is the share of the knowledge spans
 that name a technology which a mention of ours overlaps. A span names a technology when

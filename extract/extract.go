@@ -1,6 +1,6 @@
 // Package extract turns a raw job ad into structure — canonical title and seniority, employment type,
 // hours and IR35, work mode, salary or day rate, location on the ONS region ladder, and skills — as
-// defined in spec/EXTRACT.md. It does no I/O: an Extractor is built once from a taxonomy and is then
+// defined in docs/extraction.md. It does no I/O: an Extractor is built once from a taxonomy and is then
 // safe for concurrent use by many goroutines.
 package extract
 

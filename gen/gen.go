@@ -1,6 +1,6 @@
 // Package gen generates realistic synthetic job ads — UK and US tech roles with messy salary texts,
 // varied locations, skills that follow their real co-occurrence and trends — as JSON Lines in the
-// format of spec/ADS.md. It feeds the demo, the tests and the benchmarks, so its output is
+// format of docs/input.md. It feeds the demo, the tests and the benchmarks, so its output is
 // deterministic for a seed and it streams in constant memory whatever the number of ads.
 //
 // The distributions it draws from (contract share, salary by title, seniority and region, places,

@@ -112,7 +112,7 @@ func TestConfig(t *testing.T) {
 	}
 }
 
-// record is a generated line as spec/ADS.md reads it.
+// record is a generated line as docs/input.md reads it.
 type record struct {
 	ID             string `json:"id"`
 	Source         string `json:"source"`

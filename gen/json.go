@@ -7,7 +7,7 @@ import (
 	"jobscope"
 )
 
-// AppendJSON appends ad to dst as one JSON object in the format of spec/ADS.md (no trailing
+// AppendJSON appends ad to dst as one JSON object in the format of docs/input.md (no trailing
 // newline). Empty optional fields are left out; dates with no time of day are written as dates.
 func AppendJSON(dst []byte, ad *jobscope.RawAd) []byte {
 	dst = append(dst, `{"id":`...)

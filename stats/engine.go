@@ -437,7 +437,7 @@ func (e *Engine) currency(c string) uint8 {
 
 // salaryFigures returns the figure an ad of market m contributes: the annual midpoint of a year,
 // month or week salary (permanent), the day-rate midpoint (contract); and, for contract, the hour
-// rate shown apart. Each comes with its state: none, plausible or outside the bounds of STATS.md.
+// rate shown apart. Each comes with its state: none, plausible or outside the bounds of docs/figures.md.
 func salaryFigures(m uint8, r *Record) (v float64, vs uint8, h float64, hs uint8) {
 	if r.Period == "" {
 		return 0, salNone, 0, salNone

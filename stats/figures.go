@@ -8,7 +8,7 @@ import (
 	"jobscope"
 )
 
-// Market is the permanent or the contract market of STATS.md.
+// Market is the permanent or the contract market of docs/figures.md.
 type Market string
 
 // Markets.
@@ -44,7 +44,7 @@ func (s Scope) In(f *jobscope.AdFact) bool {
 	return f.Type == string(s.Market) && (s.Country == "" || f.Country == s.Country)
 }
 
-// Plausible bounds of STATS.md: figures outside them are left out of salary figures and counted.
+// Plausible bounds of docs/figures.md: figures outside them are left out of salary figures and counted.
 var bounds = map[string][2]float64{
 	"annual": {10_000, 1_000_000},
 	"day":    {50, 5_000},
@@ -224,7 +224,7 @@ func (a *Accumulator) Figures(all *Accumulator) [3]Figures {
 
 func ptr(v float64) *float64 { return &v }
 
-// Percentile of sorted xs by linear interpolation between closest ranks, as STATS.md defines it:
+// Percentile of sorted xs by linear interpolation between closest ranks, as docs/figures.md defines it:
 // position h = (n-1)·p, value x[floor h] + (h - floor h)·(x[floor h + 1] - x[floor h]).
 func Percentile(sorted []float64, p float64) float64 {
 	if len(sorted) == 0 {

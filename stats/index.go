@@ -196,7 +196,7 @@ func b2i(b bool) int {
 	return 0
 }
 
-// median is the p50 of STATS.md of xs (in any order); nil when xs is empty.
+// median is the p50 of docs/figures.md of xs (in any order); nil when xs is empty.
 func median(xs []float64) *float64 {
 	if len(xs) == 0 {
 		return nil

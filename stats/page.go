@@ -29,7 +29,7 @@ type Query struct {
 	MinSalaries int
 }
 
-// Page is every figure of a term's page (spec/STATS.md).
+// Page is every figure of a term's page (docs/figures.md).
 type Page struct {
 	Term     string            `json:"term"`
 	Kind     jobscope.TermKind `json:"kind"`

@@ -1,4 +1,4 @@
-// Package stats computes the market statistics of spec/STATS.md. It does no I/O. Engine holds every
+// Package stats computes the market statistics of docs/figures.md. It does no I/O. Engine holds every
 // canonical ad in columns and posting lists (fed from jobscope.Store.Records, then batch by batch)
 // and answers a term's page, the market index and comparisons in milliseconds at a million ads;
 // Accumulator computes the period figures of one stream of jobscope.AdFact values.
@@ -6,7 +6,7 @@ package stats
 
 import "time"
 
-// Period is a span of posting dates: ads with From < posted_at <= To. From is exclusive, as STATS.md
+// Period is a span of posting dates: ads with From < posted_at <= To. From is exclusive, as docs/figures.md
 // defines it ("D minus 6 calendar months < posted_at <= D").
 type Period struct {
 	From time.Time // exclusive
@@ -38,7 +38,7 @@ func Day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// Periods returns the three periods of STATS.md for as-of date d: the 6 months to d, the same period
+// Periods returns the three periods of docs/figures.md for as-of date d: the 6 months to d, the same period
 // a year earlier and two years earlier. Each earlier end is d minus 12 (24) calendar months, clamped,
 // and each start is 6 calendar months before its end.
 func Periods(d time.Time) [3]Period {

@@ -1,6 +1,6 @@
 package stats_test
 
-// A reference implementation of spec/STATS.md: every figure recomputed with plain loops over the
+// A reference implementation of docs/figures.md: every figure recomputed with plain loops over the
 // records, sharing no code with the engine (the percentile formula and the confidence interval are
 // written again from the spec). The engine must agree with it exactly.
 

@@ -12,12 +12,12 @@ import (
 // first column saying what the line adds:
 //
 //	skill <TAB> name <TAB> category <TAB> aliases
-//	title <TAB> name <TAB> aliases
+//	title <TAB> name <TAB> aliases [<TAB> sector]
 //
 // A skill line is a line of a skills file (see LoadSkills: category is one of Categories(), aliases
 // are separated by '|', '?' and '!' guard them) after the word "skill"; a title line is a line of a
-// titles file (see LoadTitles: '|' separates aliases, braces give alternatives) after the word
-// "title". For example:
+// titles file (see LoadTitles: '|' separates aliases, braces give alternatives, the sector is tech,
+// mixed or other, mixed when left out) after the word "title". For example:
 //
 //	skill	Kedro	Libraries, Frameworks & Software Standards	kedro
 //	skill	Acme Cloud	Cloud Services	AcmeCloud|Acme!

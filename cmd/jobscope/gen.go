@@ -16,7 +16,7 @@ import (
 )
 
 const genHelp = `
-Writes realistic synthetic job ads as JSON Lines (spec/ADS.md): UK and US tech titles and seniorities,
+Writes realistic synthetic job ads as JSON Lines (docs/input.md): UK and US tech titles and seniorities,
 skills that go together and trend over the years, permanent salaries and contract day rates by level
 and region, remote and hybrid work, and the messy text of real ads. The same seed gives the same ads.`
 

@@ -171,7 +171,7 @@ func shortName(path string) string {
 }
 
 const extractHelp = `
-Prints the extraction of each ad (spec/EXTRACT.md) as one JSON object per line, in input order, storing
+Prints the extraction of each ad (docs/extraction.md) as one JSON object per line, in input order, storing
 nothing. Reads standard input when no file is named. Records that cannot be read are reported on
 standard error with their reason and line.`
 

@@ -137,7 +137,7 @@ func runRejects(ctx context.Context, e *env, args []string) error {
 }
 
 const statsHelp = `
-Prints a term's market figures (spec/STATS.md) for three periods: the 6 months to the as-of date, the
+Prints a term's market figures (docs/figures.md) for three periods: the 6 months to the as-of date, the
 same period a year earlier and two years earlier: its rank among the terms of its kind, jobs citing it,
 their share of all ads of the market and of its category, live jobs, salaries quoted and their
 percentiles, the median's change and its 95% interval, the median outside London; beside them the same

@@ -14,7 +14,7 @@ import (
 	"jobscope"
 )
 
-// wire is a JSON object as read: the fields of spec/ADS.md and of a schema.org JobPosting, each kept
+// wire is a JSON object as read: the fields of docs/input.md and of a schema.org JobPosting, each kept
 // raw so that a field of the wrong type becomes a reject with a clear reason rather than a decoding
 // error for the whole record.
 type wire struct {
@@ -198,7 +198,7 @@ func readTime(s string) (t time.Time, why string, ok bool) {
 	return time.Time{}, why, false
 }
 
-// object turns one top-level JSON object into ads or rejects: a spec/ADS.md record, a JobPosting, or a
+// object turns one top-level JSON object into ads or rejects: a docs/input.md record, a JobPosting, or a
 // @graph of nodes.
 func (r *Reader) object(line int, raw []byte) {
 	var w wire
@@ -221,7 +221,7 @@ func (r *Reader) object(line int, raw []byte) {
 }
 
 // graph reads the nodes of a @graph (an array of nodes, or one node): JobPostings become ads, nodes of
-// other types are skipped, untyped nodes are read as spec/ADS.md records. It returns how many nodes
+// other types are skipped, untyped nodes are read as docs/input.md records. It returns how many nodes
 // were taken as ads (or rejects).
 func (r *Reader) graph(line int, raw json.RawMessage) int {
 	raw = bytes.TrimSpace(raw)
@@ -260,7 +260,7 @@ func (r *Reader) graphNode(line int, node json.RawMessage) int {
 	return 1
 }
 
-// wireAd maps a decoded object onto an ad, as spec/ADS.md says for plain records and for schema.org
+// wireAd maps a decoded object onto an ad, as docs/input.md says for plain records and for schema.org
 // JobPostings, and sets it aside when it cannot be an ad.
 func (r *Reader) wireAd(line int, w *wire, isJP bool, raw []byte) {
 	ad, err := r.mapWire(w, isJP, raw)
@@ -298,7 +298,7 @@ func (r *Reader) mapWire(w *wire, isJP bool, raw []byte) (*jobscope.RawAd, error
 		return f.finish(r.source, raw)
 	}
 
-	// schema.org JobPosting: its own fields win; spec/ADS.md names fill what it lacks.
+	// schema.org JobPosting: its own fields win; docs/input.md names fill what it lacks.
 	var (
 		remote bool
 		bs     *jobscope.StructuredSalary

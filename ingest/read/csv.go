@@ -11,7 +11,7 @@ import (
 )
 
 // csvParser reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) whose first
-// row names the columns with spec/ADS.md names, in any case. Columns it does not know are kept in the
+// row names the columns with docs/input.md names, in any case. Columns it does not know are kept in the
 // ad's raw record. It is written here rather than on encoding/csv so that a rejected row keeps its
 // text and a runaway row (an unclosed quote) is cut off at the size limit.
 type csvParser struct {
@@ -27,7 +27,7 @@ type csvParser struct {
 
 const colUnknown = -1
 
-// csvColumns are the spec/ADS.md names, in the order of the fields struct's setters below.
+// csvColumns are the docs/input.md names, in the order of the fields struct's setters below.
 var csvColumns = [...]string{"id", "source", "title", "description", "company", "location", "salary",
 	"employment_type", "posted_at", "closed_at", "url"}
 

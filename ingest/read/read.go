@@ -39,7 +39,7 @@ type Format string
 const (
 	JSONL Format = "jsonl" // one JSON object per line (JSON Lines, NDJSON)
 	JSON  Format = "json"  // a JSON document: an array of objects, one object, or a @graph
-	CSV   Format = "csv"   // a header row of spec/ADS.md names, then one ad per row
+	CSV   Format = "csv"   // a header row of docs/input.md names, then one ad per row
 	HTML  Format = "html"  // pages whose <script type="application/ld+json"> blocks hold JobPostings
 )
 

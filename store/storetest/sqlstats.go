@@ -186,7 +186,7 @@ var dayRate = regexp.MustCompile(`^(?:Up to )?£(\d+)(?:/day| per day)$`)
 
 // writeWithHourRates writes the ads gen.Write generates, a third of their day rates quoted as hour
 // rates instead, since the generator quotes no hour rate and the contract market shows hour rates
-// apart. (Figures outside STATS.md's bounds cannot be made this way: extraction drops them.)
+// apart. (Figures outside docs/figures.md's bounds cannot be made this way: extraction drops them.)
 func writeWithHourRates(w io.Writer, cfg gen.Config) error {
 	var buf bytes.Buffer
 	if err := gen.Write(&buf, cfg); err != nil {

@@ -5,7 +5,7 @@
 //
 // Everything a figure is made of is SQL: counting and grouping (GROUP BY, COUNT FILTER), ranks
 // (RANK() over grouped counts), order statistics (ROW_NUMBER() over the sorted salary figures,
-// then the two rows STATS.md's linear interpolation reads, interpolated in SQL with the same
+// then the two rows docs/figures.md's linear interpolation reads, interpolated in SQL with the same
 // float64 operations in the same order as stats.Percentile, so the two agree to the bit), the
 // median's 95% interval (the order statistics at stats.MedianCI95's ranks, computed in SQL from n),
 // the locations table's groups (UNION ALL of each ad's country, nation, region, GB excluding
@@ -168,7 +168,7 @@ func groupsOf(src string, cols ...string) string {
 }
 
 // pct returns CTEs computing order statistics of src(keys..., x) per group of keys, as name(keys...,
-// n, p0, ..., p4, cl, ch): p0 to p4 the percentiles p10 to p90 by STATS.md's linear interpolation,
+// n, p0, ..., p4, cl, ch): p0 to p4 the percentiles p10 to p90 by docs/figures.md's linear interpolation,
 // cl and ch the bounds of the median's 95% interval (NULL below 6 values) at stats.MedianCI95's
 // ranks: round(n/2 - 1.96·√n/2) and round(1 + n/2 + 1.96·√n/2), 1-based, clamped. The values are
 // numbered in order by ROW_NUMBER(); one pass then picks the rows each figure reads (ranks
