@@ -6,13 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"jobscope/bench"
 )
 
 func TestBenchExtract(t *testing.T) {
 	// The --pipeline child is this test binary acting as the command (see TestMain).
 	t.Setenv(childEnv, "1")
 	dir := t.TempDir()
-	out, errOut, err := bench(t, "extract", "--shared", "", "--ads", "300", "--runs", "2", "--dir", dir, "--pipeline", "200")
+	out, errOut, err := benchCmd(t, "extract", "--shared", "", "--ads", "300", "--runs", "2", "--dir", dir, "--pipeline", "200")
 	if err != nil {
 		t.Fatalf("bench extract: %v\n%s", err, errOut)
 	}
@@ -50,11 +52,11 @@ func TestBenchExtract(t *testing.T) {
 	}
 
 	t.Run("json", func(t *testing.T) {
-		out, errOut, err := bench(t, "extract", "--shared", "", "--ads", "50", "--runs", "1", "--format", "json")
+		out, errOut, err := benchCmd(t, "extract", "--shared", "", "--ads", "50", "--runs", "1", "--format", "json")
 		if err != nil {
 			t.Fatalf("bench extract: %v\n%s", err, errOut)
 		}
-		var rep benchExtractReport
+		var rep bench.ExtractReport
 		if err := json.Unmarshal([]byte(out), &rep); err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}
@@ -68,7 +70,7 @@ func TestBenchExtract(t *testing.T) {
 	})
 
 	t.Run("no ads", func(t *testing.T) {
-		if _, _, err := bench(t, "extract", "--shared", ""); err == nil {
+		if _, _, err := benchCmd(t, "extract", "--shared", ""); err == nil {
 			t.Error("no error without ads")
 		}
 	})
