@@ -290,19 +290,6 @@ type Term struct {
 	Ads      int      `json:"ads"` // canonical ads citing it, all markets and periods
 }
 
-// AdFact is the part of a canonical (non-duplicate) ad that the statistics need.
-type AdFact struct {
-	Posted   time.Time // date the ad was posted (UTC midnight)
-	Closed   time.Time // zero when unknown
-	Type     string    // employment type, "" when unknown
-	Period   string    // salary period, "" when no salary
-	Currency string
-	Min, Max float64
-	Country  string
-	Region   string
-	Remote   bool
-}
-
 // AdRecord is what the statistics engine (package stats) holds of a canonical ad: dates, market, pay,
 // location, title and skills. Seq is the store's number for the ad, kept when the ad is replaced, so
 // that an engine fed again with a changed ad replaces the one it holds.
@@ -327,13 +314,6 @@ type AdRecord struct {
 	Seniority, WorkMode, IR35 string
 }
 
-// FactQuery selects the ads whose facts are wanted: those citing Term (of Kind), or every canonical ad
-// when Term is empty.
-type FactQuery struct {
-	Kind TermKind
-	Term string
-}
-
 // Store is the system of record: ads, their extraction, duplicates and rejects. Implementations are
 // safe for concurrent use; writes go through one writer.
 type Store interface {
@@ -349,13 +329,6 @@ type Store interface {
 	Info(ctx context.Context) (Info, error)
 	// Rejects lists set-aside records, oldest first; limit <= 0 means all.
 	Rejects(ctx context.Context, limit int) ([]Reject, error)
-	// Terms lists every skill, title and location term cited by canonical ads, with its count.
-	Terms(ctx context.Context) ([]Term, error)
-	// Facts calls fn for every canonical ad selected by q, in no particular order.
-	Facts(ctx context.Context, q FactQuery, fn func(AdFact) error) error
-	// Records calls fn for every canonical ad, by posting date then Seq (ads without a date first),
-	// stopping at fn's first error, which it returns as is. It feeds the statistics engine.
-	Records(ctx context.Context, fn func(*AdRecord) error) error
 	// Changes calls fn for every ad written by an Apply numbered after since (every ad when since is
 	// negative), by posting date then Seq: a canonical ad with its record and canonical true, a copy
 	// with only Seq set and canonical false. It stops at fn's first error, which it returns as is,

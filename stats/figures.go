@@ -2,8 +2,6 @@ package stats
 
 import (
 	"math"
-	"slices"
-	"time"
 
 	"jobscope"
 )
@@ -39,51 +37,11 @@ func CurrencyOf(country string) string {
 	return ""
 }
 
-// In reports whether an ad belongs to the scope's market and country.
-func (s Scope) In(f *jobscope.AdFact) bool {
-	return f.Type == string(s.Market) && (s.Country == "" || f.Country == s.Country)
-}
-
 // Plausible bounds of docs/figures.md: figures outside them are left out of salary figures and counted.
 var bounds = map[string][2]float64{
 	"annual": {10_000, 1_000_000},
 	"day":    {50, 5_000},
 	"hour":   {5, 1_000},
-}
-
-// SalaryValue returns the figure an ad contributes to the market's salary statistics: the annual
-// midpoint of a year, month or week salary for the permanent market, the day-rate midpoint for the
-// contract market. kind names the bound applied ("annual", "day"); ok is false when the ad has no
-// figure of that kind, and plausible false when it has one outside the bounds.
-func (s Scope) SalaryValue(f *jobscope.AdFact) (v float64, ok, plausible bool) {
-	if f.Period == "" || (s.Currency != "" && f.Currency != s.Currency) {
-		return 0, false, false
-	}
-	mid := (f.Min + f.Max) / 2
-	var kind string
-	switch s.Market {
-	case MarketPermanent:
-		switch f.Period {
-		case jobscope.PeriodYear:
-			v = mid
-		case jobscope.PeriodMonth:
-			v = mid * 12
-		case jobscope.PeriodWeek:
-			v = mid * 52
-		default:
-			return 0, false, false
-		}
-		kind = "annual"
-	case MarketContract:
-		if f.Period != jobscope.PeriodDay {
-			return 0, false, false
-		}
-		v, kind = mid, "day"
-	default:
-		return 0, false, false
-	}
-	b := bounds[kind]
-	return v, true, v >= b[0] && v <= b[1]
 }
 
 // Figures are one period's figures for a term (or for every ad of the market, the baseline).
@@ -146,80 +104,6 @@ type Rates struct {
 	P75            *float64 `json:"p75"`
 	P90            *float64 `json:"p90"`
 	MedianChange   *float64 `json:"median_change"`
-}
-
-// Accumulator gathers the facts of one set of ads (a term's, or all of a market's) over the three
-// periods. Add every fact; read Figures at the end.
-type Accumulator struct {
-	scope   Scope
-	periods [3]Period
-	jobs    [3]int
-	left    [3]int
-	values  [3][]float64
-}
-
-// NewAccumulator starts an accumulator for the three periods ending at asOf.
-func NewAccumulator(scope Scope, asOf time.Time) *Accumulator {
-	return &Accumulator{scope: scope, periods: Periods(asOf)}
-}
-
-// Add counts one ad, if it belongs to the scope and falls in one of the periods.
-func (a *Accumulator) Add(f jobscope.AdFact) {
-	if !a.scope.In(&f) {
-		return
-	}
-	for i, p := range a.periods {
-		if !p.Contains(f.Posted) {
-			continue
-		}
-		a.jobs[i]++
-		if v, ok, plausible := a.scope.SalaryValue(&f); ok {
-			if plausible {
-				a.values[i] = append(a.values[i], v)
-			} else {
-				a.left[i]++
-			}
-		}
-	}
-}
-
-// Figures returns the three periods' figures; all is the accumulator of every ad of the market, for
-// shares (nil when a is itself the baseline).
-func (a *Accumulator) Figures(all *Accumulator) [3]Figures {
-	var out [3]Figures
-	for i, p := range a.periods {
-		f := &out[i]
-		f.From = p.FirstDay().Format(time.DateOnly)
-		f.To = p.To.Format(time.DateOnly)
-		f.Jobs = a.jobs[i]
-		denom := a.jobs[i]
-		if all != nil {
-			denom = all.jobs[i]
-		}
-		if denom > 0 {
-			f.ShareOfAll = float64(f.Jobs) / float64(denom)
-		}
-		xs := a.values[i]
-		slices.Sort(xs)
-		f.SalariesQuoted = len(xs)
-		f.Implausible = a.left[i]
-		if len(xs) > 0 {
-			f.P10 = ptr(Percentile(xs, 0.10))
-			f.P25 = ptr(Percentile(xs, 0.25))
-			f.P50 = ptr(Percentile(xs, 0.50))
-			f.P75 = ptr(Percentile(xs, 0.75))
-			f.P90 = ptr(Percentile(xs, 0.90))
-			if lo, hi, ok := MedianCI95(xs); ok {
-				f.MedianCI95 = &[2]float64{lo, hi}
-			}
-		}
-	}
-	for i := 0; i < 2; i++ {
-		if out[i].P50 != nil && out[i+1].P50 != nil && *out[i+1].P50 != 0 {
-			out[i].MedianChange = ptr(*out[i].P50 / *out[i+1].P50 - 1)
-		}
-	}
-	return out
 }
 
 func ptr(v float64) *float64 { return &v }

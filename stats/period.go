@@ -1,7 +1,7 @@
 // Package stats computes the market statistics of docs/figures.md. It does no I/O. Engine holds every
-// canonical ad in columns and posting lists (fed from jobscope.Store.Records, then batch by batch)
-// and answers a term's page, the market index and comparisons in milliseconds at a million ads;
-// Accumulator computes the period figures of one stream of jobscope.AdFact values.
+// canonical ad in columns and posting lists (fed from jobscope.Store.Changes, then batch by batch)
+// and answers a term's page, the market index and comparisons in milliseconds at a million ads,
+// whole or cut.
 package stats
 
 import "time"

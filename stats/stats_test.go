@@ -95,28 +95,40 @@ func TestMedianCI95(t *testing.T) {
 	}
 }
 
-func TestAccumulator(t *testing.T) {
+// TestPeriodFiguresByHand checks a page's period figures against values worked out by hand: the
+// period's exclusive start, a monthly salary made annual, an implausible figure left out and
+// counted, a day rate that is no salary, another market and another country left out.
+func TestPeriodFiguresByHand(t *testing.T) {
 	asOf := date("2026-06-30")
-	scope := Scope{Market: MarketPermanent, Country: "GB", Currency: "GBP"}
-	perm := func(posted string, min, max float64, period string) jobscope.AdFact {
-		return jobscope.AdFact{Posted: date(posted), Type: "permanent", Country: "GB", Currency: "GBP",
-			Period: period, Min: min, Max: max}
+	n := int64(0)
+	rec := func(posted, typ, country, currency, period string, min, max float64) Record {
+		n++
+		return Record{Seq: n, Posted: date(posted), Type: typ, Country: country, Currency: currency, Period: period,
+			Min: min, Max: max, Skills: []jobscope.Skill{{Name: "Go", Category: "Programming Languages"}}}
 	}
-	facts := []jobscope.AdFact{
+	perm := func(posted string, min, max float64, period string) Record {
+		return rec(posted, "permanent", "GB", "GBP", period, min, max)
+	}
+	e := NewEngine()
+	e.Add(
 		perm("2026-06-30", 50000, 60000, "year"), // 55000
 		perm("2026-01-01", 4000, 4000, "month"),  // 48000
 		perm("2025-12-30", 1, 1, "year"),         // outside the period (exclusive start)
 		perm("2026-03-01", 5000, 5000, "year"),   // implausible: left out, counted
 		perm("2026-03-02", 500, 500, "day"),      // a day rate is not a salary
 		perm("2025-06-30", 40000, 40000, "year"), // a year ago
-		{Posted: date("2026-05-01"), Type: "contract", Country: "GB", Currency: "GBP", Period: "day", Min: 500, Max: 600},
-		{Posted: date("2026-05-01"), Type: "permanent", Country: "US", Currency: "USD", Period: "year", Min: 1e5, Max: 1e5},
+		rec("2026-05-01", "contract", "GB", "GBP", "day", 500, 600),
+		rec("2026-05-01", "permanent", "US", "USD", "year", 1e5, 1e5),
+	)
+	page := func(m Market) [3]TermFigures {
+		p, err := e.Page(Query{Kind: jobscope.KindSkill, Term: "Go", AsOf: asOf,
+			Scope: Scope{Market: m, Country: "GB", Currency: "GBP"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Periods
 	}
-	a := NewAccumulator(scope, asOf)
-	for _, f := range facts {
-		a.Add(f)
-	}
-	got := a.Figures(nil)
+	got := page(MarketPermanent)
 	if got[0].Jobs != 4 || got[0].SalariesQuoted != 2 || got[0].Implausible != 1 {
 		t.Fatalf("period 0 = %+v", got[0])
 	}
@@ -135,12 +147,7 @@ func TestAccumulator(t *testing.T) {
 	if got[0].From != "2025-12-31" || got[0].To != "2026-06-30" {
 		t.Errorf("range %s..%s", got[0].From, got[0].To)
 	}
-	c := NewAccumulator(Scope{Market: MarketContract, Country: "GB", Currency: "GBP"}, asOf)
-	for _, f := range facts {
-		c.Add(f)
-	}
-	cf := c.Figures(a)
-	if cf[0].Jobs != 1 || *cf[0].P50 != 550 || cf[0].ShareOfAll != 0.25 {
+	if cf := page(MarketContract); cf[0].Jobs != 1 || *cf[0].P50 != 550 || cf[0].ShareOfAll != 1 {
 		t.Errorf("contract = %+v", cf[0])
 	}
 }

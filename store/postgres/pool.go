@@ -2,96 +2,46 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// pool is a small, bounded pool of pgx connections. (pgxpool would do, but it needs a module that
-// is not in go.mod; this is all the store needs of it.)
+// pool is the store's pgxpool, behind the one call the store makes of it: run a function on a
+// connection. pgxpool bounds the connections (pool_max_conns in the URL, default the larger of 4
+// and the number of CPUs) and destroys, rather than reuses, one released broken, busy or inside a
+// transaction, as a cancelled call can leave it.
 type pool struct {
-	cfg   *pgx.ConnConfig
-	slots chan struct{} // one token per connection that may be in use
-
-	mu     sync.Mutex
-	idle   []*pgx.Conn
-	closed bool
+	p *pgxpool.Pool
 }
 
-var errPoolClosed = errors.New("store is closed")
-
-func newPool(cfg *pgx.ConnConfig, size int) *pool {
-	return &pool{cfg: cfg, slots: make(chan struct{}, size)}
-}
-
-// acquire returns an idle connection or opens one, waiting while size connections are in use.
-func (p *pool) acquire(ctx context.Context) (*pgx.Conn, error) {
-	select {
-	case p.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	p.mu.Lock()
-	if p.closed {
-		p.mu.Unlock()
-		<-p.slots
-		return nil, errPoolClosed
-	}
-	if n := len(p.idle); n > 0 {
-		c := p.idle[n-1]
-		p.idle = p.idle[:n-1]
-		p.mu.Unlock()
-		return c, nil
-	}
-	p.mu.Unlock()
-	c, err := pgx.ConnectConfig(ctx, p.cfg)
+// newPool opens a pool on dsn (a postgres:// URL or a key=value string). It connects lazily: the
+// first call makes the first connection.
+func newPool(ctx context.Context, dsn string) (*pool, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		<-p.slots
-		return nil, fmt.Errorf("connect: %w", err)
+		return nil, err
 	}
-	return c, nil
+	p, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &pool{p: p}, nil
 }
 
-// release gives a connection back. One that is broken, or left busy or inside a transaction (as a
-// cancelled call can leave it), is closed instead of kept.
-func (p *pool) release(c *pgx.Conn) {
-	defer func() { <-p.slots }()
-	pc := c.PgConn()
-	if c.IsClosed() || pc.IsBusy() || pc.TxStatus() != 'I' {
-		c.Close(context.Background())
-		return
-	}
-	p.mu.Lock()
-	if p.closed {
-		p.mu.Unlock()
-		c.Close(context.Background())
-		return
-	}
-	p.idle = append(p.idle, c)
-	p.mu.Unlock()
-}
-
-// with runs fn on a pooled connection.
+// with runs fn on a pooled connection, waiting while every connection is in use.
 func (p *pool) with(ctx context.Context, fn func(c *pgx.Conn) error) error {
-	c, err := p.acquire(ctx)
+	c, err := p.p.Acquire(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("connect: %w", err)
 	}
-	defer p.release(c)
-	return fn(c)
+	defer c.Release()
+	return fn(c.Conn())
 }
 
-// close closes the idle connections; those in use close when released.
+// close closes the pool's connections, waiting for those in use to be released.
 func (p *pool) close() error {
-	p.mu.Lock()
-	idle := p.idle
-	p.idle, p.closed = nil, true
-	p.mu.Unlock()
-	var errs []error
-	for _, c := range idle {
-		errs = append(errs, c.Close(context.Background()))
-	}
-	return errors.Join(errs...)
+	p.p.Close()
+	return nil
 }

@@ -7,10 +7,6 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"net/url"
-	"runtime"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -34,43 +30,16 @@ var _ jobscope.Store = (*Store)(nil)
 // the store opens (default: the larger of 4 and the number of CPUs); a search_path parameter puts
 // the store's tables in that schema.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	dsn, size, err := poolSize(dsn)
+	p, err := newPool(ctx, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	cfg, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: open: %w", err)
-	}
-	s := &Store{pool: newPool(cfg, size)}
+	s := &Store{pool: p}
 	if err := s.pool.with(ctx, func(c *pgx.Conn) error { return migrateUp(ctx, c) }); err != nil {
 		s.pool.close()
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
 	return s, nil
-}
-
-// poolSize takes pool_max_conns out of a URL, where pgx would send it to the server as a setting.
-func poolSize(dsn string) (string, int, error) {
-	size := max(4, runtime.NumCPU())
-	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
-		return dsn, size, nil
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return "", 0, fmt.Errorf("parse URL: %w", err)
-	}
-	q := u.Query()
-	if v := q.Get("pool_max_conns"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return "", 0, fmt.Errorf("pool_max_conns %q: want a positive number", v)
-		}
-		size = n
-		q.Del("pool_max_conns")
-		u.RawQuery = q.Encode()
-	}
-	return u.String(), size, nil
 }
 
 // migrateUp applies the migrations not yet recorded in schema_migrations, each in its own

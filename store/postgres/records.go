@@ -10,20 +10,6 @@ import (
 	"jobscope"
 )
 
-// Records streams every canonical ad, by posting date then id, with the skills among its term_ids.
-func (s *Store) Records(ctx context.Context, fn func(*jobscope.AdRecord) error) error {
-	err := s.pool.with(ctx, func(c *pgx.Conn) error {
-		return scanRecords(ctx, c, `a.dup_of IS NULL`, nil, func(r *jobscope.AdRecord, _ bool) error { return fn(r) })
-	})
-	if fe, ok := err.(fnError); ok {
-		return fe.err
-	}
-	if err != nil {
-		return fmt.Errorf("postgres: records: %w", err)
-	}
-	return nil
-}
-
 // Changes streams the ads stamped after since, canonical or not, and the store's state, in one
 // repeatable-read transaction so that both are the same moment's.
 func (s *Store) Changes(ctx context.Context, since int64, fn func(*jobscope.AdRecord, bool) error) (jobscope.StoreState, error) {

@@ -9,19 +9,6 @@ import (
 	"jobscope/store/internal/adrow"
 )
 
-// Records streams every canonical ad, by posting date then id, with its skills: the ads row, and
-// the skills among the terms its ad_docs row lists.
-func (s *Store) Records(ctx context.Context, fn func(*jobscope.AdRecord) error) error {
-	err := scanRecords(ctx, s.r, `a.dup_of IS NULL`, byPosted, nil, func(r *jobscope.AdRecord, _ bool) error { return fn(r) })
-	if fe, ok := err.(fnError); ok {
-		return fe.err
-	}
-	if err != nil {
-		return fmt.Errorf("sqlite: records: %w", err)
-	}
-	return nil
-}
-
 // Changes streams the ads stamped after since, canonical or not, and the store's state, in one read
 // transaction so that both are the same moment's.
 func (s *Store) Changes(ctx context.Context, since int64, fn func(*jobscope.AdRecord, bool) error) (jobscope.StoreState, error) {

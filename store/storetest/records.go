@@ -9,18 +9,15 @@ import (
 	"jobscope"
 )
 
-// records returns what Records streams.
+// records returns the canonical records Changes streams from the start: what an engine is built from.
 func records(t *testing.T, s jobscope.Store) []jobscope.AdRecord {
 	t.Helper()
-	var out []jobscope.AdRecord
-	if err := s.Records(ctx, func(r *jobscope.AdRecord) error { out = append(out, *r); return nil }); err != nil {
-		t.Fatalf("Records: %v", err)
-	}
-	return out
+	recs, _, _ := changes(t, s, -1)
+	return recs
 }
 
-// testRecords checks the stream that feeds the statistics engine: canonical ads only, by posting
-// date, every field, and a number that stays with an ad when it is replaced.
+// testRecords checks the stream that feeds a new statistics engine (Changes from the start):
+// canonical ads by posting date, every field, and a number that stays with an ad when it is replaced.
 func testRecords(t *testing.T, s jobscope.Store) {
 	if got := records(t, s); len(got) != 0 {
 		t.Fatalf("empty store: Records = %+v", got)
@@ -118,9 +115,9 @@ func testRecords(t *testing.T, s jobscope.Store) {
 	t.Run("fn error stops", func(t *testing.T) {
 		stop := errors.New("stop")
 		n := 0
-		err := s.Records(ctx, func(*jobscope.AdRecord) error { n++; return stop })
+		_, err := s.Changes(ctx, -1, func(*jobscope.AdRecord, bool) error { n++; return stop })
 		if !errors.Is(err, stop) || n != 1 {
-			t.Errorf("Records with a failing fn = %v after %d calls, want %v after 1", err, n, stop)
+			t.Errorf("Changes with a failing fn = %v after %d calls, want %v after 1", err, n, stop)
 		}
 	})
 }

@@ -55,7 +55,12 @@ func SQLStats(t *testing.T, st SQLStatsStore, ads int) {
 	}
 	e := stats.NewEngine()
 	var recs []stats.Record
-	if err := st.Records(ctx, func(r *jobscope.AdRecord) error { recs = append(recs, *r); return nil }); err != nil {
+	if _, err := st.Changes(ctx, -1, func(r *jobscope.AdRecord, canonical bool) error {
+		if canonical {
+			recs = append(recs, *r)
+		}
+		return nil
+	}); err != nil {
 		t.Fatalf("Records: %v", err)
 	}
 	e.Add(recs...)
