@@ -29,7 +29,7 @@ type Timing struct {
 	P90  float64 `json:"p90_ms"`
 }
 
-// TimingOf reduces timed runs to their Timing (STATS.md's linear interpolation, as the engine's
+// TimingOf reduces timed runs to their Timing (docs/figures.md's linear interpolation, as the engine's
 // percentiles); no runs give the zero Timing.
 func TimingOf(ds []time.Duration) Timing {
 	if len(ds) == 0 {

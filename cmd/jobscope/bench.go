@@ -51,7 +51,7 @@ for a term's ads, primary keys); no figure needed another:
   histogram    bins of 5,000 (annual) or 50 (day rate)
   index        every term of the kind: jobs now and a year ago, rank and its change, share,
                salaries quoted, median and its change (timed apart, as "skill index")
-Percentiles are computed in SQL: ROW_NUMBER() over the sorted salary figures, then STATS.md's
+Percentiles are computed in SQL: ROW_NUMBER() over the sorted salary figures, then docs/figures.md's
 linear interpolation between the two rows it reads, with float64 operations in the engine's
 order; the median's interval is the pair of order statistics at stats.MedianCI95's ranks,
 computed in SQL from the count. Go only divides counts into shares and medians into changes, and
