@@ -33,8 +33,8 @@ func (c Cut) IsZero() bool { return c == Cut{} }
 type cutView struct {
 	Cut
 	scope  []*group
-	locIDs []uint32 // the engine's location groups of the scope; location narrows each
-	locs   map[uint32]*group
+	locIDs []uint32             // the engine's location groups of the scope; location narrows each
+	locs   []*group             // by group number: the narrowed copy of each of locIDs, nil for the others
 	keep   func(id uint32) bool // whether an ad of the scope's groups is kept
 	terms  []uint32             // terms the kept ads must cite
 }
@@ -42,12 +42,18 @@ type cutView struct {
 // location returns the narrowed copy of location group gid.
 func (c *cutView) location(gid uint32) *group { return c.locs[gid] }
 
-// cutView resolves c within scope s: the location, title and skill must be known to the engine,
-// the seniority and work mode among their values.
-func (e *Engine) cutView(s Scope, c Cut) (*cutView, error) { return e.cutGroups(s, c, true) }
+// cutView resolves c within scope s for a page as of the periods ps: the location, title and skill
+// must be known to the engine, the seniority and work mode among their values.
+func (e *Engine) cutView(s Scope, c Cut, ps [3]dayRange) (*cutView, error) {
+	// The locations table reads the latest period and the one a year earlier, and the ads live at
+	// the latest period's end: its groups need hold no other ads.
+	w := dayRange{from: min(ps[1].from, ps[0].to-max(e.maxLife, LiveDays)), to: ps[0].to}
+	return e.cutGroups(s, c, &w)
+}
 
-// cutGroups is cutView, with the locations table's groups only when locs (an index needs none).
-func (e *Engine) cutGroups(s Scope, c Cut, locs bool) (*cutView, error) {
+// cutGroups is cutView, with the locations table's groups holding the kept ads posted in window
+// locs, or no locations table (an index needs none) when locs is nil.
+func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 	v := &cutView{Cut: c}
 	var sen, wm, ir uint8
 	if c.Seniority != "" {
@@ -115,12 +121,13 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs bool) (*cutView, error) {
 		ng.kind = grpCountry
 		v.scope = append(v.scope, ng)
 	}
-	if !locs {
+	if locs == nil {
 		return v, nil
 	}
 	// The locations table's groups hold the kept ads of each: the scope's kept ads (already within
-	// a named location) dealt to the groups each belongs to, in order, so that only they are read.
-	v.locs = map[uint32]*group{}
+	// a named location) of the window dealt to the groups each belongs to, in order, so that only
+	// they are read.
+	v.locs = make([]*group, len(e.groups))
 	for gid, g := range e.groups {
 		if g.country != "" && g.in(s, m) {
 			v.locIDs = append(v.locIDs, uint32(gid))
@@ -128,7 +135,8 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs bool) (*cutView, error) {
 		}
 	}
 	for _, sg := range v.scope {
-		for _, id := range sg.all.ids {
+		a, b := e.span(sg.all, locs.from, locs.to)
+		for _, id := range sg.all.ids[a:b] {
 			for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
 				ng := v.locs[gid]
 				if ng == nil {

@@ -495,7 +495,7 @@ func (e *Engine) Page(q Query) (*Page, error) {
 	if q.Cut.IsZero() {
 		return e.page(t, q.Scope, q.AsOf, q.MinSalaries), nil
 	}
-	c, err := e.cutView(q.Scope, q.Cut)
+	c, err := e.cutView(q.Scope, q.Cut, periodDays(e.asOf(q.AsOf)))
 	if err != nil {
 		return nil, err
 	}
