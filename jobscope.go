@@ -312,6 +312,8 @@ type AdRecord struct {
 	// What a market question may be cut by, "" when unknown: the title's level (Title.Seniority),
 	// the work mode (remote, hybrid, onsite) and, for contracts, IR35 (inside, outside).
 	Seniority, WorkMode, IR35 string
+	// Company is the advertiser as the ad names it, "" when it does not.
+	Company string
 }
 
 // Store is the system of record: ads, their extraction, duplicates and rejects. Implementations are

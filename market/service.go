@@ -291,6 +291,7 @@ func (s *Service) Page(term jobscope.Term, scope stats.Scope, asOf time.Time, mi
 type CutInput struct {
 	Location, Seniority, WorkMode, Title, Skill string
 	IR35                                        string // inside or outside
+	Company                                     string // an advertiser, in any case or punctuation
 }
 
 // Cut resolves in within scope: each name to the engine's, or an Invalid (an unknown level or
@@ -305,6 +306,11 @@ func (s *Service) Cut(in CutInput, scope stats.Scope) (stats.Cut, error) {
 	}
 	if in.IR35 != "" {
 		if c.IR35, err = oneOf("IR35 status", in.IR35, stats.IR35s); err != nil {
+			return c, err
+		}
+	}
+	if in.Company != "" {
+		if c.Company, err = s.company(in.Company); err != nil {
 			return c, err
 		}
 	}
@@ -344,6 +350,22 @@ func (s *Service) Cut(in CutInput, scope stats.Scope) (stats.Cut, error) {
 		}
 	}
 	return c, nil
+}
+
+// company resolves an advertiser's name as the ads write it, in any case or punctuation ("acme
+// ltd" is "ACME Ltd."); a NotFound Error with the likeliest names when no ad names it.
+func (s *Service) company(name string) (string, error) {
+	k := Key(name)
+	comps := s.Engine().Companies()
+	var cands []Candidate
+	for _, c := range comps {
+		if Key(c.Name) == k {
+			return c.Name, nil
+		}
+		cands = append(cands, Candidate{Name: c.Name})
+	}
+	return "", &Error{Code: NotFound, Message: fmt.Sprintf("no ads name the company %q", name),
+		Suggestions: Suggest(name, cands, 5)}
 }
 
 // CutPage is Page narrowed by cut c (see stats.Cut): every figure within the ads c keeps.

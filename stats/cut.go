@@ -20,6 +20,8 @@ type Cut struct {
 	WorkMode  string `json:"work_mode,omitempty"`
 	// IR35 is one of IR35s: a UK contract's status, as the ad states it.
 	IR35 string `json:"ir35,omitempty"`
+	// Company is an advertiser as the ads name it (Engine.Companies lists them).
+	Company string `json:"company,omitempty"`
 	// Title and Skill are terms the kept ads must cite: "Backend Developer" ads that cite Go.
 	Title string `json:"title,omitempty"`
 	Skill string `json:"skill,omitempty"`
@@ -56,6 +58,12 @@ func (e *Engine) cutView(s Scope, c Cut, ps [3]dayRange) (*cutView, error) {
 func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 	v := &cutView{Cut: c}
 	var sen, wm, ir uint8
+	var comp uint32
+	if c.Company != "" {
+		if comp = e.compIdx[c.Company]; comp == 0 {
+			return nil, fmt.Errorf("stats: cut: no ads name the company %q", c.Company)
+		}
+	}
 	if c.Seniority != "" {
 		if sen = uint8(code(Seniorities, c.Seniority)); sen == 0 {
 			return nil, fmt.Errorf("stats: cut: unknown seniority %q (one of %s)", c.Seniority, strings.Join(Seniorities, ", "))
@@ -104,7 +112,8 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 		}
 	}
 	v.keep = func(id uint32) bool {
-		if sen != 0 && e.seniorityOf(id) != sen || wm != 0 && e.workModeOf(id) != wm || ir != 0 && e.ir35Of(id) != ir {
+		if sen != 0 && e.seniorityOf(id) != sen || wm != 0 && e.workModeOf(id) != wm || ir != 0 && e.ir35Of(id) != ir ||
+			comp != 0 && e.company[id] != comp {
 			return false
 		}
 		for _, t := range v.terms {

@@ -74,6 +74,8 @@ type Engine struct {
 	catIdx  map[string]uint32
 	curs    []string
 	curIdx  map[string]uint8
+	comps   []string // advertisers by number; comps[0] is "" (none)
+	compIdx map[string]uint32
 
 	// Columns, by ad number.
 	seq    []int64
@@ -84,7 +86,9 @@ type Engine struct {
 	// facet packs what a question may be cut by besides terms and places: the seniority level
 	// (low 4 bits, see Seniorities), the work mode (next 2, see WorkModes) and IR35 (top 2).
 	facet []uint8
-	sal   []adSalary
+	// company numbers each ad's advertiser in comps (0: none named), for cuts by company.
+	company []uint32
+	sal     []adSalary
 	// okv is the plausible market figure of each ad (NaN when it has none) and cur its currency
 	// number: the two columns the salary scans of trends, locations and the index read, 9 bytes
 	// an ad instead of the 24 of sal.
@@ -220,6 +224,7 @@ func NewEngine() *Engine {
 		byKind:  make(map[jobscope.TermKind][]uint32),
 		catIdx:  make(map[string]uint32),
 		curIdx:  make(map[string]uint8),
+		compIdx: make(map[string]uint32),
 		seqIdx:  make(map[int64]uint32),
 		grpIdx:  make(map[groupKey]uint32),
 		maxDay:  noDay,
@@ -233,6 +238,26 @@ func (e *Engine) SetTechJobs(isTech func(*Record) bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.techJob = isTech
+}
+
+// Companies lists the advertisers the ads held name, with how many live ads name each, most first.
+func (e *Engine) Companies() []jobscope.Term {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	n := make([]int, len(e.comps))
+	for i, c := range e.company {
+		if !e.dead[i] {
+			n[c]++
+		}
+	}
+	var out []jobscope.Term
+	for i := 1; i < len(e.comps); i++ {
+		if n[i] > 0 {
+			out = append(out, jobscope.Term{Name: e.comps[i], Ads: n[i]})
+		}
+	}
+	slices.SortFunc(out, func(a, b jobscope.Term) int { return cmp.Or(cmp.Compare(b.Ads, a.Ads), cmp.Compare(a.Name, b.Name)) })
+	return out
 }
 
 // Len is the number of ads held.
@@ -422,6 +447,23 @@ func (g *group) in(s Scope, m uint8) bool {
 	return g.market == m && g.tech == s.Tech && (s.Country == "" || g.country == s.Country)
 }
 
+// companyNumber numbers an advertiser, adding it when new; "" is 0.
+func (e *Engine) companyNumber(c string) uint32 {
+	if c == "" {
+		return 0
+	}
+	if id, ok := e.compIdx[c]; ok {
+		return id
+	}
+	if len(e.comps) == 0 {
+		e.comps = append(e.comps, "")
+	}
+	id := uint32(len(e.comps))
+	e.comps = append(e.comps, c)
+	e.compIdx[c] = id
+	return id
+}
+
 func (e *Engine) currency(c string) uint8 {
 	if id, ok := e.curIdx[c]; ok {
 		return id
@@ -527,6 +569,7 @@ func (e *Engine) appendAd(b *batch, r *Record) {
 	e.closed = append(e.closed, cl)
 	e.market = append(e.market, m)
 	e.facet = append(e.facet, facetOf(r))
+	e.company = append(e.company, e.companyNumber(r.Company))
 	cur := e.currency(r.Currency)
 	e.sal = append(e.sal, adSalary{val: v, hour: h, cur: cur, vstate: vs, hstate: hs,
 		london: r.Region == London})

@@ -29,7 +29,7 @@ func recordOf(seq int64, raw *jobscope.RawAd, x *jobscope.Extraction) stats.Reco
 		Country: string(x.Location.Country), Nation: string(x.Location.Nation), Region: string(x.Location.Region),
 		County: string(x.Location.County), Place: string(x.Location.Place), Remote: x.Location.Remote,
 		Title: string(x.Title.Normalized), Skills: x.Skills, Seniority: string(x.Title.Seniority),
-		WorkMode: string(x.WorkMode), IR35: string(x.Employment.IR35)}
+		WorkMode: string(x.WorkMode), IR35: string(x.Employment.IR35), Company: raw.Company}
 	if s := x.Salary; s != nil {
 		r.Period, r.Currency, r.Min, r.Max = s.Period, s.Currency, s.Min, s.Max
 	}
@@ -384,7 +384,7 @@ func TestEngineGenerated(t *testing.T) {
 			{Title: title}, {Skill: skill}, {Location: "London"}, {Location: place}, {Seniority: "senior"},
 			{WorkMode: "remote"}, {Title: title, Skill: skill}, {Title: title, Location: "London", Seniority: "senior"},
 			{Title: title, Skill: skill, Location: stats.GBExclLondon, Seniority: "senior", WorkMode: "hybrid"},
-			{IR35: "outside"}, {IR35: "inside", Seniority: "senior"},
+			{IR35: "outside"}, {IR35: "inside", Seniority: "senior"}, {Company: e.Companies()[0].Name},
 		}
 		for _, c := range cuts[:6] {
 			checkIndexCut(t, e, m, jobscope.KindSkill, scopes[0], last, c)

@@ -845,7 +845,7 @@ func (m *refModel) cutModel(c stats.Cut, s refScope) *refModel {
 	for k := range m.recs {
 		r := &m.recs[k]
 		if c.Seniority != "" && r.Seniority != c.Seniority || c.WorkMode != "" && r.WorkMode != c.WorkMode ||
-			c.IR35 != "" && r.IR35 != c.IR35 ||
+			c.IR35 != "" && r.IR35 != c.IR35 || c.Company != "" && r.Company != c.Company ||
 			c.Title != "" && !m.cites(k, refTerm{jobscope.KindTitle, c.Title}) ||
 			c.Skill != "" && !m.cites(k, refTerm{jobscope.KindSkill, c.Skill}) {
 			continue

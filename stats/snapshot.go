@@ -31,7 +31,7 @@ import (
 
 // snapshotFormat numbers the layout; any change to what is written, or to the engine fields it
 // holds, must change it (TestSnapshotLayout fails until it does).
-const snapshotFormat = 4
+const snapshotFormat = 5
 
 // techGroup marks, in a group's kind byte, a group of the tech jobs.
 const techGroup = 0x80
@@ -117,6 +117,8 @@ func (e *Engine) writeSnapshot(f io.Writer, label string) error {
 	w.i32s(e.closed)
 	w.u8s(e.market)
 	w.u8s(e.facet)
+	w.strs(e.comps)
+	w.u32s(e.company)
 	w.chunked(len(e.sal), 18, func(b []byte, i int) {
 		s := &e.sal[i]
 		binary.LittleEndian.PutUint64(b, math.Float64bits(s.val))
@@ -446,6 +448,8 @@ func (r *snapReader) engine() (*Engine, string) {
 	e.closed = r.i32s()
 	e.market = chunked(r, 1, func(b []byte) uint8 { return b[0] })
 	e.facet = chunked(r, 1, func(b []byte) uint8 { return b[0] })
+	e.comps = r.strs()
+	e.company = r.u32s()
 	e.sal = chunked(r, 18, func(b []byte) adSalary {
 		return adSalary{val: math.Float64frombits(binary.LittleEndian.Uint64(b)),
 			hour: math.Float64frombits(binary.LittleEndian.Uint64(b[8:])), cur: b[16],
@@ -504,7 +508,8 @@ func (r *snapReader) lists(limit int) []*list {
 // from a faulty writer) and rebuilds the indexes and columns a snapshot does not hold.
 func (e *Engine) derive() error {
 	n := len(e.seq)
-	if len(e.dead) != n || len(e.day) != n || len(e.closed) != n || len(e.market) != n || len(e.facet) != n || len(e.sal) != n ||
+	if len(e.dead) != n || len(e.day) != n || len(e.closed) != n || len(e.market) != n || len(e.facet) != n ||
+		len(e.company) != n || len(e.sal) != n ||
 		(n > 0 && (len(e.termOff) != n+1 || len(e.grpOff) != n+1)) {
 		return errors.New("columns of different lengths")
 	}
@@ -549,6 +554,16 @@ func (e *Engine) derive() error {
 	}
 	for i, c := range e.curs {
 		e.curIdx[c] = uint8(i)
+	}
+	for i, c := range e.comps {
+		if i > 0 {
+			e.compIdx[c] = uint32(i)
+		}
+	}
+	for _, c := range e.company {
+		if int(c) >= max(len(e.comps), 1) {
+			return errors.New("an ad of an unknown company")
+		}
 	}
 	live := 0
 	e.seqIdx = make(map[int64]uint32, e.live)

@@ -470,7 +470,7 @@ func printIndex(w io.Writer, idx *stats.Index) error {
 	fmt.Fprintf(bw, "%s, %s market, %s, 6 months to %s, %s (%s ads)\n", what, idx.Market, where, idx.To,
 		baselineWords(idx.Baseline), thousands(float64(idx.Jobs)))
 	if c := idx.Cut; c != nil {
-		if w := cutWords(&stats.Cut{Seniority: c.Seniority, WorkMode: c.WorkMode, IR35: c.IR35, Title: c.Title, Skill: c.Skill}); w != "" {
+		if w := cutWords(&stats.Cut{Seniority: c.Seniority, WorkMode: c.WorkMode, IR35: c.IR35, Title: c.Title, Skill: c.Skill, Company: c.Company}); w != "" {
 			fmt.Fprintf(bw, "within the ads that are: %s (shares and ranks too)\n", w)
 		}
 	}

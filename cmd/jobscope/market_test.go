@@ -124,6 +124,7 @@ func TestMarketQuestions(t *testing.T) {
 		{[]string{"stats", "Python", "--by", "seniority", "--seniority", "senior"}, 2, "choose one"},
 		{[]string{"stats", "Python", "--by", "colour"}, 2, "want one of seniority, work-mode, location"},
 		{[]string{"stats", "Python", "--baseline", "it"}, 2, "want one of tech, all"},
+		{[]string{"stats", "Python", "--company", "Nobody At All Inc"}, 1, "no ads name the company"},
 		{[]string{"index", "--location", "Manchster"}, 2, `or a place or county the ads name`},
 	} {
 		_, errOut, code := jobscopeCode(t, append([]string{"--db", db}, bad.args...)...)

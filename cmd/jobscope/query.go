@@ -261,7 +261,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 // cutFlags are the flags that narrow a question besides its location (which each command words
 // its own way).
 type cutFlags struct {
-	seniority, workMode, title, skill, ir35 *string
+	seniority, workMode, title, skill, ir35, company *string
 }
 
 func addCutFlags(fs *flag.FlagSet) cutFlags {
@@ -271,13 +271,14 @@ func addCutFlags(fs *flag.FlagSet) cutFlags {
 		title:     fs.String("title", "", "narrow to the ads of a job title (with a skill term: that title's ads citing it)"),
 		skill:     fs.String("skill", "", "narrow to the ads citing a skill"),
 		ir35:      fs.String("ir35", "", "narrow to the contracts an ad says are inside or outside IR35"),
+		company:   fs.String("company", "", "narrow to the ads of one advertiser (any case)"),
 	}
 }
 
 // input is the cut the flags give, with a location.
 func (f cutFlags) input(location string) market.CutInput {
 	return market.CutInput{Location: location, Seniority: *f.seniority, WorkMode: *f.workMode, Title: *f.title,
-		Skill: *f.skill, IR35: *f.ir35}
+		Skill: *f.skill, IR35: *f.ir35, Company: *f.company}
 }
 
 // openMarket opens the market service of the store named by --db; the caller closes it.
@@ -404,7 +405,7 @@ func cutWords(c *stats.Cut) string {
 	if c.IR35 != "" {
 		ir35 = c.IR35 + " IR35"
 	}
-	for _, v := range []string{c.Seniority, c.WorkMode, ir35, c.Title, c.Skill, c.Location} {
+	for _, v := range []string{c.Seniority, c.WorkMode, ir35, c.Title, c.Skill, c.Location, c.Company} {
 		if v != "" {
 			within = append(within, v)
 		}

@@ -66,7 +66,7 @@ func scanRecords(ctx context.Context, q querier, where string, args []any, fn fu
 	}
 	rows, err = q.Query(ctx, `SELECT a.id, a.dup_of IS NULL, a.posted_at, a.closed_at, a.emp_type, a.period,
 			a.currency, a.salary_min, a.salary_max, a.country, a.nation, a.region, a.county, a.place, a.remote,
-			a.title_norm, a.seniority, a.work_mode, a.ir35, a.term_ids
+			a.title_norm, a.seniority, a.work_mode, a.ir35, a.company, a.term_ids
 		FROM ads AS a
 		WHERE `+where+`
 		ORDER BY a.posted_at NULLS FIRST, a.id`, args...)
@@ -82,7 +82,7 @@ func scanRecords(ctx context.Context, q querier, where string, args []any, fn fu
 		var smin, smax *float64
 		if err := rows.Scan(&r.Seq, &canonical, &posted, &closed, &r.Type, &r.Period, &r.Currency, &smin, &smax,
 			&r.Country, &r.Nation, &r.Region, &r.County, &r.Place, &r.Remote, &r.Title,
-			&r.Seniority, &r.WorkMode, &r.IR35, &ids); err != nil {
+			&r.Seniority, &r.WorkMode, &r.IR35, &r.Company, &ids); err != nil {
 			return err
 		}
 		if !canonical {

@@ -62,7 +62,7 @@ func scanRecords(ctx context.Context, q querier, where, order string, args []any
 	}
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.dup_of IS NULL, a.posted_at, a.closed_at, a.emp_type, a.period,
 			a.currency, a.salary_min, a.salary_max, a.country, a.nation, a.region, a.county, a.place, a.remote,
-			a.title_norm, a.seniority, a.work_mode, a.ir35, d.term_ids
+			a.title_norm, a.seniority, a.work_mode, a.ir35, a.company, d.term_ids
 		FROM ads AS a JOIN ad_docs AS d ON d.ad_id = a.id
 		WHERE `+where+`
 		ORDER BY `+order, args...)
@@ -79,7 +79,7 @@ func scanRecords(ctx context.Context, q querier, where, order string, args []any
 		var termIDs []byte
 		if err := rows.Scan(&r.Seq, &canonical, &posted, &closed, &r.Type, &r.Period, &r.Currency, &smin, &smax,
 			&r.Country, &r.Nation, &r.Region, &r.County, &r.Place, &r.Remote, &r.Title,
-			&r.Seniority, &r.WorkMode, &r.IR35, &termIDs); err != nil {
+			&r.Seniority, &r.WorkMode, &r.IR35, &r.Company, &termIDs); err != nil {
 			return err
 		}
 		if !canonical {

@@ -45,6 +45,7 @@ func testRecords(t *testing.T, s jobscope.Store) {
 			a.Extraction.Title.Normalized = ""
 			a.Extraction.Skills = nil
 			a.Extraction.Location = jobscope.Location{Country: "US", Region: "Texas", Remote: true}
+			a.Raw.Company = "" // the ad names no advertiser
 		}),
 		newAd("adzuna/1", func(a *jobscope.Ad) { a.DupOf = keyp("reed/1") }),
 	}})
@@ -52,11 +53,12 @@ func testRecords(t *testing.T, s jobscope.Store) {
 		Currency: "GBP", Min: 50000, Max: 60000, Country: "GB", Nation: "England", Region: "Yorkshire and The Humber",
 		County: "West Yorkshire", Place: "Leeds", Remote: true, Title: "Go Developer",
 		Skills:    []jobscope.Skill{{Name: "Go", Category: "Programming Languages"}, {Name: "SQL", Category: "Databases"}},
-		Seniority: "senior", WorkMode: "hybrid"}
+		Seniority: "senior", WorkMode: "hybrid", Company: "Acme Ltd"}
 	r2 := jobscope.AdRecord{Posted: day("2024-02-29"), Type: "contract", Period: "day", Currency: "GBP", Min: 450,
 		Max: 550, Country: "GB", Nation: "England", Region: "London", County: "Greater London", Place: "London",
 		Title: "Data Engineer", Skills: []jobscope.Skill{{Name: "Python", Category: "Programming Languages"},
-			{Name: "Go", Category: "Programming Languages"}}, Seniority: "senior", WorkMode: "hybrid", IR35: "outside"}
+			{Name: "Go", Category: "Programming Languages"}}, Seniority: "senior", WorkMode: "hybrid", IR35: "outside",
+		Company: "Acme Ltd"}
 	r3 := jobscope.AdRecord{Country: "US", Region: "Texas", Remote: true, Seniority: "senior", WorkMode: "hybrid"}
 	check := func(t *testing.T, got, want []jobscope.AdRecord) {
 		t.Helper()
