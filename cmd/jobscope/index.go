@@ -6,17 +6,17 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"jobscope"
+	"jobscope/market"
 	"jobscope/stats"
 )
 
 // statsTables are the tables `jobscope stats --format csv` writes.
-var statsTables = []string{"periods", "locations", "trend", "cooccurring", "histogram"}
+var statsTables = market.PageTables
 
 const indexHelp = `
 Ranks every term of a kind (skills, job titles or locations) by the jobs citing it in the 6 months to
@@ -78,7 +78,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	case "json":
 		return writeJSON(e.stdout, idx)
 	case "csv":
-		return writeIndexCSV(e.stdout, idx)
+		return writeCSV(e.stdout, market.IndexTable(idx))
 	}
 	return printIndex(e.stdout, idx)
 }
@@ -131,7 +131,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	case "json":
 		return writeJSON(e.stdout, pages)
 	case "csv":
-		return writeCompareCSV(e.stdout, pages)
+		return writeCSV(e.stdout, market.CompareTable(pages))
 	}
 	return printCompare(e.stdout, pages)
 }
@@ -348,107 +348,13 @@ func printStats(w io.Writer, r *statsReport) error {
 	return nil
 }
 
-// CSV output: numbers in full precision, absent figures empty.
-
-func csvFloat(p *float64) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*p, 'f', -1, 64)
-}
-
-func csvNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func csvInt(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.Itoa(*p)
-}
-
+// writeCSV writes rows as CSV.
 func writeCSV(w io.Writer, rows [][]string) error {
 	cw := csv.NewWriter(w)
 	if err := cw.WriteAll(rows); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
-}
-
-var periodNames = [3]string{"latest", "year_ago", "two_years_ago"}
-
-// figureColumns are the columns of one period's figures.
-var figureColumns = []string{"from", "to", "jobs", "share_of_all", "share_of_category", "rank", "rank_change",
-	"live_jobs", "salaries_quoted", "salaries_left_out", "p10", "p25", "p50", "p75", "p90", "median_change",
-	"median_ci95_low", "median_ci95_high", "median_excl_london", "median_excl_london_change",
-	"hourly_quoted", "hourly_p50"}
-
-func figureCells(f *stats.Figures, shareOfCategory *float64, rank, rankChange *int) []string {
-	var lo, hi *float64
-	if f.MedianCI95 != nil {
-		lo, hi = &f.MedianCI95[0], &f.MedianCI95[1]
-	}
-	var hq string
-	var hp *float64
-	if f.Hourly != nil {
-		hq, hp = strconv.Itoa(f.Hourly.SalariesQuoted), f.Hourly.P50
-	}
-	return []string{f.From, f.To, strconv.Itoa(f.Jobs), csvNum(f.ShareOfAll), csvFloat(shareOfCategory), csvInt(rank),
-		csvInt(rankChange), strconv.Itoa(f.LiveJobs), strconv.Itoa(f.SalariesQuoted), strconv.Itoa(f.Implausible),
-		csvFloat(f.P10), csvFloat(f.P25), csvFloat(f.P50), csvFloat(f.P75), csvFloat(f.P90), csvFloat(f.MedianChange),
-		csvFloat(lo), csvFloat(hi), csvFloat(f.MedianExclLondon), csvFloat(f.MedianExclLondonChange), hq, csvFloat(hp)}
-}
-
-// writeStatsCSV writes one table of a term's page.
-func writeStatsCSV(w io.Writer, r *statsReport, table string) error {
-	var rows [][]string
-	switch table {
-	case "periods":
-		rows = append(rows, append([]string{"set", "period"}, figureColumns...))
-		for i := range r.Periods {
-			p := &r.Periods[i]
-			soc := p.ShareOfCategory
-			rows = append(rows, append([]string{r.Term, periodNames[i]}, figureCells(&p.Figures, &soc, p.Rank, p.RankChange)...))
-		}
-		for i := range r.All {
-			rows = append(rows, append([]string{"all", periodNames[i]}, figureCells(&r.All[i], nil, nil, nil)...))
-		}
-	case "locations":
-		rows = append(rows, []string{"location", "jobs", "p50", "median_change", "rank", "rank_change", "live_jobs"})
-		for _, l := range r.Locations {
-			rows = append(rows, []string{l.Location, strconv.Itoa(l.Jobs), csvFloat(l.P50), csvFloat(l.MedianChange),
-				csvInt(l.Rank), csvInt(l.RankChange), strconv.Itoa(l.LiveJobs)})
-		}
-	case "trend":
-		rows = append(rows, []string{"month", "jobs", "share", "p10", "p25", "p50", "p75", "p90"})
-		for _, p := range r.Trend {
-			rows = append(rows, []string{p.Month, strconv.Itoa(p.Jobs), csvNum(p.Share), csvFloat(p.P10), csvFloat(p.P25),
-				csvFloat(p.P50), csvFloat(p.P75), csvFloat(p.P90)})
-		}
-	case "cooccurring":
-		rows = append(rows, []string{"list", "term", "category", "jobs", "share"})
-		add := func(list string, cs []stats.CoTerm) {
-			for _, c := range cs {
-				rows = append(rows, []string{list, c.Term, c.Category, strconv.Itoa(c.Jobs), csvNum(c.Share)})
-			}
-		}
-		add("top", r.Cooccurring.Top)
-		cats := make([]string, 0, len(r.Cooccurring.ByCategory))
-		for c := range r.Cooccurring.ByCategory {
-			cats = append(cats, c)
-		}
-		slices.Sort(cats)
-		for _, c := range cats {
-			add(c, r.Cooccurring.ByCategory[c])
-		}
-	case "histogram":
-		rows = append(rows, []string{"from", "to", "count"})
-		for _, b := range r.Histogram.Bins {
-			rows = append(rows, []string{csvNum(b.From), csvNum(b.To), strconv.Itoa(b.Count)})
-		}
-	default:
-		return fmt.Errorf("%w: unknown table %q", errUsage, table)
-	}
-	return writeCSV(w, rows)
 }
 
 func printIndex(w io.Writer, idx *stats.Index) error {
@@ -485,17 +391,6 @@ func printIndex(w io.Writer, idx *stats.Index) error {
 	return tw.Flush()
 }
 
-func writeIndexCSV(w io.Writer, idx *stats.Index) error {
-	rows := [][]string{{"rank", "rank_change", "term", "category", "jobs", "jobs_year_ago", "share_of_all",
-		"salaries_quoted", "median", "median_change"}}
-	for _, r := range idx.Terms {
-		rows = append(rows, []string{csvInt(r.Rank), csvInt(r.RankChange), r.Term, r.Category, strconv.Itoa(r.Jobs),
-			strconv.Itoa(r.JobsYearAgo), csvNum(r.ShareOfAll), strconv.Itoa(r.SalariesQuoted), csvFloat(r.Median),
-			csvFloat(r.MedianChange)})
-	}
-	return writeCSV(w, rows)
-}
-
 func printCompare(w io.Writer, pages []*stats.Page) error {
 	bw := newBufferedWriter(w)
 	defer bw.Flush()
@@ -525,17 +420,4 @@ func printCompare(w io.Writer, pages []*stats.Page) error {
 	row("  change on a year", func(p *stats.Page) string { return change(p.Periods[0].MedianChange) })
 	row("90th percentile", func(p *stats.Page) string { return money(p.Periods[0].P90) })
 	return tw.Flush()
-}
-
-func writeCompareCSV(w io.Writer, pages []*stats.Page) error {
-	rows := [][]string{append([]string{"term", "kind", "category", "period"}, figureColumns...)}
-	for _, p := range pages {
-		for i := range p.Periods {
-			f := &p.Periods[i]
-			soc := f.ShareOfCategory
-			rows = append(rows, append([]string{p.Term, string(p.Kind), p.Category, periodNames[i]},
-				figureCells(&f.Figures, &soc, f.Rank, f.RankChange)...))
-		}
-	}
-	return writeCSV(w, rows)
 }

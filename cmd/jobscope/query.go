@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -240,7 +239,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		case "json":
 			return writeJSON(e.stdout, t)
 		case "csv":
-			return writeByCSV(e.stdout, t)
+			return writeCSV(e.stdout, t.Table())
 		}
 		return printBy(e.stdout, t)
 	}
@@ -253,7 +252,11 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	case "json":
 		return writeJSON(e.stdout, rep)
 	case "csv":
-		return writeStatsCSV(e.stdout, rep, *table)
+		rows, err := market.PageTable(rep, *table)
+		if err != nil {
+			return err
+		}
+		return writeCSV(e.stdout, rows)
 	}
 	return printStats(e.stdout, rep)
 }
@@ -361,34 +364,6 @@ func printBy(w io.Writer, t *market.ByTable) error {
 	}
 	fmt.Fprintf(bw, ". - where fewer salaries than --min-salaries.\n")
 	return nil
-}
-
-// writeByCSV writes a breakdown table as CSV, a row per value and market (contracts split by IR35
-// as "contract inside IR35" and "contract outside IR35" rows where the ads state it).
-func writeByCSV(w io.Writer, t *market.ByTable) error {
-	rows := [][]string{{"by", "value", "market", "jobs", "salaries_quoted", "p10", "p25", "p50", "p75", "p90", "median_ci95_low", "median_ci95_high"}}
-	type part struct {
-		name string
-		f    stats.Figures
-	}
-	for _, r := range t.Rows {
-		parts := []part{{"permanent", r.Permanent}, {"contract", r.Contract}}
-		if r.InsideIR35 != nil {
-			parts = append(parts, part{"contract inside IR35", *r.InsideIR35})
-		}
-		if r.OutsideIR35 != nil {
-			parts = append(parts, part{"contract outside IR35", *r.OutsideIR35})
-		}
-		for _, m := range parts {
-			lo, hi := "", ""
-			if m.f.MedianCI95 != nil {
-				lo, hi = csvNum(m.f.MedianCI95[0]), csvNum(m.f.MedianCI95[1])
-			}
-			rows = append(rows, []string{t.By, r.Value, m.name, strconv.Itoa(m.f.Jobs), strconv.Itoa(m.f.SalariesQuoted),
-				csvFloat(m.f.P10), csvFloat(m.f.P25), csvFloat(m.f.P50), csvFloat(m.f.P75), csvFloat(m.f.P90), lo, hi})
-		}
-	}
-	return writeCSV(w, rows)
 }
 
 func countryOr(c string) string {
