@@ -100,6 +100,7 @@ what the store holds and the market figures for "Backend Developer" and a few sk
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "demo", "", demoHelp)
 	n := fs.Int("ads", 50000, "ads to generate the first time")
+	addr := fs.String("addr", "", "then serve the demo's pages and API on this address (host:port) until Ctrl-C")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -196,5 +197,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "  %-12s %8s %7.2f%% %12s %10s\n", t.Name, thousands(float64(f.Jobs)), f.ShareOfAll*100, med, chg)
 	}
 	fmt.Fprintf(e.stdout, "\nTry: jobscope --db %s stats Kubernetes --market contract\n", market.Redact(e.db))
+	if *addr != "" {
+		fmt.Fprintln(e.stdout)
+		return e.serve(ctx, svc, *addr, 0)
+	}
 	return nil
 }

@@ -138,34 +138,13 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 
 // Formatting shared by the reports.
 
-func currencySymbol(cur string) string {
-	switch cur {
-	case "GBP":
-		return "£"
-	case "USD":
-		return "$"
-	}
-	return ""
-}
-
 func moneyOf(cur string) func(*float64) string {
-	sym := currencySymbol(cur)
-	return func(p *float64) string {
-		if p == nil {
-			return "-"
-		}
-		return sym + thousands(math.Round(*p))
-	}
+	return func(p *float64) string { return market.Money(cur, p) }
 }
 
-func percent(v float64) string { return fmt.Sprintf("%.2f%%", v*100) }
+func percent(v float64) string { return market.Percent(v) }
 
-func change(p *float64) string {
-	if p == nil {
-		return "-"
-	}
-	return fmt.Sprintf("%+.1f%%", *p*100)
-}
+func change(p *float64) string { return market.Change(p) }
 
 func rankOf(p *int) string {
 	if p == nil {

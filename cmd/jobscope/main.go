@@ -57,6 +57,7 @@ func commands() []command {
 		{"compare", "several terms' market figures side by side", runCompare},
 		{"taxonomy", "list and search the skills and job titles extraction knows", runTaxonomy},
 		{"eval", "measure extraction against labelled real ads, per field", runEval},
+		{"serve", "serve the web pages and the JSON API", runServe},
 		{"bench", "time the statistics engine against the same figures by SQL", runBench},
 	}
 }

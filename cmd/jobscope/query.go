@@ -295,22 +295,7 @@ func (e *env) marketConfig() market.Config {
 }
 
 // thousands formats a whole number with commas: 1234567 → 1,234,567.
-func thousands(v float64) string {
-	s := fmt.Sprintf("%.0f", v)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func thousands(v float64) string { return market.Thousands(v) }
 
 // printBy writes a breakdown table: a row per value, permanent salaries then contract day rates.
 func printBy(w io.Writer, t *market.ByTable) error {

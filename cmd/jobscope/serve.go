@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"time"
+
+	"jobscope/market"
+	"jobscope/serve"
+)
+
+const serveHelp = `
+Serves the market of the store named by --db: web pages (the market index, each term's page with
+its charts and cuts) and the JSON API under /api/v1 (index, terms with cuts, breakdowns, compare;
+CSV with ?format=csv or Accept: text/csv), /healthz and Prometheus /metrics.
+
+  jobscope serve [--addr 127.0.0.1:8080] [--refresh 5s]
+
+The server catches up with the store every --refresh, so an ingest run by another process shows
+within seconds, and several servers over one PostgreSQL store each stay current. It logs one line
+a request to standard error and shuts down gracefully on SIGINT or SIGTERM, finishing the requests
+in flight.
+
+` + engineNote
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "", serveHelp)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, host:port (port 0 picks a free one)")
+	refresh := fs.Duration("refresh", serve.DefaultRefresh, "how often to catch up with the store (0: never)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("%w: serve takes no arguments", errUsage)
+	}
+	svc, err := e.openMarket(ctx)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	return e.serve(ctx, svc, *addr, *refresh)
+}
+
+// serve serves svc on addr until ctx is done, printing the address it listens on.
+func (e *env) serve(ctx context.Context, svc *market.Service, addr string, refresh time.Duration) error {
+	if refresh == 0 {
+		refresh = -1 // the server's "never"
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	srv, err := serve.New(serve.Config{Service: svc, Log: log, Refresh: refresh})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	fmt.Fprintf(e.stdout, "Serving %s on http://%s/ (Ctrl-C stops)\n", market.Redact(e.db), ln.Addr())
+	return srv.Run(ctx, ln)
+}

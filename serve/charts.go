@@ -1,0 +1,141 @@
+package serve
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"strings"
+
+	"jobscope/market"
+	"jobscope/stats"
+)
+
+// Charts are SVG drawn here from the figures, so that a page needs no script and fetches nothing.
+// Every chart carries a title and a description for screen readers, and the page gives the same
+// figures as a table beside it.
+
+const (
+	chartW, chartH = 640, 200
+	padL, padR     = 56, 12
+	padT, padB     = 12, 28
+)
+
+// shareChart draws a term's monthly share of the market's ads as a line.
+func shareChart(points []stats.TrendPoint, term string) template.HTML {
+	if len(points) < 2 {
+		return ""
+	}
+	peak := 0.0
+	for _, p := range points {
+		peak = max(peak, p.Share)
+	}
+	if peak == 0 {
+		return ""
+	}
+	x := xScale(len(points))
+	y := func(v float64) float64 { return padT + (1-v/peak)*(chartH-padT-padB) }
+	var line []string
+	for i, p := range points {
+		line = append(line, fmt.Sprintf("%.1f,%.1f", x(i), y(p.Share)))
+	}
+	var b strings.Builder
+	open(&b, "Demand for "+term, fmt.Sprintf("Share of all ads citing %s each month, %s to %s; the highest %.2f%%.",
+		term, points[0].Month, points[len(points)-1].Month, peak*100))
+	axes(&b, points, fmt.Sprintf("%.1f%%", peak*100), "0%")
+	fmt.Fprintf(&b, `<polyline class="line" points="%s"/>`, strings.Join(line, " "))
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
+}
+
+// salaryChart draws the 3-month p10 to p90 band of a term's salary figures with its median.
+func salaryChart(points []stats.TrendPoint, term, currency string) template.HTML {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	n := 0
+	for _, p := range points {
+		if p.P10 != nil && p.P90 != nil {
+			lo, hi = min(lo, *p.P10), max(hi, *p.P90)
+			n++
+		}
+	}
+	if n < 2 || hi <= lo {
+		return ""
+	}
+	x := xScale(len(points))
+	y := func(v float64) float64 { return padT + (1-(v-lo)/(hi-lo))*(chartH-padT-padB) }
+	var b strings.Builder
+	open(&b, "Salaries for "+term, fmt.Sprintf("The 10th to 90th percentile of %s salary figures over the 3 months to each month, with the median line.", term))
+	sym := market.CurrencySymbol(currency)
+	axes(&b, points, sym+market.Thousands(hi), sym+market.Thousands(lo))
+	// The band and the median are drawn in runs of months that have figures.
+	var top, bottom, mid []string
+	flush := func() {
+		if len(top) > 1 {
+			for i := len(bottom) - 1; i >= 0; i-- {
+				top = append(top, bottom[i])
+			}
+			fmt.Fprintf(&b, `<polygon class="band" points="%s"/>`, strings.Join(top, " "))
+			fmt.Fprintf(&b, `<polyline class="line" points="%s"/>`, strings.Join(mid, " "))
+		}
+		top, bottom, mid = nil, nil, nil
+	}
+	for i, p := range points {
+		if p.P10 == nil || p.P90 == nil || p.P50 == nil {
+			flush()
+			continue
+		}
+		top = append(top, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.P90)))
+		bottom = append(bottom, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.P10)))
+		mid = append(mid, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.P50)))
+	}
+	flush()
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
+}
+
+// histogramChart draws the latest period's salary histogram as bars.
+func histogramChart(h stats.Histogram, term, currency string) template.HTML {
+	if len(h.Bins) == 0 {
+		return ""
+	}
+	peak := 0
+	for _, bin := range h.Bins {
+		peak = max(peak, bin.Count)
+	}
+	if peak == 0 {
+		return ""
+	}
+	var b strings.Builder
+	sym := market.CurrencySymbol(currency)
+	open(&b, "Salary histogram for "+term, fmt.Sprintf("Salary figures of the latest period in bins of %s%s, from %s%s to %s%s.",
+		sym, market.Thousands(h.BinWidth), sym, market.Thousands(h.Bins[0].From), sym, market.Thousands(h.Bins[len(h.Bins)-1].To)))
+	w := float64(chartW-padL-padR) / float64(len(h.Bins))
+	for i, bin := range h.Bins {
+		bh := float64(bin.Count) / float64(peak) * (chartH - padT - padB)
+		fmt.Fprintf(&b, `<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s%s–%s%s: %d</title></rect>`,
+			padL+float64(i)*w, chartH-padB-bh, max(w-1, 1), bh, sym, market.Thousands(bin.From), sym, market.Thousands(bin.To), bin.Count)
+	}
+	fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d">%s%s</text>`, padL, chartH-8, sym, market.Thousands(h.Bins[0].From))
+	fmt.Fprintf(&b, `<text class="axis end" x="%d" y="%d">%s%s</text>`, chartW-padR, chartH-8, sym, market.Thousands(h.Bins[len(h.Bins)-1].To))
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
+}
+
+func xScale(n int) func(int) float64 {
+	return func(i int) float64 { return padL + float64(i)/float64(n-1)*(chartW-padL-padR) }
+}
+
+// open starts an SVG with its accessible title and description.
+func open(b *strings.Builder, title, desc string) {
+	fmt.Fprintf(b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="%s"><title>%s</title><desc>%s</desc>`,
+		chartW, chartH, html.EscapeString(title), html.EscapeString(title), html.EscapeString(desc))
+}
+
+// axes draws the frame, the top and bottom values and the first and last months.
+func axes(b *strings.Builder, points []stats.TrendPoint, top, bottom string) {
+	fmt.Fprintf(b, `<line class="frame" x1="%d" y1="%d" x2="%d" y2="%d"/>`, padL, chartH-padB, chartW-padR, chartH-padB)
+	fmt.Fprintf(b, `<text class="axis end" x="%d" y="%d">%s</text>`, padL-4, padT+8, html.EscapeString(top))
+	fmt.Fprintf(b, `<text class="axis end" x="%d" y="%d">%s</text>`, padL-4, chartH-padB, html.EscapeString(bottom))
+	fmt.Fprintf(b, `<text class="axis" x="%d" y="%d">%s</text>`, padL, chartH-8, points[0].Month)
+	fmt.Fprintf(b, `<text class="axis end" x="%d" y="%d">%s</text>`, chartW-padR, chartH-8, points[len(points)-1].Month)
+}

@@ -1,0 +1,240 @@
+package serve
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"jobscope"
+	"jobscope/market"
+	"jobscope/stats"
+)
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// pages renders the server's HTML: each page a template of templates/ inside layout.html, the
+// figures formatted by the same functions as the command line's reports.
+type pages struct {
+	t map[string]*template.Template
+}
+
+var pageNames = []string{"home", "term", "error"}
+
+func newPages() (*pages, error) {
+	funcs := template.FuncMap{
+		"money":    market.Money,
+		"percent":  market.Percent,
+		"change":   market.Change,
+		"count":    func(n int) string { return market.Thousands(float64(n)) },
+		"rank":     func(p *int) string { return intOr(p, "%d") },
+		"rankDiff": func(p *int) string { return intOr(p, "%+d") },
+		"termURL":  termURL,
+	}
+	pg := &pages{t: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("serve: template %s: %w", name, err)
+		}
+		pg.t[name] = t
+	}
+	return pg, nil
+}
+
+func intOr(p *int, format string) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf(format, *p)
+}
+
+// termURL is the address of a term's page.
+func termURL(name string) string { return "/terms/" + url.PathEscape(name) }
+
+// routes adds the pages to mux.
+func (pg *pages) routes(mux *http.ServeMux, s *Server) {
+	static := http.FileServerFS(assets)
+	mux.Handle("GET /static/", static)
+	mux.Handle("GET /{$}", s.servePage(pg, pg.home))
+	mux.Handle("GET /terms/{name}", s.servePage(pg, pg.term))
+	mux.Handle("GET /", s.servePage(pg, func(http.ResponseWriter, *http.Request, *Server) (string, any, error) {
+		return "", nil, errNotFound
+	}))
+}
+
+// pageHandler returns the template to render and its data, or an error for the error page.
+type pageHandler func(w http.ResponseWriter, r *http.Request, s *Server) (string, any, error)
+
+// layoutData is what every page's layout reads.
+type layoutData struct {
+	Title string
+	Page  any
+}
+
+// servePage adapts h: its data rendered in its template, or its error as the error page with the
+// status its code maps to and "did you mean" links.
+func (s *Server) servePage(pg *pages, h pageHandler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, data, err := h(w, r, s)
+		status := http.StatusOK
+		title := ""
+		if err != nil {
+			var code market.Code
+			status, code = statusOf(err)
+			msg := err.Error()
+			if status == http.StatusInternalServerError {
+				s.log.Error("page failed", "path", r.URL.Path, "err", err)
+				msg = "Something went wrong on our side."
+			}
+			name, title = "error", http.StatusText(status)
+			data = errorPage{Status: status, Code: string(code), Message: msg, Suggestions: market.SuggestionsOf(err)}
+		} else if t, ok := data.(interface{ title() string }); ok {
+			title = t.title()
+		}
+		var buf bytes.Buffer
+		if err := pg.t[name].Execute(&buf, layoutData{Title: title, Page: data}); err != nil {
+			s.log.Error("render", "page", name, "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		w.Write(buf.Bytes())
+	})
+}
+
+type errorPage struct {
+	Status      int
+	Code        string
+	Message     string
+	Suggestions []string
+}
+
+// homePage is the market index with its filters.
+type homePage struct {
+	Index      *stats.Index
+	Total      int
+	Query      url.Values
+	Kinds      []string
+	Categories []string
+	Locations  []string
+	Search     string
+}
+
+func (homePage) title() string { return "The job market, from the ads" }
+
+func (pg *pages) home(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	q, limit, err := s.indexQueryOf(r)
+	if err != nil {
+		return "", nil, err
+	}
+	idx, err := s.svc.Index(q)
+	if err != nil {
+		return "", nil, err
+	}
+	search := strings.TrimSpace(r.URL.Query().Get("q"))
+	if search != "" {
+		k := market.Key(search)
+		kept := idx.Terms[:0]
+		for _, t := range idx.Terms {
+			if strings.Contains(market.Key(t.Term), k) {
+				kept = append(kept, t)
+			}
+		}
+		idx.Terms = kept
+	}
+	total := len(idx.Terms)
+	if limit == 100 && r.URL.Query().Get("limit") == "" {
+		limit = 50
+	}
+	if limit > 0 && len(idx.Terms) > limit {
+		idx.Terms = idx.Terms[:limit]
+	}
+	cats := []string{}
+	for _, t := range s.svc.Terms() {
+		if t.Kind == idx.Kind && !slices.Contains(cats, t.Category) {
+			cats = append(cats, t.Category)
+		}
+	}
+	return "home", homePage{Index: idx, Total: total, Query: r.URL.Query(), Search: search,
+		Kinds:      []string{string(jobscope.KindSkill), string(jobscope.KindTitle), string(jobscope.KindLocation)},
+		Categories: sorted(cats), Locations: s.svc.Engine().Locations(q.Scope)}, nil
+}
+
+// termPage is every figure of a term's page, ready to lay out.
+type termPage struct {
+	P         *stats.Page
+	Cut       string // the cut in words, "" for none
+	Unit      string
+	Share     template.HTML
+	Salary    template.HTML
+	Histogram template.HTML
+	Periods   []periodColumn
+	Query     url.Values
+	Levels    []string
+	Modes     []string
+	Top       []stats.CoTerm
+}
+
+func (t termPage) title() string { return t.P.Term + ": jobs, salaries and skills" }
+
+// periodColumn is one period's column of the summary table: the term's figures and the baseline's.
+type periodColumn struct {
+	Label string
+	Term  stats.TermFigures
+	All   stats.Figures
+	Title int // the baseline's ads with a recognised title
+}
+
+func (pg *pages) term(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	q, err := s.termQueryOf(r)
+	if err != nil {
+		return "", nil, err
+	}
+	p, err := s.svc.CutPage(q.term, q.scope, q.asOf, q.minSal, q.cut)
+	if err != nil {
+		return "", nil, err
+	}
+	unit := "salary"
+	if p.Market == stats.MarketContract {
+		unit = "day rate"
+	}
+	tp := termPage{P: p, Unit: unit, Query: r.URL.Query(), Levels: stats.Seniorities, Modes: stats.WorkModes,
+		Share:     shareChart(p.Trend, p.Term),
+		Salary:    salaryChart(p.Trend, p.Term, p.Currency),
+		Histogram: histogramChart(p.Histogram, p.Term, p.Currency)}
+	if p.Cut != nil {
+		tp.Cut = cutWords(p.Cut)
+	}
+	labels := [3]string{"6 months to " + p.Periods[0].To, "Same period a year ago", "Two years ago"}
+	for i := range p.Periods {
+		tp.Periods = append(tp.Periods, periodColumn{Label: labels[i], Term: p.Periods[i], All: p.All[i], Title: p.WithTitle[i]})
+	}
+	tp.Top = p.Cooccurring.Top[:min(20, len(p.Cooccurring.Top))]
+	return "term", tp, nil
+}
+
+// cutWords lists a cut's values.
+func cutWords(c *stats.Cut) string {
+	var out []string
+	for _, v := range []string{c.Seniority, c.WorkMode, c.Title, c.Skill, c.Location, c.Company} {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	if c.IR35 != "" {
+		out = append(out, c.IR35+" IR35")
+	}
+	return strings.Join(out, ", ")
+}
+
+func sorted(xs []string) []string {
+	slices.Sort(xs)
+	return xs
+}
