@@ -187,6 +187,7 @@ func TestPages(t *testing.T) {
 		{"/terms/Python?seniority=senior&location=London", 200, []string{"only the ads that are: <strong>senior, London</strong>"}},
 		{"/terms/Pyhton", 404, []string{"Did you mean", `href="/terms/Python"`}},
 		{"/terms/Python?market=temp", 400, []string{"permanent or contract"}},
+		{"/terms/Python?market=contract", 200, []string{`<option value="contract" selected>`, "Median day rate"}},
 		{"/no/such/page", 404, []string{"no such page"}},
 		{"/static/style.css", 200, []string{"font-variant-numeric"}},
 	}
@@ -199,6 +200,11 @@ func TestPages(t *testing.T) {
 		for _, s := range tt.says {
 			if !strings.Contains(body, s) {
 				t.Errorf("GET %s: the page lacks %q", tt.path, s)
+			}
+		}
+		for _, field := range []string{`name="market"`, `name="seniority"`, `name="location"`} {
+			if n := strings.Count(body, field); n > 1 {
+				t.Errorf("GET %s: %d form fields %s: the first would win", tt.path, n, field)
 			}
 		}
 		if strings.Contains(body, "<script") {
