@@ -206,8 +206,8 @@ func (pg *pages) term(_ http.ResponseWriter, r *http.Request, s *Server) (string
 		unit = "day rate"
 	}
 	tp := termPage{P: p, Unit: unit, Query: r.URL.Query(), Levels: stats.Seniorities, Modes: stats.WorkModes,
-		Share:     shareChart(p.Trend, p.Term),
-		Salary:    salaryChart(p.Trend, p.Term, p.Currency),
+		Share:     shareChart(recent(p.Trend), p.Term),
+		Salary:    salaryChart(recent(p.Trend), p.Term, p.Currency),
 		Histogram: histogramChart(p.Histogram, p.Term, p.Currency)}
 	if p.Cut != nil {
 		tp.Cut = cutWords(p.Cut)
@@ -219,6 +219,12 @@ func (pg *pages) term(_ http.ResponseWriter, r *http.Request, s *Server) (string
 	tp.Top = p.Cooccurring.Top[:min(20, len(p.Cooccurring.Top))]
 	return "term", tp, nil
 }
+
+// chartMonths is how many months the charts show: three years, as the periods compare.
+const chartMonths = 36
+
+// recent is the last chartMonths months of a trend.
+func recent(t []stats.TrendPoint) []stats.TrendPoint { return t[max(0, len(t)-chartMonths):] }
 
 // cutWords lists a cut's values.
 func cutWords(c *stats.Cut) string {
