@@ -1,6 +1,7 @@
 package serve
 
 import (
+	_ "embed"
 	"fmt"
 	"net/http"
 	"slices"
@@ -15,16 +16,34 @@ import (
 // routes is the server's mux: the API under /api/v1, the health and metrics endpoints, the pages.
 func (s *Server) routes(pg *pages) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", s.serveAPI(s.healthz))
-	mux.Handle("GET /metrics", http.HandlerFunc(s.serveMetrics))
-	mux.Handle("GET /api/v1/index", s.serveAPI(s.apiIndex))
-	mux.Handle("GET /api/v1/terms/{name}", s.serveAPI(s.apiTerm))
-	mux.Handle("GET /api/v1/terms/{name}/by/{dimension}", s.serveAPI(s.apiBy))
-	mux.Handle("GET /api/v1/compare", s.serveAPI(s.apiCompare))
+	api := func(pattern string, h http.Handler) {
+		mux.Handle(pattern, h)
+		s.apiRoutes = append(s.apiRoutes, pattern)
+	}
+	api("GET /healthz", s.serveAPI(s.healthz))
+	api("GET /metrics", http.HandlerFunc(s.serveMetrics))
+	api("GET /api/v1/openapi.json", http.HandlerFunc(serveOpenAPI))
+	api("GET /api/v1/index", s.serveAPI(s.apiIndex))
+	api("GET /api/v1/terms/{name}", s.serveAPI(s.apiTerm))
+	api("GET /api/v1/terms/{name}/by/{dimension}", s.serveAPI(s.apiBy))
+	api("GET /api/v1/compare", s.serveAPI(s.apiCompare))
 	mux.Handle("GET /api/v1/", s.serveAPI(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	pg.routes(mux, s)
 	return s.recoverer(s.observe(securityHeaders(mux)))
 }
+
+//go:embed openapi.json
+var openAPI []byte
+
+// serveOpenAPI serves the API's OpenAPI 3.1 document.
+func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(openAPI)
+}
+
+// APIRoutes are the patterns of the API's routes ("GET /api/v1/terms/{name}"), each of which the
+// OpenAPI document describes.
+func (s *Server) APIRoutes() []string { return slices.Clone(s.apiRoutes) }
 
 // health is what /healthz answers.
 type health struct {

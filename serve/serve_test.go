@@ -282,3 +282,72 @@ func TestRunRefreshAndShutdown(t *testing.T) {
 		t.Fatal("Run did not return after its context ended")
 	}
 }
+
+// TestOpenAPI: the document served at /api/v1/openapi.json is OpenAPI 3.1 and describes exactly
+// the API's routes, each with its method and path parameters.
+func TestOpenAPI(t *testing.T) {
+	f := newFixture(t)
+	status, _, body := f.get(t, "/api/v1/openapi.json")
+	if status != 200 {
+		t.Fatalf("openapi.json: %d", status)
+	}
+	type param struct {
+		Ref  string `json:"$ref"`
+		Name string `json:"name"`
+		In   string `json:"in"`
+	}
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Summary    string  `json:"summary"`
+			Parameters []param `json:"parameters"`
+		} `json:"paths"`
+		Components struct {
+			Parameters map[string]param `json:"parameters"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Errorf("openapi %q, want 3.1.0", doc.OpenAPI)
+	}
+	served := map[string]bool{}
+	for _, r := range f.srv.APIRoutes() {
+		method, path, _ := strings.Cut(r, " ")
+		served[strings.ToLower(method)+" "+path] = true
+		ops, ok := doc.Paths[path]
+		if !ok {
+			t.Errorf("route %s is not in the OpenAPI document", r)
+			continue
+		}
+		op, ok := ops[strings.ToLower(method)]
+		if !ok || op.Summary == "" {
+			t.Errorf("route %s: the document has no %s operation with a summary", r, method)
+		}
+		for _, seg := range strings.Split(path, "/") {
+			name, isParam := strings.CutPrefix(seg, "{")
+			if !isParam {
+				continue
+			}
+			name = strings.TrimSuffix(name, "}")
+			found := false
+			for _, p := range op.Parameters {
+				if p.Ref != "" {
+					p = doc.Components.Parameters[strings.TrimPrefix(p.Ref, "#/components/parameters/")]
+				}
+				found = found || p.In == "path" && p.Name == name
+			}
+			if !found {
+				t.Errorf("route %s: the document does not describe its path parameter %q", r, name)
+			}
+		}
+	}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			if !served[method+" "+path] {
+				t.Errorf("the document describes %s %s, which the server does not serve", method, path)
+			}
+		}
+	}
+}

@@ -39,6 +39,8 @@ type Server struct {
 	refresh time.Duration
 	metrics *metrics
 	handler http.Handler
+	// apiRoutes are the API's route patterns, for APIRoutes.
+	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
 	lastRefresh atomic.Int64
 }
