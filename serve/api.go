@@ -29,7 +29,7 @@ func (s *Server) routes(pg *pages) http.Handler {
 	api("GET /api/v1/compare", s.serveAPI(s.apiCompare))
 	mux.Handle("GET /api/v1/", s.serveAPI(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	pg.routes(mux, s)
-	return s.recoverer(s.observe(securityHeaders(mux)))
+	return s.recoverer(s.observe(securityHeaders(conditional(mux))))
 }
 
 //go:embed openapi.json

@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -349,5 +350,40 @@ func TestOpenAPI(t *testing.T) {
 				t.Errorf("the document describes %s %s, which the server does not serve", method, path)
 			}
 		}
+	}
+}
+
+// TestETagAndGzip: an answer the client holds is a 304 by its ETag; a large one is gzipped for a
+// client that accepts it, and decompresses to the same body.
+func TestETagAndGzip(t *testing.T) {
+	f := newFixture(t)
+	status, h, body := f.get(t, "/api/v1/terms/Python")
+	etag := h.Get("ETag")
+	if status != 200 || etag == "" {
+		t.Fatalf("GET: %d, ETag %q", status, etag)
+	}
+	if status, _, b := f.get(t, "/api/v1/terms/Python", "If-None-Match", etag); status != http.StatusNotModified || b != "" {
+		t.Errorf("GET with If-None-Match of its ETag: %d with %d bytes, want 304 and none", status, len(b))
+	}
+	if status, _, _ := f.get(t, "/api/v1/terms/Go", "If-None-Match", etag); status != 200 {
+		t.Errorf("another answer with that ETag: %d, want 200", status)
+	}
+	req, _ := http.NewRequest(http.MethodGet, f.ts.URL+"/api/v1/terms/Python", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding %q, want gzip", resp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil || string(plain) != body {
+		t.Errorf("the gzipped body differs from the plain one (%v)", err)
 	}
 }
