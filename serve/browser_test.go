@@ -36,6 +36,7 @@ func TestPagesInChromium(t *testing.T) {
 		{"/", []string{"<table", "Skills: the permanent market"}},
 		{"/terms/Python?seniority=senior", []string{"<h1>Python", "<svg", "Cited with Python"}},
 		{"/terms/Pyhton", []string{"Did you mean"}},
+		{"/compare?term=Go&term=Python", []string{"Go · Python", "<svg"}},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			dir := t.TempDir()

@@ -139,3 +139,40 @@ func axes(b *strings.Builder, points []stats.TrendPoint, top, bottom string) {
 	fmt.Fprintf(b, `<text class="axis" x="%d" y="%d">%s</text>`, padL, chartH-8, points[0].Month)
 	fmt.Fprintf(b, `<text class="axis end" x="%d" y="%d">%s</text>`, chartW-padR, chartH-8, points[len(points)-1].Month)
 }
+
+// sharesChart overlays several terms' monthly shares, one line each, on one scale; the lines are
+// told apart by their style and named in a legend.
+func sharesChart(series [][]stats.TrendPoint, names []string) template.HTML {
+	n, peak := 0, 0.0
+	for _, pts := range series {
+		n = max(n, len(pts))
+		for _, p := range pts {
+			peak = max(peak, p.Share)
+		}
+	}
+	if n < 2 || peak == 0 {
+		return ""
+	}
+	x := xScale(n)
+	y := func(v float64) float64 { return padT + (1-v/peak)*(chartH-padT-padB) }
+	var b strings.Builder
+	open(&b, "Demand compared", fmt.Sprintf("Monthly share of all ads citing %s.", strings.Join(names, ", ")))
+	longest := series[0]
+	for _, pts := range series {
+		if len(pts) > len(longest) {
+			longest = pts
+		}
+	}
+	axes(&b, longest, fmt.Sprintf("%.1f%%", peak*100), "0%")
+	for k, pts := range series {
+		off := n - len(pts) // a shorter history ends at the same month
+		var line []string
+		for i, p := range pts {
+			line = append(line, fmt.Sprintf("%.1f,%.1f", x(i+off), y(p.Share)))
+		}
+		fmt.Fprintf(&b, `<polyline class="line s%d" points="%s"/>`, k%5, strings.Join(line, " "))
+		fmt.Fprintf(&b, `<text class="legend s%d" x="%d" y="%d">%s</text>`, k%5, padL+8, padT+12+14*k, html.EscapeString(names[k]))
+	}
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
+}

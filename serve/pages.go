@@ -24,7 +24,7 @@ type pages struct {
 	t map[string]*template.Template
 }
 
-var pageNames = []string{"home", "term", "error"}
+var pageNames = []string{"home", "term", "compare", "error"}
 
 func newPages() (*pages, error) {
 	funcs := template.FuncMap{
@@ -63,6 +63,8 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 	mux.Handle("GET /static/", static)
 	mux.Handle("GET /{$}", s.servePage(pg, pg.home))
 	mux.Handle("GET /terms/{name}", s.servePage(pg, pg.term))
+	mux.Handle("GET /compare", s.servePage(pg, pg.compare))
+	mux.Handle("GET /locations/{name}", s.servePage(pg, pg.location))
 	mux.Handle("GET /", s.servePage(pg, func(http.ResponseWriter, *http.Request, *Server) (string, any, error) {
 		return "", nil, errNotFound
 	}))
@@ -225,6 +227,72 @@ const chartMonths = 36
 
 // recent is the last chartMonths months of a trend.
 func recent(t []stats.TrendPoint) []stats.TrendPoint { return t[max(0, len(t)-chartMonths):] }
+
+// comparePage is several terms side by side, their demand overlaid on one chart.
+type comparePage struct {
+	Pages  []*stats.Page
+	Unit   string
+	Chart  template.HTML
+	Names  []string
+	Market stats.Market
+}
+
+func (c comparePage) title() string { return strings.Join(c.Names, " vs ") }
+
+func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	p := paramsOf(r)
+	in := p.scope()
+	minSal := p.integer("min_salaries", market.DefaultMinSalaries, 0)
+	if p.err != nil {
+		return "", nil, p.err
+	}
+	var names []string
+	for _, n := range r.URL.Query()["term"] {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 2 || len(names) > maxCompare {
+		return "", nil, &market.Error{Code: market.Invalid, Message: fmt.Sprintf("compare: name 2 to %d terms", maxCompare)}
+	}
+	scope, asOf, err := s.svc.Scope(in)
+	if err != nil {
+		return "", nil, err
+	}
+	var terms []jobscope.Term
+	for _, n := range names {
+		t, err := s.svc.Resolve(n, "")
+		if err != nil {
+			return "", nil, err
+		}
+		terms = append(terms, t)
+	}
+	pages, err := s.svc.Compare(terms, s.svc.BaselineForAll(terms, in.Baseline, scope), asOf, minSal)
+	if err != nil {
+		return "", nil, err
+	}
+	cp := comparePage{Pages: pages, Unit: "salary", Market: scope.Market}
+	if scope.Market == stats.MarketContract {
+		cp.Unit = "day rate"
+	}
+	var series [][]stats.TrendPoint
+	for _, pg := range pages {
+		cp.Names = append(cp.Names, pg.Term)
+		series = append(series, recent(pg.Trend))
+	}
+	cp.Chart = sharesChart(series, cp.Names)
+	return "compare", cp, nil
+}
+
+// location is a place's own index page: the skills ranked within it, as the home page is for the
+// whole market.
+func (pg *pages) location(w http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	q := r.URL.Query()
+	q.Set("location", r.PathValue("name"))
+	r2 := r.Clone(r.Context())
+	r2.URL.RawQuery = q.Encode()
+	return pg.home(w, r2, s)
+}
 
 // cutWords lists a cut's values.
 func cutWords(c *stats.Cut) string {

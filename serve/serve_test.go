@@ -191,6 +191,10 @@ func TestPages(t *testing.T) {
 		{"/terms/Python?market=contract", 200, []string{`<option value="contract" selected>`, "Median day rate"}},
 		{"/no/such/page", 404, []string{"no such page"}},
 		{"/static/style.css", 200, []string{"font-variant-numeric"}},
+		{"/compare?term=Go&term=python&term=Rust", 200, []string{"Go · Python · Rust", "<svg", "Median salary"}},
+		{"/compare?term=Go", 400, []string{"2 to 5 terms"}},
+		{"/locations/Manchester", 200, []string{"Manchester", "<table"}},
+		{"/locations/Atlantis", 400, []string{"or a place or county the ads name"}},
 	}
 	for _, tt := range tests {
 		status, h, body := f.get(t, tt.path)
