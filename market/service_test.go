@@ -8,11 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"jobscope/extract"
-	"jobscope/ingest"
+	"jobscope/internal/testads"
 	"jobscope/stats"
-	"jobscope/store"
-	"jobscope/taxonomy"
 )
 
 func TestParseScope(t *testing.T) {
@@ -51,23 +48,11 @@ func TestParseScope(t *testing.T) {
 // ingestFile ingests content, as a JSON Lines file, into the SQLite store at db.
 func ingestFile(t *testing.T, db, name, content string) {
 	t.Helper()
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ingest.Run(ctx, ingest.Options{Store: st, Extract: extract.New(tax).Extract}, []string{path}); err != nil {
-		t.Fatal(err)
-	}
+	testads.Ingest(t, db, path)
 }
 
 // TestServiceOpenAndRefresh: a missing store is NotFound and is not created; an open service

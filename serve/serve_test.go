@@ -15,21 +15,17 @@ import (
 	"testing"
 	"time"
 
-	"jobscope/extract"
 	"jobscope/gen"
-	"jobscope/ingest"
+	"jobscope/internal/testads"
 	"jobscope/market"
 	"jobscope/serve"
 	"jobscope/stats"
-	"jobscope/store"
-	"jobscope/taxonomy"
 )
 
 // ingestGenerated writes n generated ads (seed) to a file and ingests them into the SQLite store
 // at db, through a store handle of its own, as another process would.
 func ingestGenerated(t *testing.T, db string, n int, seed int64) {
 	t.Helper()
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ads.jsonl")
 	var buf bytes.Buffer
 	if err := gen.Write(&buf, gen.Config{Ads: n, Seed: seed, Years: 3}); err != nil {
@@ -38,19 +34,7 @@ func ingestGenerated(t *testing.T, db string, n int, seed int64) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := ingest.Options{Store: st, Extract: extract.New(tax).Extract}
-	if _, err := ingest.Run(ctx, opts, []string{path}); err != nil {
-		t.Fatal(err)
-	}
+	testads.Ingest(t, db, path)
 }
 
 // fixture is a server over a real SQLite store of generated ads.
