@@ -6,6 +6,7 @@ package jobscope
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 )
 
@@ -338,4 +339,30 @@ type Store interface {
 	Changes(ctx context.Context, since int64, fn func(r *AdRecord, canonical bool) error) (StoreState, error)
 	// Close releases the store.
 	Close() error
+}
+
+// APIKey is a key the server accepts for writes. The token a client sends holds the key's ID and
+// a secret; only the secret's SHA-256 is stored, so a store read by someone else gives no key away.
+type APIKey struct {
+	ID      string    // public, part of the token
+	Name    string    // whose key it is, as its maker wrote
+	Hash    []byte    // SHA-256 of the secret
+	Created time.Time // UTC
+	Revoked time.Time // zero while the key is valid
+}
+
+// ErrNoKey is a KeyStore's answer for a key id it does not hold.
+var ErrNoKey = errors.New("no such key")
+
+// KeyStore is a store that keeps API keys, so that every server over one store accepts the same.
+type KeyStore interface {
+	// AddKey stores a new key; an ID already held is an error.
+	AddKey(ctx context.Context, k APIKey) error
+	// Keys lists every key, revoked ones too, oldest first.
+	Keys(ctx context.Context) ([]APIKey, error)
+	// Key returns the key of id, or ErrNoKey.
+	Key(ctx context.Context, id string) (APIKey, error)
+	// RevokeKey marks the key of id revoked at at (ErrNoKey when it holds none); a key revoked
+	// already keeps its first revocation.
+	RevokeKey(ctx context.Context, id string, at time.Time) error
 }

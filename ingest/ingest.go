@@ -75,6 +75,36 @@ type Progress struct {
 // stops the run with an error; the batches already written stay written, so running it again
 // completes the work.
 func Run(ctx context.Context, opts Options, paths []string) (Summary, error) {
+	r := newRun(opts)
+	for i, p := range paths {
+		rd, err := read.Open(p)
+		if err != nil {
+			return r.sum, fmt.Errorf("ingest %s: %w", p, err)
+		}
+		err = r.file(ctx, i, len(paths), p, rd)
+		rd.Close()
+		if err != nil {
+			return r.sum, err
+		}
+	}
+	return r.sum, nil
+}
+
+// RunReader ingests one stream of ads in any input format, as Run does a file: name is where its
+// records came from, the default source of its ads and the place its rejects are recorded under
+// ("api/acme" for a batch POSTed by acme's key).
+func RunReader(ctx context.Context, opts Options, name string, in io.Reader) (Summary, error) {
+	r := newRun(opts)
+	rd, err := read.New(name, in, -1)
+	if err != nil {
+		return r.sum, fmt.Errorf("ingest %s: %w", name, err)
+	}
+	defer rd.Close()
+	err = r.file(ctx, 0, 1, name, rd)
+	return r.sum, err
+}
+
+func newRun(opts Options) *run {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 1000
 	}
@@ -84,13 +114,7 @@ func Run(ctx context.Context, opts Options, paths []string) (Summary, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	r := &run{opts: opts, start: time.Now()}
-	for i, p := range paths {
-		if err := r.file(ctx, i, len(paths), p); err != nil {
-			return r.sum, err
-		}
-	}
-	return r.sum, nil
+	return &run{opts: opts, start: time.Now()}
 }
 
 type run struct {
@@ -114,12 +138,7 @@ type prepared struct {
 
 // file streams one file through two stages: reading and extracting a batch (in parallel across
 // workers) overlaps with writing the previous one.
-func (r *run) file(ctx context.Context, idx, n int, path string) error {
-	rd, err := read.Open(path)
-	if err != nil {
-		return fmt.Errorf("ingest %s: %w", path, err)
-	}
-	defer rd.Close()
+func (r *run) file(ctx context.Context, idx, n int, path string, rd *read.Reader) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

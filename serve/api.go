@@ -27,9 +27,14 @@ func (s *Server) routes(pg *pages) http.Handler {
 	api("GET /api/v1/terms/{name}", s.serveAPI(s.apiTerm))
 	api("GET /api/v1/terms/{name}/by/{dimension}", s.serveAPI(s.apiBy))
 	api("GET /api/v1/compare", s.serveAPI(s.apiCompare))
+	api("POST /api/v1/ads", s.serveAPI(s.apiPostAds))
 	mux.Handle("GET /api/v1/", s.serveAPI(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	pg.routes(mux, s)
-	return s.recoverer(s.observe(securityHeaders(conditional(mux))))
+	var h http.Handler = conditional(mux)
+	if s.private {
+		h = s.requireKey(h)
+	}
+	return s.recoverer(s.observe(securityHeaders(h)))
 }
 
 //go:embed openapi.json

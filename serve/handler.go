@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -36,6 +37,10 @@ type errorDetails struct {
 // statusOf maps the service's error codes to HTTP statuses; an error the service did not classify
 // is the server's fault.
 func statusOf(err error) (int, market.Code) {
+	var he *httpError
+	if errors.As(err, &he) {
+		return he.status, market.Code(he.code)
+	}
 	switch c := market.CodeOf(err); c {
 	case market.Invalid:
 		return http.StatusBadRequest, c

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"jobscope"
+	"jobscope/apikey"
 	"jobscope/gen"
 	"jobscope/internal/testads"
 	"jobscope/market"
@@ -373,5 +375,113 @@ func TestETagAndGzip(t *testing.T) {
 	plain, err := io.ReadAll(zr)
 	if err != nil || string(plain) != body {
 		t.Errorf("the gzipped body differs from the plain one (%v)", err)
+	}
+}
+
+// TestPostAds: a batch of ads POSTed with a valid key is ingested and served at once; without a
+// key, with a wrong or revoked one, or over the size limit, it is refused with the right status;
+// a --private server refuses reads without a key.
+func TestPostAds(t *testing.T) {
+	f := newFixture(t)
+	ks := f.svc.Store().(jobscope.KeyStore)
+	token, k, err := apikey.New("Acme Crawler", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ks.AddKey(context.Background(), k); err != nil {
+		t.Fatal(err)
+	}
+	batch := `{"id":"p1","title":"Senior Zig Developer","description":"Zig and Kubernetes, hybrid in Leeds.","posted_at":"2026-10-30","salary":"£80,000"}
+{"id":"p2","title":"Rust Engineer","description":"Rust services.","posted_at":"2026-10-29","salary":"£70,000","location":"Leeds"}
+{"broken
+`
+	post := func(body, auth string, h ...string) (int, string) {
+		req, _ := http.NewRequest(http.MethodPost, f.ts.URL+"/api/v1/ads", strings.NewReader(body))
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		for i := 0; i+1 < len(h); i += 2 {
+			req.Header.Set(h[i], h[i+1])
+		}
+		resp, err := f.ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	before := f.svc.Engine().Len()
+	status, body := post(batch, token)
+	if status != 200 || !strings.Contains(body, `"new": 2`) || !strings.Contains(body, `"set_aside": 1`) {
+		t.Fatalf("POST with a key: %d\n%s", status, body)
+	}
+	if got := f.svc.Engine().Len(); got != before+2 {
+		t.Errorf("after the POST the engine holds %d ads, want %d", got, before+2)
+	}
+	if status, _, body := f.get(t, "/api/v1/terms/Rust%20Developer?as_of=2026-10-31&min_salaries=0"); status != 200 {
+		t.Errorf("the posted title is not served: %d %s", status, body)
+	}
+	rejects, err := f.svc.Store().Rejects(context.Background(), 0)
+	if err != nil || len(rejects) != 1 || rejects[0].File != "api/acme-crawler" {
+		t.Errorf("rejects %+v (%v), want the broken line recorded under api/acme-crawler", rejects, err)
+	}
+	if status, body := post(batch, ""); status != 401 || !strings.Contains(body, `"code": "unauthorized"`) {
+		t.Errorf("POST without a key: %d %s", status, body)
+	}
+	if status, _ := post(batch, token+"x"); status != 401 {
+		t.Errorf("POST with a wrong key: %d", status)
+	}
+	if status, _ := post(batch, "", "X-API-Key", token); status != 200 {
+		t.Errorf("POST with X-API-Key: %d", status)
+	}
+	if status, _, _ := f.get(t, "/api/v1/ads"); status != http.StatusMethodNotAllowed && status != 404 {
+		t.Errorf("GET /api/v1/ads: %d", status)
+	}
+	if err := ks.RevokeKey(context.Background(), k.ID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if status, _ := post(batch, token); status != 401 {
+		t.Errorf("POST with a revoked key: %d", status)
+	}
+
+	// A small limit, and a private server.
+	token2, k2, _ := apikey.New("second", time.Now())
+	if err := ks.AddKey(context.Background(), k2); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := serve.New(serve.Config{Service: f.svc, Refresh: -1, Private: true, MaxBody: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	big := strings.Repeat(`{"id":"b1","title":"Go Developer","description":"`+strings.Repeat("Go. ", 100)+`"}`+"\n", 3)
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/api/v1/ads", strings.NewReader(big))
+	req.Header.Set("Authorization", "Bearer "+token2)
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("POST over the limit: %d, want 413", resp.StatusCode)
+	}
+	for _, c := range []struct {
+		path, token string
+		status      int
+	}{{"/api/v1/terms/Go", "", 401}, {"/", "", 401}, {"/healthz", "", 200}, {"/api/v1/terms/Go", token2, 200}} {
+		req, _ := http.NewRequest(http.MethodGet, ts.URL+c.path, nil)
+		if c.token != "" {
+			req.Header.Set("Authorization", "Bearer "+c.token)
+		}
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("private server, GET %s (key %v): %d, want %d", c.path, c.token != "", resp.StatusCode, c.status)
+		}
 	}
 }

@@ -14,7 +14,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"jobscope"
+	"jobscope/extract"
 	"jobscope/market"
+	"jobscope/taxonomy"
 )
 
 // Config says what a Server serves and how.
@@ -26,6 +29,12 @@ type Config struct {
 	// Refresh is how often the engine catches up with what other processes wrote to the store
 	// (another ingest, another server's POST); 0 is DefaultRefresh, a negative value never.
 	Refresh time.Duration
+	// Private makes every route but /healthz need an API key; writes always do.
+	Private bool
+	// MaxBody bounds a POSTed batch of ads, in bytes; 0 is DefaultMaxBody.
+	MaxBody int64
+	// Taxonomy is what POSTed ads are extracted with; nil is the default taxonomy.
+	Taxonomy *taxonomy.Taxonomy
 }
 
 // DefaultRefresh is how often a server catches up with its store unless told otherwise: an ingest
@@ -39,6 +48,9 @@ type Server struct {
 	refresh time.Duration
 	metrics *metrics
 	handler http.Handler
+	private bool
+	maxBody int64
+	extract func(*jobscope.RawAd) jobscope.Extraction
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
@@ -50,7 +62,19 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Service == nil {
 		return nil, errors.New("serve: no market service")
 	}
-	s := &Server{svc: cfg.Service, log: cfg.Log, refresh: cfg.Refresh, metrics: newMetrics()}
+	s := &Server{svc: cfg.Service, log: cfg.Log, refresh: cfg.Refresh, metrics: newMetrics(), private: cfg.Private,
+		maxBody: cfg.MaxBody}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBody
+	}
+	tx := cfg.Taxonomy
+	if tx == nil {
+		var err error
+		if tx, err = taxonomy.Default(); err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
+		}
+	}
+	s.extract = extract.New(tx).Extract
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

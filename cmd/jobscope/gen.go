@@ -13,6 +13,7 @@ import (
 	"jobscope/gen"
 	"jobscope/ingest"
 	"jobscope/market"
+	"jobscope/serve"
 )
 
 const genHelp = `
@@ -199,7 +200,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\nTry: jobscope --db %s stats Kubernetes --market contract\n", market.Redact(e.db))
 	if *addr != "" {
 		fmt.Fprintln(e.stdout)
-		return e.serve(ctx, svc, *addr, 0)
+		return e.serve(ctx, svc, *addr, serve.Config{Refresh: serve.DefaultRefresh})
 	}
 	return nil
 }

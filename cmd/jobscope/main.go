@@ -58,6 +58,7 @@ func commands() []command {
 		{"taxonomy", "list and search the skills and job titles extraction knows", runTaxonomy},
 		{"eval", "measure extraction against labelled real ads, per field", runEval},
 		{"serve", "serve the web pages and the JSON API", runServe},
+		{"keys", "make, list and revoke the API keys writes need", runKeys},
 		{"bench", "time the statistics engine against the same figures by SQL", runBench},
 	}
 }

@@ -133,3 +133,36 @@ func TestMarketQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysCommand: keys create prints a token once, list shows the key, revoke refuses it from then
+// on; an unknown id is not found.
+func TestKeysCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	cli(t, "--db", db, "ingest", genFile(t, 50, 3))
+	out := cli(t, "--db", db, "keys", "create", "acme", "crawler")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	token := lines[len(lines)-1]
+	if !strings.HasPrefix(token, "jsk_") || !strings.Contains(out, "for acme crawler") {
+		t.Fatalf("keys create printed:\n%s", out)
+	}
+	id := strings.Split(token, "_")[1]
+	if list := cli(t, "--db", db, "keys", "list"); !strings.Contains(list, id) || !strings.Contains(list, "acme crawler") || strings.Contains(list, token) {
+		t.Errorf("keys list:\n%s", list)
+	}
+	cli(t, "--db", db, "keys", "revoke", id)
+	revoked := false
+	for _, l := range strings.Split(cli(t, "--db", db, "keys", "list"), "\n") {
+		if strings.HasPrefix(l, id) {
+			revoked = !strings.HasSuffix(strings.TrimSpace(l), " -") // the revoked column has a time
+		}
+	}
+	if !revoked {
+		t.Errorf("keys list after revoke does not show the key revoked")
+	}
+	if _, errOut, code := jobscopeCode(t, "--db", db, "keys", "revoke", "ffffffffffff"); code != 1 || !strings.Contains(errOut, "no key") {
+		t.Errorf("revoke of an unknown key: exit %d, %q", code, errOut)
+	}
+	if _, _, code := jobscopeCode(t, "--db", db, "keys", "frobnicate"); code != 2 {
+		t.Errorf("keys frobnicate: exit %d, want 2", code)
+	}
+}

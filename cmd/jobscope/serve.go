@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"time"
 
 	"jobscope/market"
 	"jobscope/serve"
@@ -14,9 +13,12 @@ import (
 const serveHelp = `
 Serves the market of the store named by --db: web pages (the market index, each term's page with
 its charts and cuts) and the JSON API under /api/v1 (index, terms with cuts, breakdowns, compare;
-CSV with ?format=csv or Accept: text/csv), /healthz and Prometheus /metrics.
+CSV with ?format=csv or Accept: text/csv; OpenAPI at /api/v1/openapi.json), /healthz and Prometheus
+/metrics. POST /api/v1/ads ingests a batch of ads in any input format; it needs an API key
+(jobscope keys create NAME), sent as Authorization: Bearer TOKEN. With --private every route but
+/healthz needs one.
 
-  jobscope serve [--addr 127.0.0.1:8080] [--refresh 5s]
+  jobscope serve [--addr 127.0.0.1:8080] [--refresh 5s] [--private] [--max-body BYTES]
 
 The server catches up with the store every --refresh, so an ingest run by another process shows
 within seconds, and several servers over one PostgreSQL store each stay current. It logs one line
@@ -29,6 +31,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "", serveHelp)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, host:port (port 0 picks a free one)")
 	refresh := fs.Duration("refresh", serve.DefaultRefresh, "how often to catch up with the store (0: never)")
+	private := fs.Bool("private", false, "every route but /healthz needs an API key (jobscope keys), reads too")
+	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "the largest batch POST /api/v1/ads takes, in bytes")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,16 +44,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	return e.serve(ctx, svc, *addr, *refresh)
+	return e.serve(ctx, svc, *addr, serve.Config{Refresh: *refresh, Private: *private, MaxBody: *maxBody})
 }
 
 // serve serves svc on addr until ctx is done, printing the address it listens on.
-func (e *env) serve(ctx context.Context, svc *market.Service, addr string, refresh time.Duration) error {
-	if refresh == 0 {
-		refresh = -1 // the server's "never"
+func (e *env) serve(ctx context.Context, svc *market.Service, addr string, cfg serve.Config) error {
+	if cfg.Refresh == 0 {
+		cfg.Refresh = -1 // the server's "never"
 	}
-	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
-	srv, err := serve.New(serve.Config{Service: svc, Log: log, Refresh: refresh})
+	cfg.Service, cfg.Log = svc, slog.New(slog.NewJSONHandler(e.stderr, nil))
+	srv, err := serve.New(cfg)
 	if err != nil {
 		return err
 	}
