@@ -34,6 +34,9 @@ func (s *Server) routes(pg *pages) http.Handler {
 	if s.private {
 		h = s.requireKey(h)
 	}
+	if s.limiter != nil {
+		h = s.rateLimit(h)
+	}
 	return s.recoverer(s.observe(securityHeaders(h)))
 }
 

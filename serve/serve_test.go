@@ -485,3 +485,47 @@ func TestPostAds(t *testing.T) {
 		}
 	}
 }
+
+// TestRateLimit: a client past its burst is answered 429 with Retry-After until its bucket refills;
+// another client (another IP, or an API key) keeps its own; /healthz is never limited.
+func TestRateLimit(t *testing.T) {
+	f := newFixture(t)
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	srv, err := serve.New(serve.Config{Service: f.svc, Refresh: -1, RateLimit: 0.5, Burst: 2, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := srv.Handler()
+	do := func(path, ip, key string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.RemoteAddr = ip + ":5555"
+		if key != "" {
+			req.Header.Set("Authorization", "Bearer "+key)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	for i, want := range []int{200, 200, 429} {
+		if got := do("/api/v1/terms/Go", "10.0.0.1", "").Code; got != want {
+			t.Errorf("request %d from one IP: %d, want %d", i+1, got, want)
+		}
+	}
+	rec := do("/api/v1/terms/Go", "10.0.0.1", "")
+	if rec.Code != 429 || rec.Header().Get("Retry-After") != "2" || !strings.Contains(rec.Body.String(), `"code": "rate_limited"`) {
+		t.Errorf("over the limit: %d, Retry-After %q, %s", rec.Code, rec.Header().Get("Retry-After"), rec.Body.String())
+	}
+	if got := do("/api/v1/terms/Go", "10.0.0.2", "").Code; got != 200 {
+		t.Errorf("another IP: %d, want 200", got)
+	}
+	if got := do("/api/v1/terms/Go", "10.0.0.1", "jsk_0123456789ab_secret").Code; got != 200 {
+		t.Errorf("a key from the limited IP: %d, want its own bucket", got)
+	}
+	if got := do("/healthz", "10.0.0.1", "").Code; got != 200 {
+		t.Errorf("/healthz from the limited IP: %d", got)
+	}
+	now = now.Add(2 * time.Second) // one token back at 0.5 a second
+	if got := do("/api/v1/terms/Go", "10.0.0.1", "").Code; got != 200 {
+		t.Errorf("after its bucket refilled: %d, want 200", got)
+	}
+}

@@ -35,6 +35,12 @@ type Config struct {
 	MaxBody int64
 	// Taxonomy is what POSTed ads are extracted with; nil is the default taxonomy.
 	Taxonomy *taxonomy.Taxonomy
+	// RateLimit is how many requests a second one client (an API key, else an IP address) may make
+	// on average, Burst how many at once; 0 is no limit.
+	RateLimit float64
+	Burst     int
+	// Now is the clock of the rate limits; nil is time.Now.
+	Now func() time.Time
 }
 
 // DefaultRefresh is how often a server catches up with its store unless told otherwise: an ingest
@@ -51,6 +57,7 @@ type Server struct {
 	private bool
 	maxBody int64
 	extract func(*jobscope.RawAd) jobscope.Extraction
+	limiter *limiter // nil: no limit
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
@@ -75,6 +82,13 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s.extract = extract.New(tx).Extract
+	if cfg.RateLimit > 0 {
+		now := cfg.Now
+		if now == nil {
+			now = time.Now
+		}
+		s.limiter = newLimiter(cfg.RateLimit, cfg.Burst, now)
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -19,6 +19,7 @@ CSV with ?format=csv or Accept: text/csv; OpenAPI at /api/v1/openapi.json), /hea
 /healthz needs one.
 
   jobscope serve [--addr 127.0.0.1:8080] [--refresh 5s] [--private] [--max-body BYTES]
+                 [--rate-limit R --burst B]
 
 The server catches up with the store every --refresh, so an ingest run by another process shows
 within seconds, and several servers over one PostgreSQL store each stay current. It logs one line
@@ -33,6 +34,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	refresh := fs.Duration("refresh", serve.DefaultRefresh, "how often to catch up with the store (0: never)")
 	private := fs.Bool("private", false, "every route but /healthz needs an API key (jobscope keys), reads too")
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "the largest batch POST /api/v1/ads takes, in bytes")
+	rate := fs.Float64("rate-limit", 0, "requests a second one client (API key, else IP address) may make on average; 0: no limit")
+	burst := fs.Int("burst", 0, "requests one client may make at once (default: the rate, at least 1)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,7 +47,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	return e.serve(ctx, svc, *addr, serve.Config{Refresh: *refresh, Private: *private, MaxBody: *maxBody})
+	return e.serve(ctx, svc, *addr, serve.Config{Refresh: *refresh, Private: *private, MaxBody: *maxBody,
+		RateLimit: *rate, Burst: *burst})
 }
 
 // serve serves svc on addr until ctx is done, printing the address it listens on.
