@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"slices"
@@ -24,7 +25,7 @@ type pages struct {
 	t map[string]*template.Template
 }
 
-var pageNames = []string{"home", "term", "compare", "error"}
+var pageNames = []string{"home", "term", "compare", "doc", "error"}
 
 func newPages() (*pages, error) {
 	funcs := template.FuncMap{
@@ -65,6 +66,9 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 	mux.Handle("GET /terms/{name}", s.servePage(pg, pg.term))
 	mux.Handle("GET /compare", s.servePage(pg, pg.compare))
 	mux.Handle("GET /locations/{name}", s.servePage(pg, pg.location))
+	mux.Handle("GET /methodology", s.servePage(pg, pg.doc))
+	mux.Handle("GET /methodology/{doc}", s.servePage(pg, pg.doc))
+	mux.Handle("GET /about", s.servePage(pg, pg.about))
 	mux.Handle("GET /", s.servePage(pg, func(http.ResponseWriter, *http.Request, *Server) (string, any, error) {
 		return "", nil, errNotFound
 	}))
@@ -292,6 +296,64 @@ func (pg *pages) location(w http.ResponseWriter, r *http.Request, s *Server) (st
 	r2 := r.Clone(r.Context())
 	r2.URL.RawQuery = q.Encode()
 	return pg.home(w, r2, s)
+}
+
+// docPage is one of the project's docs, or the NOTICE, as a page.
+type docPage struct {
+	Heading string
+	Body    template.HTML
+	Pre     string
+	Others  []docRef
+}
+
+type docRef struct{ Slug, Title string }
+
+func (d docPage) title() string { return d.Heading }
+
+// methodologyDocs are the docs the methodology pages show, by their slug.
+var methodologyDocs = []docRef{{"figures", "How each figure is made"}, {"extraction", "What is read from an ad"},
+	{"input", "The ads jobscope reads"}}
+
+// doc serves /methodology (the figures' definitions) and /methodology/{doc}: the project's docs/,
+// the same text the repository carries.
+func (pg *pages) doc(_ http.ResponseWriter, r *http.Request, _ *Server) (string, any, error) {
+	slug := r.PathValue("doc")
+	if slug == "" {
+		slug = "figures"
+	}
+	var ref docRef
+	for _, d := range methodologyDocs {
+		if d.Slug == slug {
+			ref = d
+		}
+	}
+	if ref.Slug == "" {
+		return "", nil, errNotFound
+	}
+	b, err := fs.ReadFile(jobscope.Docs, "docs/"+slug+".md")
+	if err != nil {
+		return "", nil, fmt.Errorf("serve: doc %s: %w", slug, err)
+	}
+	text := string(b)
+	if strings.HasPrefix(text, "# ") { // the doc's own title becomes the page's heading
+		_, text, _ = strings.Cut(text, "\n")
+	}
+	var others []docRef
+	for _, d := range methodologyDocs {
+		if d.Slug != slug {
+			others = append(others, d)
+		}
+	}
+	return "doc", docPage{Heading: ref.Title, Body: markdown(text), Others: others}, nil
+}
+
+// about serves the sources and licences of the data jobscope embeds: its NOTICE, as written.
+func (pg *pages) about(http.ResponseWriter, *http.Request, *Server) (string, any, error) {
+	b, err := fs.ReadFile(jobscope.Docs, "NOTICE")
+	if err != nil {
+		return "", nil, fmt.Errorf("serve: notice: %w", err)
+	}
+	return "doc", docPage{Heading: "Sources and licences", Pre: string(b), Others: methodologyDocs}, nil
 }
 
 // cutWords lists a cut's values.

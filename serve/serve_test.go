@@ -181,6 +181,10 @@ func TestPages(t *testing.T) {
 		{"/compare?term=Go", 400, []string{"2 to 5 terms"}},
 		{"/locations/Manchester", 200, []string{"Manchester", "<table"}},
 		{"/locations/Atlantis", 400, []string{"or a place or county the ads name"}},
+		{"/methodology", 200, []string{"<h1>How each figure is made</h1>", "<table>", `href="/methodology/extraction"`, "All tech jobs"}},
+		{"/methodology/input", 200, []string{"<h1>The ads jobscope reads</h1>", "<code>posted_at</code>"}},
+		{"/methodology/secrets", 404, []string{"no such page"}},
+		{"/about", 200, []string{"Sources and licences", "O*NET"}},
 	}
 	for _, tt := range tests {
 		status, h, body := f.get(t, tt.path)
