@@ -25,7 +25,7 @@ type pages struct {
 	t map[string]*template.Template
 }
 
-var pageNames = []string{"home", "term", "compare", "doc", "error"}
+var pageNames = []string{"home", "term", "by", "compare", "doc", "error"}
 
 func newPages() (*pages, error) {
 	funcs := template.FuncMap{
@@ -36,6 +36,7 @@ func newPages() (*pages, error) {
 		"rank":     func(p *int) string { return intOr(p, "%d") },
 		"rankDiff": func(p *int) string { return intOr(p, "%+d") },
 		"termURL":  termURL,
+		"ptr":      func(v float64) *float64 { return &v },
 	}
 	pg := &pages{t: map[string]*template.Template{}}
 	for _, name := range pageNames {
@@ -64,6 +65,7 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 	mux.Handle("GET /static/", static)
 	mux.Handle("GET /{$}", s.servePage(pg, pg.home))
 	mux.Handle("GET /terms/{name}", s.servePage(pg, pg.term))
+	mux.Handle("GET /terms/{name}/by/{dimension}", s.servePage(pg, pg.by))
 	mux.Handle("GET /compare", s.servePage(pg, pg.compare))
 	mux.Handle("GET /locations/{name}", s.servePage(pg, pg.location))
 	mux.Handle("GET /methodology", s.servePage(pg, pg.doc))
@@ -231,6 +233,36 @@ const chartMonths = 36
 
 // recent is the last chartMonths months of a trend.
 func recent(t []stats.TrendPoint) []stats.TrendPoint { return t[max(0, len(t)-chartMonths):] }
+
+// byPage is a term's salary table by level, work mode or location.
+type byPage struct {
+	T        *market.ByTable
+	Cut      string
+	Currency string
+	IR35     bool // some row splits its contracts by IR35
+	Query    url.Values
+}
+
+func (b byPage) title() string { return b.T.Term + " by " + b.T.By }
+
+func (pg *pages) by(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	q, err := s.termQueryOf(r)
+	if err != nil {
+		return "", nil, err
+	}
+	t, err := s.svc.By(q.term, q.scope, q.asOf, q.minSal, q.cut, r.PathValue("dimension"))
+	if err != nil {
+		return "", nil, err
+	}
+	bp := byPage{T: t, Currency: stats.CurrencyOf(t.Country), Query: r.URL.Query()}
+	if t.Cut != nil {
+		bp.Cut = cutWords(t.Cut)
+	}
+	for _, row := range t.Rows {
+		bp.IR35 = bp.IR35 || row.InsideIR35 != nil || row.OutsideIR35 != nil
+	}
+	return "by", bp, nil
+}
 
 // comparePage is several terms side by side, their demand overlaid on one chart.
 type comparePage struct {

@@ -181,6 +181,8 @@ func TestPages(t *testing.T) {
 		{"/compare?term=Go", 400, []string{"2 to 5 terms"}},
 		{"/locations/Manchester", 200, []string{"Manchester", "<table"}},
 		{"/locations/Atlantis", 400, []string{"or a place or county the ads name"}},
+		{"/terms/Backend%20Developer/by/seniority", 200, []string{"Backend Developer by seniority", "<th scope=\"row\">senior</th>", "Permanent"}},
+		{"/terms/Backend%20Developer/by/colour", 400, []string{"seniority, work-mode, location"}},
 		{"/methodology", 200, []string{"<h1>How each figure is made</h1>", "<table>", `href="/methodology/extraction"`, "All tech jobs"}},
 		{"/methodology/input", 200, []string{"<h1>The ads jobscope reads</h1>", "<code>posted_at</code>"}},
 		{"/methodology/secrets", 404, []string{"no such page"}},
