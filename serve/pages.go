@@ -323,6 +323,14 @@ func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (str
 // location is a place's own index page: the skills ranked within it, as the home page is for the
 // whole market.
 func (pg *pages) location(w http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	scope, _, err := s.svc.Scope(paramsOf(r).scope())
+	if err != nil {
+		return "", nil, err
+	}
+	// A place no ad names is not found (with the likeliest names), not a bad question.
+	if _, err := s.svc.Cut(market.CutInput{Location: r.PathValue("name")}, scope); err != nil {
+		return "", nil, err
+	}
 	q := r.URL.Query()
 	q.Set("location", r.PathValue("name"))
 	r2 := r.Clone(r.Context())

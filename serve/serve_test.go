@@ -19,6 +19,7 @@ import (
 	"jobscope/apikey"
 	"jobscope/gen"
 	"jobscope/internal/testads"
+	"jobscope/internal/testdb"
 	"jobscope/market"
 	"jobscope/serve"
 	"jobscope/stats"
@@ -180,7 +181,8 @@ func TestPages(t *testing.T) {
 		{"/compare?term=Go&term=python&term=Rust", 200, []string{"Go · Python · Rust", "<svg", "Median salary"}},
 		{"/compare?term=Go", 400, []string{"2 to 5 terms"}},
 		{"/locations/Manchester", 200, []string{"Manchester", "<table"}},
-		{"/locations/Atlantis", 400, []string{"or a place or county the ads name"}},
+		{"/locations/Atlantis", 404, []string{"Atlantis"}},
+		{"/locations/london", 200, []string{"London"}},
 		{"/terms/Backend%20Developer/by/seniority", 200, []string{"Backend Developer by seniority", "<th scope=\"row\">senior</th>", "Permanent"}},
 		{"/terms/Backend%20Developer/by/colour", 400, []string{"seniority, work-mode, location"}},
 		{"/methodology", 200, []string{"<h1>How each figure is made</h1>", "<table>", `href="/methodology/extraction"`, "All tech jobs"}},
@@ -533,5 +535,81 @@ func TestRateLimit(t *testing.T) {
 	now = now.Add(2 * time.Second) // one token back at 0.5 a second
 	if got := do("/api/v1/terms/Go", "10.0.0.1", "").Code; got != 200 {
 		t.Errorf("after its bucket refilled: %d, want 200", got)
+	}
+}
+
+// TestServersShareOnePostgres: two servers over one PostgreSQL store each stay current: a batch
+// POSTed to one shows on the other after its next catch-up.
+func TestServersShareOnePostgres(t *testing.T) {
+	url := testdb.Postgres(t)
+	path := filepath.Join(t.TempDir(), "ads.jsonl")
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Ads: 300, Seed: 9, Years: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testads.Ingest(t, url, path)
+	var urls []string
+	var svcs []*market.Service
+	for range 2 {
+		svc, err := market.Open(context.Background(), market.Config{DB: url, NoSnapshot: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer svc.Close()
+		srv, err := serve.New(serve.Config{Service: svc, Refresh: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- srv.Run(ctx, ln) }()
+		defer func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		}()
+		urls, svcs = append(urls, "http://"+ln.Addr().String()), append(svcs, svc)
+	}
+	token, k, err := apikey.New("poster", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svcs[0].Store().(jobscope.KeyStore).AddKey(context.Background(), k); err != nil {
+		t.Fatal(err)
+	}
+	before := svcs[1].Engine().Len()
+	req, _ := http.NewRequest(http.MethodPost, urls[0]+"/api/v1/ads",
+		strings.NewReader(`{"id":"x1","title":"Elixir Developer","description":"Elixir and Phoenix.","posted_at":"2026-10-30"}`+"\n"))
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("POST to the first server: %d", resp.StatusCode)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for svcs[1].Engine().Len() == before {
+		if time.Now().After(deadline) {
+			t.Fatal("the second server never saw the ad posted to the first")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	resp, err = http.Get(urls[1] + "/api/v1/terms/Elixir%20Developer?min_salaries=0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("the second server's page of the posted title: %d", resp.StatusCode)
 	}
 }
