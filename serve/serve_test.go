@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -25,9 +26,8 @@ import (
 	"jobscope/stats"
 )
 
-// ingestGenerated writes n generated ads (seed) to a file and ingests them into the SQLite store
-// at db, through a store handle of its own, as another process would.
-func ingestGenerated(t *testing.T, db string, n int, seed int64) {
+// genFile writes n generated ads (seed) to a JSON Lines file and returns its path.
+func genFile(t *testing.T, n int, seed int64) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "ads.jsonl")
 	var buf bytes.Buffer
@@ -37,7 +37,40 @@ func ingestGenerated(t *testing.T, db string, n int, seed int64) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	testads.Ingest(t, db, path)
+	return path
+}
+
+// ingestGenerated ingests n generated ads (seed) into the store at db, through a store handle of
+// its own, as another process would.
+func ingestGenerated(t *testing.T, db string, n int, seed int64) {
+	t.Helper()
+	testads.Ingest(t, db, genFile(t, n, seed))
+}
+
+// start runs a server of svc on a free port, catching up every refresh, and returns its address
+// and a stop that ends it and returns what Run did.
+func start(t *testing.T, svc *market.Service, refresh time.Duration) (string, func() error) {
+	t.Helper()
+	srv, err := serve.New(serve.Config{Service: svc, Refresh: refresh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, ln) }()
+	return "http://" + ln.Addr().String(), func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(20 * time.Second):
+			return errors.New("Run did not return after its context ended")
+		}
+	}
 }
 
 // fixture is a server over a real SQLite store of generated ads.
@@ -225,19 +258,7 @@ func TestRunRefreshAndShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	srv, err := serve.New(serve.Config{Service: svc, Refresh: 50 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(ctx, ln) }()
-	base := "http://" + ln.Addr().String()
+	base, stop := start(t, svc, 50*time.Millisecond)
 	ads := func() int {
 		resp, err := http.Get(base + "/healthz")
 		if err != nil {
@@ -271,14 +292,8 @@ func TestRunRefreshAndShutdown(t *testing.T) {
 			t.Errorf("/metrics lacks %q", s)
 		}
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Run after its context ended: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("Run did not return after its context ended")
+	if err := stop(); err != nil {
+		t.Fatalf("Run after its context ended: %v", err)
 	}
 }
 
@@ -542,15 +557,7 @@ func TestRateLimit(t *testing.T) {
 // POSTed to one shows on the other after its next catch-up.
 func TestServersShareOnePostgres(t *testing.T) {
 	url := testdb.Postgres(t)
-	path := filepath.Join(t.TempDir(), "ads.jsonl")
-	var buf bytes.Buffer
-	if err := gen.Write(&buf, gen.Config{Ads: 300, Seed: 9, Years: 3}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	testads.Ingest(t, url, path)
+	testads.Ingest(t, url, genFile(t, 300, 9))
 	var urls []string
 	var svcs []*market.Service
 	for range 2 {
@@ -559,24 +566,13 @@ func TestServersShareOnePostgres(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer svc.Close()
-		srv, err := serve.New(serve.Config{Service: svc, Refresh: 50 * time.Millisecond})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- srv.Run(ctx, ln) }()
+		base, stop := start(t, svc, 50*time.Millisecond)
 		defer func() {
-			cancel()
-			if err := <-done; err != nil {
+			if err := stop(); err != nil {
 				t.Errorf("Run: %v", err)
 			}
 		}()
-		urls, svcs = append(urls, "http://"+ln.Addr().String()), append(svcs, svc)
+		urls, svcs = append(urls, base), append(svcs, svc)
 	}
 	token, k, err := apikey.New("poster", time.Now())
 	if err != nil {
