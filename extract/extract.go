@@ -27,12 +27,14 @@ type Extractor struct {
 	countryLen int                    // the longest name or alias of a country, in bytes
 	towns      map[string]bool        // townKey of every US and Canadian town the gazetteer's places list in its state
 	moreTowns  func() map[string]bool // townKey of the taxonomy's Towns, read on first use
+	version    string                 // see Version
 	tokens     sync.Pool              // *[]token scratch buffers
 }
 
 // New builds an Extractor for t. t must not be modified afterwards.
 func New(t *taxonomy.Taxonomy) *Extractor {
-	e := &Extractor{skills: newPhraseIndex(), titles: newPhraseIndex(), skillList: t.Skills, flags: skillFlags(t.Skills)}
+	e := &Extractor{skills: newPhraseIndex(), titles: newPhraseIndex(), skillList: t.Skills, flags: skillFlags(t.Skills),
+		version: versionOf(t)}
 	for i, s := range t.Skills {
 		for _, a := range s.Aliases {
 			e.skills.add(a.Text, int32(i), uint8(a.Guard))

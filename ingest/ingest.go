@@ -30,6 +30,9 @@ type Options struct {
 	Progress func(Progress)
 	// Now is the clock: when rejects were set aside.
 	Now func() time.Time
+	// Version names what Extract makes of an ad (extract.Extractor.Version): a record read again
+	// with another version is extracted again and updated, not skipped as unchanged.
+	Version string
 	// Posted, when not zero, is the posting date given to the ads of the run that state none (or one
 	// that cannot be read): ingest --posted. Otherwise such ads are stored undated, counted as such, and
 	// kept out of every period figure.
@@ -217,7 +220,7 @@ func (r *run) prepare(rd *read.Reader) prepared {
 			for i := lo; i < hi; i++ {
 				raw := raws[i]
 				ad := &b.ads[i]
-				ad.ContentHash = contentHash(raw)
+				ad.ContentHash = contentHash(raw, r.opts.Version)
 				if raw.PostedAt.IsZero() && !r.opts.Posted.IsZero() {
 					raw.PostedAt = r.opts.Posted
 				}
@@ -234,9 +237,15 @@ func (r *run) prepare(rd *read.Reader) prepared {
 	return b
 }
 
-// contentHash identifies what was read of an ad, so that re-reading an unchanged ad writes nothing.
-func contentHash(raw *jobscope.RawAd) uint64 {
+// contentHash identifies what was read of an ad and what extracted it, so that re-reading an
+// unchanged ad with the same extraction writes nothing, and with another (a new taxonomy, a new
+// build) extracts it again.
+func contentHash(raw *jobscope.RawAd, version string) uint64 {
 	h := fnv.New64a()
+	if version != "" {
+		io.WriteString(h, version)
+		h.Write([]byte{0})
+	}
 	io.WriteString(h, raw.Source)
 	h.Write([]byte{0})
 	io.WriteString(h, raw.ID)

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -475,5 +476,52 @@ func TestLastBatchDurable(t *testing.T) {
 				t.Errorf("Async of each batch = %v, want %v", st.async, want)
 			}
 		})
+	}
+}
+
+// TestVersionReextracts: records read again by the same extraction are unchanged; read by another
+// (a new taxonomy, a new build) they are extracted again and updated, and the store holds the new
+// extraction.
+func TestVersionReextracts(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t, filepath.Join(t.TempDir(), "s.db"))
+	file := writeFile(t, "a.jsonl", `{"id":"1","source":"a","title":"Zig Developer","description":"Zig and Kubernetes.","posted_at":"2026-05-01"}`+"\n")
+	run := func(x *extract.Extractor) ingest.Summary {
+		sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}, []string{file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := extract.New(tx)
+	if s := run(old); s.New != 1 {
+		t.Fatalf("first ingest: %+v", s)
+	}
+	if s := run(old); s.Unchanged != 1 || s.Updated != 0 {
+		t.Errorf("again with the same extraction: %+v, want unchanged", s)
+	}
+	zig := []taxonomy.Skill{{Name: "Zig", Category: taxonomy.CatLanguages, Aliases: []taxonomy.Alias{{Text: "Zig"}}}}
+	newer := extract.New(tx.WithSkills(zig))
+	if newer.Version() == old.Version() {
+		t.Fatalf("a taxonomy with another skill has the same version %s", old.Version())
+	}
+	if s := run(newer); s.Updated != 1 || s.Unchanged != 0 {
+		t.Errorf("again with a new taxonomy: %+v, want updated", s)
+	}
+	var skills []string
+	if _, err := st.Changes(ctx, -1, func(r *jobscope.AdRecord, canonical bool) error {
+		for _, s := range r.Skills {
+			skills = append(skills, s.Name)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(skills, "Zig") {
+		t.Errorf("the store's skills after re-extraction: %v, want Zig among them", skills)
 	}
 }

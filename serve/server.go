@@ -57,7 +57,9 @@ type Server struct {
 	private bool
 	maxBody int64
 	extract func(*jobscope.RawAd) jobscope.Extraction
-	limiter *limiter // nil: no limit
+	// extractVersion names it (ingest.Options.Version).
+	extractVersion string
+	limiter        *limiter // nil: no limit
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
@@ -81,7 +83,8 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("serve: %w", err)
 		}
 	}
-	s.extract = extract.New(tx).Extract
+	x := extract.New(tx)
+	s.extract, s.extractVersion = x.Extract, x.Version()
 	if cfg.RateLimit > 0 {
 		now := cfg.Now
 		if now == nil {

@@ -95,7 +95,7 @@ func (s *Server) apiPostAds(w http.ResponseWriter, r *http.Request) error {
 		return &market.Error{Code: market.Invalid, Message: fmt.Sprintf("source %q: want 1 to 64 letters, digits, '.', '-' or '_'", source)}
 	}
 	body := http.MaxBytesReader(w, r.Body, s.maxBody)
-	opts := ingest.Options{Store: s.svc.Store(), Extract: s.extract}
+	opts := ingest.Options{Store: s.svc.Store(), Extract: s.extract, Version: s.extractVersion}
 	sum, err := ingest.RunReader(r.Context(), opts, "api/"+source, body)
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {

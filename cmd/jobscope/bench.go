@@ -153,7 +153,7 @@ func (e *env) ingestGenerated(ctx context.Context, st jobscope.Store, files []st
 	if err != nil {
 		return ingest.Summary{}, err
 	}
-	opts := ingest.Options{Store: st, Extract: ex.Extract}
+	opts := ingest.Options{Store: st, Extract: ex.Extract, Version: ex.Version()}
 	var bar *progressBar
 	if isTerminal(e.stderr) {
 		bar = &progressBar{w: e.stderr}

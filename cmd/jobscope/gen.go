@@ -134,7 +134,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		opts := ingest.Options{Store: st, Extract: ex.Extract}
+		opts := ingest.Options{Store: st, Extract: ex.Extract, Version: ex.Version()}
 		var bar *progressBar
 		if isTerminal(e.stderr) {
 			bar = &progressBar{w: e.stderr}

@@ -60,7 +60,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	opts := ingest.Options{Store: st, Extract: ex.Extract, BatchSize: *batch, Posted: posted}
+	opts := ingest.Options{Store: st, Extract: ex.Extract, Version: ex.Version(), BatchSize: *batch, Posted: posted}
 	var bar *progressBar
 	if !*quiet && isTerminal(e.stderr) {
 		bar = &progressBar{w: e.stderr}

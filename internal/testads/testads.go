@@ -26,7 +26,8 @@ func Ingest(t testing.TB, db string, paths ...string) ingest.Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extract: extract.New(tax).Extract}, paths)
+	x := extract.New(tax)
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}, paths)
 	if err != nil {
 		t.Fatal(err)
 	}
