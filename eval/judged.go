@@ -79,6 +79,10 @@ func runJudged(ctx context.Context, shared, set string, data []byte, ex Extracto
 		return nil, err
 	}
 	known := skillNames(tax)
+	for i := range judged {
+		judged[i].Named = canonical(judged[i].Named, known)
+		judged[i].Wrong = canonical(judged[i].Wrong, known)
+	}
 	bySet := map[string][]judgedAd{}
 	var order []string
 	for _, j := range judged {
@@ -199,4 +203,21 @@ func runJudged(ctx context.Context, shared, set string, data []byte, ex Extracto
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// canonical names each judged skill as the taxonomy does when the judge's name is one of its skills'
+// names or aliases ("Random Forests" for Random Forest), so a skill judged under an ordinary name the
+// taxonomy has since taken up is matched, not counted once as missed and once as not judged. Names the
+// taxonomy does not know are kept as written; duplicates a mapping makes are dropped.
+func canonical(names []string, known map[string]string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if c, ok := known[strings.ToLower(n)]; ok {
+			n = c
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
