@@ -366,3 +366,85 @@ type KeyStore interface {
 	// already keeps its first revocation.
 	RevokeKey(ctx context.Context, id string, at time.Time) error
 }
+
+// ErrNoAd is a Searcher's answer for an ad key it does not hold.
+var ErrNoAd = errors.New("no such ad")
+
+// Searcher is a store that finds ads by the words of their text and by what was extracted from
+// them, and returns one ad as stored: job search and each ad's page.
+type Searcher interface {
+	// Search returns the canonical ads matching q, newest first, and how many match.
+	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
+	// Ad returns the ad of key as stored, or ErrNoAd.
+	Ad(ctx context.Context, key AdKey) (StoredAd, error)
+}
+
+// SearchQuery is a job search: every condition set must hold. Names are as the store holds them
+// (resolved by the market service); zero values set no condition.
+type SearchQuery struct {
+	// Words must all appear in the ad's title, company or text, in any case; each Phrase as
+	// written, word after word; no Exclude word may appear.
+	Words, Phrases, Exclude []string
+	// Terms are terms the ad must cite: a skill, a normalised title, a location (TermKind and
+	// name; a county is KindLocation too).
+	Terms []Term
+	// Type is an employment type (permanent, contract, ...); WorkMode remote, hybrid or onsite;
+	// Seniority a title level.
+	Type, WorkMode, Seniority string
+	// Pay bounds the quoted pay's midpoint in Period terms: "year" reads the annual figure of a
+	// yearly, monthly or weekly salary, "day" a day rate. Zero bounds are no bound.
+	Period         string
+	MinPay, MaxPay float64
+	// Since is the earliest posting date; zero for none (undated ads are then included).
+	Since time.Time
+	// Limit is the most hits to return; After continues a search after the last hit of an earlier
+	// page (its Cursor).
+	Limit int
+	After *SearchCursor
+	// CountLimit caps Total: a store counts up to this many matches (0: up to Limit).
+	CountLimit int
+}
+
+// SearchCursor is where a page of search hits ended: the last hit's posting date and store id.
+type SearchCursor struct {
+	Posted time.Time // zero for an undated ad (undated ads come last)
+	ID     int64
+}
+
+// SearchResult is one page of a search.
+type SearchResult struct {
+	Hits []SearchHit
+	// Total counts the matches up to the query's CountLimit; TotalCapped says there are more.
+	Total       int
+	TotalCapped bool
+	// Next continues the search after this page; nil on the last page.
+	Next *SearchCursor
+}
+
+// SearchHit is an ad as a list of search results shows it.
+type SearchHit struct {
+	Key       AdKey
+	ID        int64 // the store's id, for cursors
+	Title     string
+	TitleNorm string
+	Company   string
+	Location  string // as the ad wrote it
+	Place     string // the most precise place extracted
+	Posted    time.Time
+	Type      string
+	WorkMode  string
+	Seniority string
+	Salary    *Salary // nil when no figure was extracted
+}
+
+// StoredAd is one ad as the store holds it: the record as read, what was extracted, and the first
+// copy when it is a copy.
+type StoredAd struct {
+	Key        AdKey
+	Raw        []byte // the record as read (a JSON object)
+	Extraction Extraction
+	Posted     time.Time
+	Closed     time.Time
+	URL        string
+	DupOf      *AdKey // nil for a first copy
+}

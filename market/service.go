@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"jobscope"
+	"jobscope/extract"
 	"jobscope/ingest/read"
 	"jobscope/stats"
 	"jobscope/store"
@@ -49,6 +50,9 @@ type Service struct {
 	res   *Resolver
 	load  LoadInfo
 	state jobscope.StoreState
+
+	exOnce sync.Once
+	ex     *extract.Extractor // for showing where an ad's skills were found; see extractor
 }
 
 // Open opens the store cfg names and loads its market. A store that does not exist, or holds no

@@ -263,7 +263,9 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 		}
 	}
 	ads := make([][]any, len(p.Rows))
-	docs := make([][]any, len(p.Rows))
+	docIDs := make([]int64, len(p.Rows))
+	sigs, raws := make([][]byte, len(p.Rows)), make([][]byte, len(p.Rows))
+	exts, texts := make([]string, len(p.Rows)), make([]string, len(p.Rows))
 	var bands [][]any
 	for i := range p.Rows {
 		r := &p.Rows[i]
@@ -272,11 +274,8 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 			dup = ids[j]
 		}
 		ads[i] = adValues(ids[i], r, dup, seq, plan.TermIDs[i])
-		var raw any
-		if r.Raw != nil {
-			raw = []byte(r.Raw)
-		}
-		docs[i] = []any{ids[i], r.Signature, string(r.Extraction), raw}
+		docIDs[i], sigs[i], exts[i], raws[i] = ids[i], r.Signature, string(r.Extraction), r.Raw
+		texts[i] = fold(r.TitleRaw + "\n" + r.Company + "\n" + r.Text)
 		for _, b := range r.Bands {
 			bands = append(bands, []any{b, ids[i]})
 		}
@@ -294,7 +293,6 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 		rows  [][]any
 	}{
 		{"ads", adColumns, ads},
-		{"ad_docs", []string{"ad_id", "signature", "extraction", "raw"}, docs},
 		{"ad_bands", []string{"band", "ad_id"}, bands},
 	} {
 		if len(c.rows) == 0 {
@@ -303,6 +301,14 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 			return fmt.Errorf("write %s: %w", c.table, err)
 		}
+	}
+	// The documents go in by one INSERT rather than COPY, so that the search index's tsvector is
+	// made by the database from the text, which is not stored.
+	if _, err := tx.Exec(ctx, `INSERT INTO ad_docs (ad_id, signature, extraction, raw, search)
+		SELECT d.id, d.sig, d.ext::json, d.raw, to_tsvector('simple', d.txt)
+		FROM unnest($1::bigint[], $2::bytea[], $3::text[], $4::bytea[], $5::text[]) AS d (id, sig, ext, raw, txt)`,
+		docIDs, sigs, exts, raws, texts); err != nil {
+		return fmt.Errorf("write ad_docs: %w", err)
 	}
 	return nil
 }

@@ -274,7 +274,15 @@ func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
 		return fmt.Errorf("prepare recent band delete: %w", err)
 	}
 	defer dr.Close()
+	dx, err := tx.PrepareContext(ctx, `DELETE FROM ad_text WHERE rowid = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare text delete: %w", err)
+	}
+	defer dx.Close()
 	for _, o := range olds {
+		if _, err := dx.ExecContext(ctx, o.ID); err != nil {
+			return fmt.Errorf("clear text of replaced ad: %w", err)
+		}
 		for _, t := range o.TermIDs {
 			if _, err := dt.ExecContext(ctx, t, o.ID); err != nil {
 				return fmt.Errorf("clear terms of replaced ad: %w", err)
@@ -312,6 +320,7 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 	}
 	ads := make([]any, 0, len(adColumns)*len(p.Rows))
 	docs := make([]any, 0, 6*len(p.Rows))
+	texts := make([]any, 0, 4*len(p.Rows))
 	nTerms, nBands := 0, 0
 	for i := range p.Rows {
 		r := &p.Rows[i]
@@ -326,6 +335,7 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		}
 		docs = append(docs, ids[i], string(adrow.EncodeInts(plan.TermIDs[i])), string(adrow.EncodeInts(r.Bands)),
 			r.Signature, string(r.Extraction), raw)
+		texts = append(texts, ids[i], r.TitleRaw, r.Company, r.Text)
 		nTerms += len(r.Terms)
 		nBands += len(r.Bands)
 	}
@@ -336,6 +346,9 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, signature, extraction, raw) VALUES ",
 		upsertDoc, 6, docs); err != nil {
 		return fmt.Errorf("write ad documents: %w", err)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO ad_text (rowid, title, company, body) VALUES ", "", 4, texts); err != nil {
+		return fmt.Errorf("write ad text: %w", err)
 	}
 
 	// In key order, consecutive inserts land on neighbouring pages.

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) jobscope.Store) {
 		{"CancelledContext", testCancelled},
 		{"ConcurrentReadsAndWrites", testConcurrent},
 		{"Model", testModel},
+		{"Search", testSearch},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"jobscope"
+	"jobscope/extract"
 )
 
 // Category names of the terms that are not skills.
@@ -55,6 +56,8 @@ type Row struct {
 	Posted      time.Time // UTC midnight of the posting date; zero when unknown
 	Closed      time.Time // UTC midnight of the closing date; zero when unknown
 	URL         string
+	// Text is the description as plain text: what job search indexes beside the title and company.
+	Text string
 
 	Signature  []byte
 	Extraction []byte // the extraction as JSON
@@ -98,6 +101,7 @@ func Flatten(ad *jobscope.Ad) (Row, error) {
 		Posted:      Date(ad.Raw.PostedAt),
 		Closed:      Date(ad.Raw.ClosedAt),
 		URL:         Clean(ad.Raw.URL),
+		Text:        Clean(extract.PlainText(ad.Raw.Description)),
 		Signature:   ad.Signature,
 		Extraction:  ext,
 		Raw:         ad.Raw.Raw,
