@@ -25,7 +25,7 @@ type pages struct {
 	t map[string]*template.Template
 }
 
-var pageNames = []string{"home", "term", "by", "compare", "doc", "error"}
+var pageNames = []string{"home", "term", "by", "compare", "doc", "error", "search", "ad"}
 
 func newPages() (*pages, error) {
 	funcs := template.FuncMap{
@@ -37,6 +37,8 @@ func newPages() (*pages, error) {
 		"rankDiff": func(p *int) string { return intOr(p, "%+d") },
 		"termURL":  termURL,
 		"ptr":      func(v float64) *float64 { return &v },
+		"adURL":    adURL,
+		"pay":      payText,
 	}
 	pg := &pages{t: map[string]*template.Template{}}
 	for _, name := range pageNames {
@@ -68,6 +70,8 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 	mux.Handle("GET /terms/{name}/by/{dimension}", s.servePage(pg, pg.by))
 	mux.Handle("GET /compare", s.servePage(pg, pg.compare))
 	mux.Handle("GET /locations/{name}", s.servePage(pg, pg.location))
+	mux.Handle("GET /search", s.servePage(pg, pg.search))
+	mux.Handle("GET /ads/{source}/{id...}", s.servePage(pg, pg.ad))
 	mux.Handle("GET /methodology", s.servePage(pg, pg.doc))
 	mux.Handle("GET /methodology/{doc}", s.servePage(pg, pg.doc))
 	mux.Handle("GET /about", s.servePage(pg, pg.about))
@@ -413,4 +417,41 @@ func cutWords(c *stats.Cut) string {
 func sorted(xs []string) []string {
 	slices.Sort(xs)
 	return xs
+}
+
+// indexColumns are the index's columns: the sort each heading asks for, and its label.
+var indexColumns = []struct{ Col, Label string }{{"rank", "Rank"}, {"rank_change", "Change"}, {"term", "Term"},
+	{"category", "Category"}, {"jobs", "Jobs"}, {"jobs_year_ago", "A year ago"}, {"share", "Share"},
+	{"salaries_quoted", "Salaries"}, {"median", "Median"}, {"median_change", "Change"}}
+
+// Columns lists the index's columns.
+func (homePage) Columns() []struct{ Col, Label string } { return indexColumns }
+
+// sortLink is a column heading of the index: the address that sorts by it (again: the other way)
+// and, for the column sorted by, the order for screen readers.
+type sortLink struct {
+	Label, URL, Aria string
+}
+
+// Sort returns the heading of the index's column col.
+func (h homePage) Sort(col, label string) sortLink {
+	cur := h.Query.Get("sort")
+	if cur == "" {
+		cur = "rank"
+	}
+	q := cloneValues(h.Query)
+	q.Set("sort", col)
+	reversed := h.Query.Get("reverse") == "true" || h.Query.Get("reverse") == "1"
+	l := sortLink{Label: label}
+	q.Del("reverse")
+	if cur == col {
+		l.Aria = "ascending"
+		if reversed {
+			l.Aria = "descending"
+		} else {
+			q.Set("reverse", "true")
+		}
+	}
+	l.URL = "/?" + q.Encode()
+	return l
 }
