@@ -17,26 +17,30 @@ import (
 
 // The skills people judged by reading real ads of the shared sets: ids and judgments only, the ads
 // being read from the shared directory (see judged/README.md). skills.jsonl is the set extraction
-// has been tuned against; holdout.jsonl, judged later on ads drawn afresh, is kept for measuring
-// how that tuning carries to ads it never saw.
+// has been tuned against; holdout.jsonl and holdout2.jsonl, judged later on ads drawn afresh, are
+// kept for measuring how that tuning carries to ads it never saw.
 var (
 	//go:embed judged/skills.jsonl
 	judgedSkillsFile []byte
 	//go:embed judged/holdout.jsonl
 	judgedHoldoutFile []byte
+	//go:embed judged/holdout2.jsonl
+	judgedHoldout2File []byte
 )
 
-// judgedSet is the name results of the judged ads carry; judgedHoldout that of the held-out ones.
+// judgedSet is the name results of the judged ads carry; judgedHoldout and judgedHoldout2 those of
+// the held-out ones.
 const (
-	judgedSet     = "judged"
-	judgedHoldout = "judged/holdout"
+	judgedSet      = "judged"
+	judgedHoldout  = "judged/holdout"
+	judgedHoldout2 = "judged/holdout2"
 )
 
 // judgedSets are the sets of judged ads, by name.
 var judgedSets = []struct {
 	name string
 	data []byte
-}{{judgedSet, judgedSkillsFile}, {judgedHoldout, judgedHoldoutFile}}
+}{{judgedSet, judgedSkillsFile}, {judgedHoldout, judgedHoldoutFile}, {judgedHoldout2, judgedHoldout2File}}
 
 const (
 	// fieldJudgedTaxonomy is recall over the named skills the taxonomy has: what matching misses, apart

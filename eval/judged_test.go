@@ -22,6 +22,14 @@ func TestJudgedFile(t *testing.T) {
 	if len(held) < 30 {
 		t.Errorf("%d held-out ads, want at least 30", len(held))
 	}
+	held2, err := readJudged(judgedHoldout2File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held2) < 60 {
+		t.Errorf("%d ads in the second held-out set, want at least 60", len(held2))
+	}
+	held = append(held, held2...)
 	js = append(js, held...) // no ad is judged in both
 	seen := map[string]bool{}
 	sets := map[string]bool{}
