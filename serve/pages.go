@@ -25,7 +25,7 @@ type pages struct {
 	t map[string]*template.Template
 }
 
-var pageNames = []string{"home", "term", "by", "compare", "doc", "error", "search", "ad"}
+var pageNames = []string{"home", "term", "by", "compare", "doc", "error", "search", "ad", "api"}
 
 func newPages() (*pages, error) {
 	funcs := template.FuncMap{
@@ -38,6 +38,7 @@ func newPages() (*pages, error) {
 		"termURL":  termURL,
 		"ptr":      func(v float64) *float64 { return &v },
 		"adURL":    adURL,
+		"first":    func(n int, xs []stats.CoTerm) []stats.CoTerm { return xs[:min(n, len(xs))] },
 		"pay":      payText,
 	}
 	pg := &pages{t: map[string]*template.Template{}}
@@ -71,6 +72,7 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 	mux.Handle("GET /compare", s.servePage(pg, pg.compare))
 	mux.Handle("GET /locations/{name}", s.servePage(pg, pg.location))
 	mux.Handle("GET /search", s.servePage(pg, pg.search))
+	mux.Handle("GET /api", s.servePage(pg, pg.apiDocs))
 	mux.Handle("GET /ads/{source}/{id...}", s.servePage(pg, pg.ad))
 	mux.Handle("GET /methodology", s.servePage(pg, pg.doc))
 	mux.Handle("GET /methodology/{doc}", s.servePage(pg, pg.doc))

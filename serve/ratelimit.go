@@ -70,21 +70,68 @@ func (l *limiter) forget(now time.Time) {
 	}
 }
 
-// clientOf names a request's client for the limiter.
-func clientOf(r *http.Request) string {
-	token := r.Header.Get("X-API-Key")
-	if a := r.Header.Get("Authorization"); token == "" && a != "" {
-		token = a
+// clientOf names a request's client for the limiter: its API key when it carries a valid one, else
+// its IP address (with TrustProxy, the address the proxy in front saw: the last X-Forwarded-For
+// hop). A token that is not a valid key counts as no key, so that a client cannot slip its
+// address's limit by sending made-up tokens.
+func (s *Server) clientOf(r *http.Request) string {
+	if token := bearer(r); token != "" {
+		if id, ok := s.keyIDOf(r, token); ok {
+			return "key:" + id
+		}
 	}
-	if token != "" {
-		sum := sha256.Sum256([]byte(strings.TrimSpace(token)))
-		return "key:" + hex.EncodeToString(sum[:8])
+	return "ip:" + s.remoteIP(r)
+}
+
+// remoteIP is the client's IP address.
+func (s *Server) remoteIP(r *http.Request) string {
+	if s.trustProxy {
+		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
+			hops := strings.Split(xff[len(xff)-1], ",")
+			if ip := strings.TrimSpace(hops[len(hops)-1]); net.ParseIP(ip) != nil {
+				return ip
+			}
+		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		host = r.RemoteAddr
 	}
-	return "ip:" + host
+	return host
+}
+
+// keyCacheTTL is how long a checked token is remembered by the limiter: a revoked key keeps its own
+// bucket that long, which limits it no less.
+const keyCacheTTL = 30 * time.Second
+
+// keyIDOf returns the id of the valid key token is, checking the store once a keyCacheTTL.
+func (s *Server) keyIDOf(r *http.Request, token string) (string, bool) {
+	sum := sha256.Sum256([]byte(token))
+	h := hex.EncodeToString(sum[:16])
+	now := s.now()
+	s.keyMu.Lock()
+	c, ok := s.keyCache[h]
+	s.keyMu.Unlock()
+	if ok && now.Before(c.until) {
+		return c.id, c.id != ""
+	}
+	id := ""
+	if k, err := s.keyOf(r); err == nil {
+		id = k.ID
+	}
+	s.keyMu.Lock()
+	if len(s.keyCache) > 10000 {
+		clear(s.keyCache)
+	}
+	s.keyCache[h] = cachedKey{id: id, until: now.Add(keyCacheTTL)}
+	s.keyMu.Unlock()
+	return id, id != ""
+}
+
+// cachedKey is what the limiter remembers of a token: the key's id, "" for no valid key.
+type cachedKey struct {
+	id    string
+	until time.Time
 }
 
 // rateLimit answers a client over its rate with 429 and Retry-After (whole seconds, at least 1);
@@ -95,7 +142,7 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if ok, wait := s.limiter.allow(clientOf(r)); !ok {
+		if ok, wait := s.limiter.allow(s.clientOf(r)); !ok {
 			secs := max(1, int(math.Ceil(wait.Seconds())))
 			w.Header().Set("Retry-After", strconv.Itoa(secs))
 			s.serveAPI(func(http.ResponseWriter, *http.Request) error {

@@ -266,6 +266,8 @@ func TestPages(t *testing.T) {
 		{"/methodology/input", 200, []string{"<h1>The ads jobscope reads</h1>", "<code>posted_at</code>"}},
 		{"/methodology/secrets", 404, []string{"no such page"}},
 		{"/about", 200, []string{"Sources and licences", "O*NET"}},
+		{"/api", 200, []string{"<code>GET /api/v1/search</code>", "<code>POST /api/v1/ads</code>", "Needs an API key", "<code>skill</code>", `href="/api/v1/index"`}},
+		{"/terms/Python?baseline=all", 200, []string{"<h3>By category</h3>", `<caption>Programming Languages</caption>`}},
 		{"/search", 200, []string{"Job search", `name="q"`, "in all, newest first", `href="/ads/`}},
 		{"/search?q=python&skill=python&market=permanent", 200, []string{`value="python"`, "<option selected>permanent</option>", "match"}},
 		{"/search?skill=Pyhton", 404, []string{"Did you mean", "Python"}},
@@ -613,8 +615,43 @@ func TestRateLimit(t *testing.T) {
 	if got := do("/api/v1/terms/Go", "10.0.0.2", "").Code; got != 200 {
 		t.Errorf("another IP: %d, want 200", got)
 	}
-	if got := do("/api/v1/terms/Go", "10.0.0.1", "jsk_0123456789ab_secret").Code; got != 200 {
-		t.Errorf("a key from the limited IP: %d, want its own bucket", got)
+	token, k, err := apikey.New("limited", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.svc.Store().(jobscope.KeyStore).AddKey(context.Background(), k); err != nil {
+		t.Fatal(err)
+	}
+	if got := do("/api/v1/terms/Go", "10.0.0.1", token).Code; got != 200 {
+		t.Errorf("a valid key from the limited IP: %d, want its own bucket", got)
+	}
+	if got := do("/api/v1/terms/Go", "10.0.0.1", "jsk_0123456789ab_madeup").Code; got != 429 {
+		t.Errorf("a made-up token from the limited IP: %d, want the IP's 429", got)
+	}
+	// X-Forwarded-For is anyone's to send: it counts only behind a trusted proxy.
+	fwd := func(h http.Handler, xff string) int {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/terms/Go", nil)
+		req.RemoteAddr = "10.0.0.1:5555"
+		req.Header.Set("X-Forwarded-For", xff)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	if got := fwd(h, "203.0.113.9"); got != 429 {
+		t.Errorf("a forwarded-for header to a server not behind a proxy: %d, want the IP's 429", got)
+	}
+	proxied, err := serve.New(serve.Config{Service: f.svc, Refresh: -1, RateLimit: 0.5, Burst: 1, TrustProxy: true,
+		Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []struct {
+		xff  string
+		want int
+	}{{"198.51.100.1, 203.0.113.9", 200}, {"203.0.113.9", 429}, {"203.0.113.9, 203.0.113.10", 200}} {
+		if got := fwd(proxied.Handler(), c.xff); got != c.want {
+			t.Errorf("behind a proxy, request %d (X-Forwarded-For %s): %d, want %d", i+1, c.xff, got, c.want)
+		}
 	}
 	if got := do("/healthz", "10.0.0.1", "").Code; got != 200 {
 		t.Errorf("/healthz from the limited IP: %d", got)

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,9 @@ type Config struct {
 	Burst     int
 	// Now is the clock of the rate limits; nil is time.Now.
 	Now func() time.Time
+	// TrustProxy takes a client's address from the last hop of X-Forwarded-For, for a server behind
+	// a reverse proxy that sets it; without it the header is ignored, since any client can send one.
+	TrustProxy bool
 }
 
 // DefaultRefresh is how often a server catches up with its store unless told otherwise: an ingest
@@ -60,6 +64,10 @@ type Server struct {
 	// extractVersion names it (ingest.Options.Version).
 	extractVersion string
 	limiter        *limiter // nil: no limit
+	now            func() time.Time
+	trustProxy     bool
+	keyMu          sync.Mutex
+	keyCache       map[string]cachedKey // tokens the limiter has checked; see keyIDOf
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
@@ -72,7 +80,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("serve: no market service")
 	}
 	s := &Server{svc: cfg.Service, log: cfg.Log, refresh: cfg.Refresh, metrics: newMetrics(), private: cfg.Private,
-		maxBody: cfg.MaxBody}
+		maxBody: cfg.MaxBody, now: cfg.Now, trustProxy: cfg.TrustProxy, keyCache: map[string]cachedKey{}}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}
@@ -86,11 +97,7 @@ func New(cfg Config) (*Server, error) {
 	x := extract.New(tx)
 	s.extract, s.extractVersion = x.Extract, x.Version()
 	if cfg.RateLimit > 0 {
-		now := cfg.Now
-		if now == nil {
-			now = time.Now
-		}
-		s.limiter = newLimiter(cfg.RateLimit, cfg.Burst, now)
+		s.limiter = newLimiter(cfg.RateLimit, cfg.Burst, s.now)
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -29,13 +29,7 @@ func (e *httpError) Error() string { return e.msg }
 // keyOf returns the valid API key a request carries (Authorization: Bearer TOKEN, or X-API-Key),
 // or a 401 httpError.
 func (s *Server) keyOf(r *http.Request) (jobscope.APIKey, error) {
-	token := r.Header.Get("X-API-Key")
-	if a := r.Header.Get("Authorization"); token == "" && a != "" {
-		scheme, t, _ := strings.Cut(a, " ")
-		if strings.EqualFold(scheme, "Bearer") {
-			token = strings.TrimSpace(t)
-		}
-	}
+	token := bearer(r)
 	if token == "" {
 		return jobscope.APIKey{}, &httpError{http.StatusUnauthorized, "unauthorized",
 			"this needs an API key: Authorization: Bearer TOKEN (jobscope keys create NAME makes one)"}
@@ -52,6 +46,18 @@ func (s *Server) keyOf(r *http.Request) (jobscope.APIKey, error) {
 		return k, &market.Error{Code: market.Unavailable, Message: "check the API key", Err: err}
 	}
 	return k, nil
+}
+
+// bearer returns the token a request carries: Authorization: Bearer TOKEN, or X-API-Key.
+func bearer(r *http.Request) string {
+	if t := strings.TrimSpace(r.Header.Get("X-API-Key")); t != "" {
+		return t
+	}
+	scheme, t, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	if strings.EqualFold(scheme, "Bearer") {
+		return strings.TrimSpace(t)
+	}
+	return ""
 }
 
 // requireKey lets a request through only with a valid API key (for every route of a --private

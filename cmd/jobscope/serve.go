@@ -19,7 +19,7 @@ CSV with ?format=csv or Accept: text/csv; OpenAPI at /api/v1/openapi.json), /hea
 /healthz needs one.
 
   jobscope serve [--addr 127.0.0.1:8080] [--refresh 5s] [--private] [--max-body BYTES]
-                 [--rate-limit R --burst B]
+                 [--rate-limit R --burst B] [--trust-proxy]
 
 The server catches up with the store every --refresh, so an ingest run by another process shows
 within seconds, and several servers over one PostgreSQL store each stay current. It logs one line
@@ -36,6 +36,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxBody := fs.Int64("max-body", serve.DefaultMaxBody, "the largest batch POST /api/v1/ads takes, in bytes")
 	rate := fs.Float64("rate-limit", 0, "requests a second one client (API key, else IP address) may make on average; 0: no limit")
 	burst := fs.Int("burst", 0, "requests one client may make at once (default: the rate, at least 1)")
+	trustProxy := fs.Bool("trust-proxy", false, "behind a reverse proxy: take each client's address from the last X-Forwarded-For hop")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer svc.Close()
 	return e.serve(ctx, svc, *addr, serve.Config{Refresh: *refresh, Private: *private, MaxBody: *maxBody,
-		RateLimit: *rate, Burst: *burst})
+		RateLimit: *rate, Burst: *burst, TrustProxy: *trustProxy})
 }
 
 // serve serves svc on addr until ctx is done, printing the address it listens on.
