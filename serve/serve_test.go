@@ -167,6 +167,12 @@ func TestAPI(t *testing.T) {
 		{"locations csv", "/api/v1/locations?format=csv", nil, 200, "text/csv", []string{"name,kind,country,nation,region,county,ads"}},
 		{"taxonomy", "/api/v1/taxonomy?kind=skill&category=programming%20languages", nil, 200, "application/json",
 			[]string{`"name": "Python"`, `"kind": "skill"`}},
+		{"cost", "/api/v1/cost?salary=110000&currency=USD&overhead=0.2&fee=0&ramp_days=0&no_taxes=true", nil, 200, "application/json",
+			[]string{`"first_year": 132000`, `"run_rate": 132000`}},
+		{"cost with taxes", "/api/v1/cost?salary=60000", nil, 200, "application/json", []string{`"Employer National Insurance`, `"amount": 8250`, "GB.tsv line"}},
+		{"cost bad salary", "/api/v1/cost?salary=lots", nil, 400, "application/json", []string{"salary"}},
+		{"cost no salary", "/api/v1/cost", nil, 400, "application/json", []string{"salary"}},
+		{"cost bad currency", "/api/v1/cost?salary=1&currency=EUR", nil, 400, "application/json", []string{"GBP"}},
 		{"taxonomy bad kind", "/api/v1/taxonomy?kind=colour", nil, 400, "application/json", []string{"skill or title"}},
 	}
 	for _, tt := range tests {
@@ -268,6 +274,8 @@ func TestPages(t *testing.T) {
 		{"/about", 200, []string{"Sources and licences", "O*NET"}},
 		{"/api", 200, []string{"<code>GET /api/v1/search</code>", "<code>POST /api/v1/ads</code>", "Needs an API key", "<code>skill</code>", `href="/api/v1/index"`}},
 		{"/terms/Python?baseline=all", 200, []string{"<h3>By category</h3>", `<caption>Programming Languages</caption>`}},
+		{"/toolkit/cost", 200, []string{"What a hire costs", `name="salary"`}},
+		{"/toolkit/cost?salary=110000&currency=USD&day_rate=700", 200, []string{"$186,896", "$146,146", "Social Security", "A contractor for the year"}},
 		{"/search", 200, []string{"Job search", `name="q"`, "in all, newest first", `href="/ads/`}},
 		{"/search?q=python&skill=python&market=permanent", 200, []string{`value="python"`, "<option selected>permanent</option>", "match"}},
 		{"/search?skill=Pyhton", 404, []string{"Did you mean", "Python"}},

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCost: the command's totals, its JSON, a user's rules file, and bad input as usage errors.
+func TestCost(t *testing.T) {
+	out := cli(t, "cost", "--salary", "110000", "--currency", "USD", "--overhead", "0.2", "--fee", "0", "--ramp-days", "0", "--no-taxes")
+	if !strings.Contains(out, "First-year total") || !strings.Contains(out, " $132,000\n") {
+		t.Errorf("the plain cost of 110,000:\n%s", out)
+	}
+	var c struct {
+		FirstYear float64 `json:"first_year"`
+		RunRate   float64 `json:"run_rate"`
+		Lines     []struct{ Name, From, Source string }
+	}
+	if err := json.Unmarshal([]byte(cli(t, "cost", "--salary", "110000", "--currency", "usd", "--format", "json")), &c); err != nil {
+		t.Fatal(err)
+	}
+	// 110,000 + 6.2% + 1.45% + 0.6% and 2.7% of 7,000 + 25% overhead; + 20% fee + 75 × 0.5 × 110,000/220.
+	if c.RunRate != 146146 || c.FirstYear != 186896 {
+		t.Errorf("run rate %v, first year %v; want 146,146 and 186,896", c.RunRate, c.FirstYear)
+	}
+	rules := cli(t, "cost", "--currency", "GBP", "--show-rules")
+	mine := filepath.Join(t.TempDir(), "rules.tsv")
+	if err := os.WriteFile(mine, []byte(strings.ReplaceAll(rules, "0.15\t", "0.10\t")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := cli(t, "cost", "--salary", "60000", "--rules", mine, "--fee", "0", "--ramp-days", "0"); !strings.Contains(out, "£5,500") {
+		t.Errorf("a user's rules (10%% NI above £5,000 of 60,000 is £5,500):\n%s", out)
+	}
+	for _, args := range [][]string{{"cost"}, {"cost", "--salary", "-1"}, {"cost", "--salary", "1", "--currency", "EUR"},
+		{"cost", "--salary", "1", "--fee", "3"}, {"cost", "--salary", "1", "--rules", "/no/such/file"}} {
+		if _, errOut, code := jobscopeCode(t, args...); code != 2 || errOut == "" {
+			t.Errorf("jobscope %v: exit %d (%q), want a usage error", args, code, errOut)
+		}
+	}
+}
