@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"jobscope/market"
+	"jobscope/stats"
 	"jobscope/toolkit"
 )
 
@@ -88,4 +89,51 @@ func (pg *pages) cost(_ http.ResponseWriter, r *http.Request, _ *Server) (string
 		}
 	}
 	return "cost", cp, nil
+}
+
+// benchmarkInputOf reads a benchmark question from the query parameters.
+func benchmarkInputOf(r *http.Request) (toolkit.BenchmarkInput, error) {
+	p := paramsOf(r)
+	in := toolkit.BenchmarkInput{Title: p.str("title"), Seniority: p.str("seniority"), Location: p.str("location"),
+		Skill: p.str("skill"), Country: p.str("country"), AsOf: p.str("as_of"), MinN: p.integer("min_salaries", 0, 0)}
+	return in, p.err
+}
+
+// apiBenchmark answers GET /api/v1/benchmark: the salary and day-rate bands of a title, level,
+// place and skill, the widenings made, and what moves them.
+func (s *Server) apiBenchmark(w http.ResponseWriter, r *http.Request) error {
+	in, err := benchmarkInputOf(r)
+	if err != nil {
+		return err
+	}
+	b, err := toolkit.Bench(s.svc, in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, b)
+	return nil
+}
+
+// benchmarkPage is the benchmark's form and, once a title is given, its answer.
+type benchmarkPage struct {
+	Query  url.Values
+	B      *toolkit.Benchmark
+	Text   string
+	Levels []string
+}
+
+func (benchmarkPage) title() string { return "Salary benchmark" }
+
+func (pg *pages) benchmark(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	in, err := benchmarkInputOf(r)
+	if err != nil {
+		return "", nil, err
+	}
+	bp := benchmarkPage{Query: r.URL.Query(), Levels: stats.Seniorities}
+	if in.Title != "" {
+		if bp.B, err = toolkit.Bench(s.svc, in); err != nil {
+			return "", nil, err
+		}
+	}
+	return "benchmark", bp, nil
 }

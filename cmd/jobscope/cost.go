@@ -17,6 +17,7 @@ deliver); with --day-rate, a contractor for the same year beside it.
 
   jobscope cost --salary 110000 --currency USD
   jobscope cost --salary 60000 --fee 0 --day-rate 550
+  jobscope cost --title "Backend Developer" --seniority senior --location Leeds   # the benchmark's medians
   jobscope cost --salary 110000 --currency USD --overhead 0.2 --fee 0 --ramp-days 0 --no-taxes   # 132,000
 
 The rules jobscope carries are GB (employer National Insurance, auto-enrolment pension) and US
@@ -38,6 +39,11 @@ func runCost(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&in.Days, "days", d.Days, "working days a year: a day's pay, and a contractor's year")
 	fs.BoolVar(&in.NoTaxes, "no-taxes", false, "leave out payroll taxes and pension")
 	fs.Float64Var(&in.DayRate, "day-rate", 0, "a contractor's day rate to compare")
+	var bin toolkit.BenchmarkInput
+	fs.StringVar(&bin.Title, "title", "", "take the salary (and the day rate) from the benchmark's medians of this job title")
+	fs.StringVar(&bin.Seniority, "seniority", "", "with --title: the level")
+	fs.StringVar(&bin.Location, "location", "", "with --title: the place")
+	fs.StringVar(&bin.Skill, "skill", "", "with --title: a skill")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -46,6 +52,36 @@ func runCost(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: cost takes no arguments", errUsage)
 	}
 	in.Salary, in.Currency = *salary, strings.ToUpper(*currency)
+	var from string
+	if bin.Title != "" {
+		if *salary != 0 {
+			return fmt.Errorf("%w: --salary or --title, not both", errUsage)
+		}
+		if in.Currency == "USD" {
+			bin.Country = "US"
+		}
+		svc, err := e.openMarket(ctx)
+		if err != nil {
+			return err
+		}
+		b, err := toolkit.Bench(svc, bin)
+		svc.Close()
+		if err != nil {
+			return err
+		}
+		if b.Permanent.P50 == nil {
+			return fmt.Errorf("the benchmark of %s has %d permanent salaries, too few for a median: give --salary", b.Title, b.Permanent.N)
+		}
+		in.Salary = *b.Permanent.P50
+		if in.DayRate == 0 && b.Contract.P50 != nil {
+			in.DayRate = *b.Contract.P50
+		}
+		from = fmt.Sprintf("the median of %d permanent salaries of the benchmark (%s, %s to %s)", b.Permanent.N,
+			strings.Join(append([]string{b.Title}, nonEmpty(b.Seniority, b.Permanent.Location, b.Skill)...), ", "), b.From, b.To)
+		if b.Contract.P50 != nil {
+			from += fmt.Sprintf("; day rate: the median of %d contract day rates", b.Contract.N)
+		}
+	}
 	var rules *toolkit.Rules
 	var err error
 	if *rulesFile != "" {
@@ -65,12 +101,15 @@ func runCost(ctx context.Context, e *env, args []string) error {
 		}
 		return toolkit.WriteRules(e.stdout, rules)
 	}
-	if *salary == 0 {
-		return fmt.Errorf("%w: give --salary", errUsage)
+	if in.Salary == 0 {
+		return fmt.Errorf("%w: give --salary, or --title to take the benchmark's median", errUsage)
 	}
 	c, err := toolkit.CostOf(in, rules)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if from != "" {
+		c.Lines[0].From = from
 	}
 	switch *format {
 	case "json":
@@ -81,4 +120,15 @@ func runCost(ctx context.Context, e *env, args []string) error {
 		return c.WriteText(e.stdout)
 	}
 	return fmt.Errorf("%w: --format must be text or json", errUsage)
+}
+
+// nonEmpty keeps the values that are set.
+func nonEmpty(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

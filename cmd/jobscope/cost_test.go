@@ -41,3 +41,45 @@ func TestCost(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchmarkCommand: the JSON names the bands permanent and contract, each with n and p10 … p90,
+// and the widenings as widened; cost --title takes the benchmark's median.
+func TestBenchmarkCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	cli(t, "--db", db, "ingest", genFile(t, 8000, 21))
+	var b map[string]any
+	if err := json.Unmarshal([]byte(cli(t, "--db", db, "benchmark", "--title", "backend developer", "--location", "Leeds", "--format", "json")), &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"permanent", "contract"} {
+		band, ok := b[k].(map[string]any)
+		if !ok {
+			t.Fatalf("no %s band: %v", k, b)
+		}
+		for _, f := range []string{"n", "p10", "p25", "p50", "p75", "p90"} {
+			if _, ok := band[f]; !ok {
+				t.Errorf("%s band lacks %s", k, f)
+			}
+		}
+	}
+	if w, ok := b["widened"].([]any); !ok || len(w) == 0 {
+		t.Errorf("widened %v: Leeds alone has too few salaries in 8,000 ads", b["widened"])
+	}
+	med := b["permanent"].(map[string]any)["p50"]
+	out := cli(t, "--db", db, "cost", "--title", "backend developer", "--location", "Leeds", "--format", "json")
+	var c struct {
+		Lines []struct {
+			Amount float64
+			From   string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Lines[0].Amount != med || !strings.Contains(c.Lines[0].From, "median") {
+		t.Errorf("cost --title: salary %v from %q, want the benchmark's median %v", c.Lines[0].Amount, c.Lines[0].From, med)
+	}
+	if _, _, code := jobscopeCode(t, "--db", db, "benchmark"); code != 2 {
+		t.Errorf("benchmark without a title: exit %d, want 2", code)
+	}
+}

@@ -59,6 +59,7 @@ func commands() []command {
 		{"eval", "measure extraction against labelled real ads, per field", runEval},
 		{"serve", "serve the web pages and the JSON API", runServe},
 		{"keys", "make, list and revoke the API keys writes need", runKeys},
+		{"benchmark", "a salary benchmark: bands for a title, level, place and skill, with what moves them", runBenchmark},
 		{"cost", "what a hire costs all-in: salary, payroll taxes, pension, overhead, fee, ramp-up", runCost},
 		{"bench", "time the statistics engine against the same figures by SQL", runBench},
 	}

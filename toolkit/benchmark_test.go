@@ -1,0 +1,137 @@
+package toolkit
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"jobscope"
+	"jobscope/extract"
+	"jobscope/gen"
+	"jobscope/ingest/read"
+	"jobscope/internal/testads"
+	"jobscope/market"
+	"jobscope/taxonomy"
+)
+
+// benchFixture is a market over generated ads (no reposts, so that every ad counts once) and the
+// extraction of each ad, for recomputing figures independently.
+func benchFixture(t *testing.T) (*market.Service, []jobscope.Extraction, []jobscope.RawAd) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ads.jsonl")
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Ads: 6000, Seed: 14, Years: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "b.db")
+	testads.Ingest(t, db, path)
+	svc, err := market.Open(context.Background(), market.Config{DB: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := extract.New(tax)
+	rd, err := read.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	var xs []jobscope.Extraction
+	var raws []jobscope.RawAd
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Ad != nil {
+			xs = append(xs, ex.Extract(rec.Ad))
+			raws = append(raws, *rec.Ad)
+		}
+	}
+	return svc, xs, raws
+}
+
+// percentile is docs/figures.md's: linear interpolation between closest ranks.
+func percentile(sorted []float64, p float64) float64 {
+	h := float64(len(sorted)-1) * p
+	lo := math.Floor(h)
+	if int(lo)+1 >= len(sorted) {
+		return sorted[int(lo)]
+	}
+	return sorted[int(lo)] + (h-lo)*(sorted[int(lo)+1]-sorted[int(lo)])
+}
+
+// TestBenchmarkBand: the benchmark's permanent band is the percentiles of the annual salaries of the
+// ads, read by extract, with the title, level and place asked, in the 6 months it names: recomputed
+// here from the extraction alone. A place too small widens, and says so.
+func TestBenchmarkBand(t *testing.T) {
+	svc, xs, raws := benchFixture(t)
+	for _, in := range []BenchmarkInput{
+		{Title: "Software Developer", Seniority: "senior"},
+		{Title: "data engineer", Location: "London"},
+		{Title: "Software Developer", Seniority: "mid", Location: "Leeds", MinN: 15},
+	} {
+		b, err := Bench(svc, in)
+		if err != nil {
+			t.Fatalf("Bench(%+v): %v", in, err)
+		}
+		from, _ := time.Parse(time.DateOnly, b.From)
+		to, _ := time.Parse(time.DateOnly, b.To)
+		var sal []float64
+		for i, x := range xs {
+			p := raws[i].PostedAt
+			loc := x.Location
+			if string(x.Title.Normalized) != b.Title || (b.Seniority != "" && string(x.Title.Seniority) != b.Seniority) ||
+				x.Employment.Type != jobscope.Permanent || p.Before(from) || p.After(to) || loc.Country != "GB" ||
+				x.Salary == nil || x.Salary.Annual == nil || x.Salary.Currency != "GBP" ||
+				*x.Salary.Annual < 10000 || *x.Salary.Annual > 1000000 {
+				continue
+			}
+			if l := b.Permanent.Location; l != "" && !slices.Contains([]string{string(loc.Place), string(loc.County),
+				string(loc.Region), string(loc.Nation)}, l) {
+				continue
+			}
+			sal = append(sal, *x.Salary.Annual)
+		}
+		sort.Float64s(sal)
+		if b.Permanent.N != len(sal) {
+			t.Fatalf("%+v: n %d, recomputed %d", in, b.Permanent.N, len(sal))
+		}
+		if len(sal) < 10 {
+			t.Fatalf("%+v: only %d salaries: the test needs a bigger sample", in, len(sal))
+		}
+		for _, q := range []struct {
+			p   float64
+			got *float64
+		}{{0.1, b.Permanent.P10}, {0.25, b.Permanent.P25}, {0.5, b.Permanent.P50}, {0.75, b.Permanent.P75}, {0.9, b.Permanent.P90}} {
+			if q.got == nil || math.Abs(*q.got-percentile(sal, q.p)) > 0.01 {
+				t.Errorf("%+v: p%.0f = %v, recomputed %v", in, q.p*100, q.got, percentile(sal, q.p))
+			}
+		}
+		if in.MinN == 15 && len(b.Widened) == 0 {
+			t.Errorf("%+v: %d salaries in the band and no widening", in, b.Permanent.N)
+		}
+		if in.MinN == 15 && b.Permanent.Location == "Leeds" {
+			t.Errorf("%+v: did not widen from Leeds: %v", in, b.Widened)
+		}
+		t.Logf("%s %s %s: n=%d p50=%v widened %v", b.Title, b.Seniority, b.Permanent.Location, b.Permanent.N, b.Permanent.P50, b.Widened)
+	}
+}
