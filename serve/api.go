@@ -36,7 +36,7 @@ func (s *Server) routes(pg *pages) http.Handler {
 	api("POST /api/v1/ads", s.serveAPI(s.apiPostAds))
 	mux.Handle("GET /api/v1/", s.serveAPI(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	pg.routes(mux, s)
-	var h http.Handler = conditional(mux)
+	var h http.Handler = s.conditional(mux)
 	if s.private {
 		h = s.requireKey(h)
 	}

@@ -3,11 +3,15 @@ package serve
 import (
 	"bytes"
 	"compress/gzip"
+	"container/list"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // gzipMin is the smallest body worth compressing.
@@ -16,55 +20,164 @@ const gzipMin = 1024
 // conditional answers a GET whose answer the client already holds with 304 Not Modified (the
 // ETag is a hash of the body, so it changes exactly when the figures do, e.g. after a refresh),
 // and compresses the rest with gzip when the client accepts it. The handler's response is
-// buffered: every answer of this server fits in memory.
-func conditional(next http.Handler) http.Handler {
+// buffered: every answer of this server fits in memory. Answers are kept in the response cache
+// (see responseCache) for as long as the engine holds the same ads, so a page asked for again is
+// not computed again; a request with Cache-Control: no-cache is computed afresh.
+func (s *Server) conditional(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			next.ServeHTTP(w, r)
 			return
 		}
-		bw := &bufferedWriter{header: http.Header{}}
-		next.ServeHTTP(bw, r)
-		if bw.status == 0 {
-			bw.status = http.StatusOK
+		key, cacheable := s.cacheKey(r)
+		var e *cached
+		if cacheable && !strings.Contains(r.Header.Get("Cache-Control"), "no-cache") {
+			e = s.cache.get(key)
+		}
+		if e == nil {
+			bw := &bufferedWriter{header: http.Header{}}
+			next.ServeHTTP(bw, r)
+			if bw.status == 0 {
+				bw.status = http.StatusOK
+			}
+			e = newCached(bw)
+			if cacheable && e.status == http.StatusOK {
+				s.cache.put(key, e)
+			}
 		}
 		h := w.Header()
-		for k, v := range bw.header {
+		for k, v := range e.header {
 			h[k] = v
 		}
 		h.Add("Vary", "Accept-Encoding")
-		body := bw.buf.Bytes()
-		if bw.status != http.StatusOK {
-			h.Set("Content-Length", strconv.Itoa(len(body)))
-			w.WriteHeader(bw.status)
-			w.Write(body)
+		if e.status != http.StatusOK {
+			h.Set("Content-Length", strconv.Itoa(len(e.body)))
+			w.WriteHeader(e.status)
+			w.Write(e.body)
 			return
 		}
-		sum := sha256.Sum256(body)
-		etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
-		h.Set("ETag", etag)
+		h.Set("ETag", e.etag)
 		if h.Get("Cache-Control") == "" {
 			h.Set("Cache-Control", "no-cache") // revalidate each time: cheap with the ETag
 		}
-		if matches(r.Header.Get("If-None-Match"), etag) {
+		if matches(r.Header.Get("If-None-Match"), e.etag) {
 			h.Del("Content-Length")
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		if len(body) >= gzipMin && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			var z bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
-			zw.Write(body)
-			zw.Close()
-			body = z.Bytes()
+		body := e.body
+		if e.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+			body = e.gz
 			h.Set("Content-Encoding", "gzip")
 		}
 		h.Set("Content-Length", strconv.Itoa(len(body)))
-		w.WriteHeader(bw.status)
+		w.WriteHeader(e.status)
 		if r.Method != http.MethodHead {
 			w.Write(body)
 		}
 	})
+}
+
+// cached is a complete answer: its status, headers and body, the body's ETag and, for a body
+// worth it, its gzipped form.
+type cached struct {
+	status int
+	header http.Header
+	body   []byte
+	etag   string
+	gz     []byte
+}
+
+func newCached(bw *bufferedWriter) *cached {
+	e := &cached{status: bw.status, header: bw.header, body: bw.buf.Bytes()}
+	if e.status == http.StatusOK {
+		sum := sha256.Sum256(e.body)
+		e.etag = `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
+		if len(e.body) >= gzipMin {
+			var z bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
+			zw.Write(e.body)
+			zw.Close()
+			e.gz = z.Bytes()
+		}
+	}
+	return e
+}
+
+func (e *cached) size() int { return len(e.body) + len(e.gz) + 256 }
+
+// cacheKey names a request's answer: its address, whether it asks for CSV, and the engine's state
+// (an answer is kept only while the engine holds the same ads). /healthz and /metrics change on
+// their own and are never kept.
+func (s *Server) cacheKey(r *http.Request) (string, bool) {
+	if s.cache == nil || r.URL.Path == "/healthz" || r.URL.Path == "/metrics" {
+		return "", false
+	}
+	en := s.svc.Engine()
+	csv := strings.Contains(r.Header.Get("Accept"), "text/csv")
+	return fmt.Sprintf("%p/%d/%t %s", en, en.Version(), csv, r.URL.RequestURI()), true
+}
+
+// responseCache keeps recent answers, the least recently used going first once it holds more than
+// its bytes allow. Keys name the engine's state, so an answer of older figures is never served:
+// it is simply never asked for again, and ages out.
+type responseCache struct {
+	mu    sync.Mutex
+	max   int
+	bytes int
+	order *list.List // of *cacheEntry, the most recent first
+	byKey map[string]*list.Element
+	hits  atomic.Int64
+	miss  atomic.Int64
+}
+
+type cacheEntry struct {
+	key string
+	val *cached
+}
+
+// DefaultCacheBytes bounds the response cache unless Config says otherwise.
+const DefaultCacheBytes = 64 << 20
+
+func newResponseCache(max int) *responseCache {
+	return &responseCache{max: max, order: list.New(), byKey: map[string]*list.Element{}}
+}
+
+func (c *responseCache) get(key string) *cached {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byKey[key]
+	if !ok {
+		c.miss.Add(1)
+		return nil
+	}
+	c.hits.Add(1)
+	c.order.MoveToFront(el)
+	return el.Value.(*cacheEntry).val
+}
+
+func (c *responseCache) put(key string, v *cached) {
+	if v.size() > c.max/8 {
+		return // one answer may not crowd out the rest
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[key]; ok {
+		c.bytes -= el.Value.(*cacheEntry).val.size()
+		el.Value.(*cacheEntry).val = v
+		c.bytes += v.size()
+		c.order.MoveToFront(el)
+	} else {
+		c.byKey[key] = c.order.PushFront(&cacheEntry{key, v})
+		c.bytes += v.size()
+	}
+	for c.bytes > c.max && c.order.Len() > 0 {
+		el := c.order.Back()
+		e := el.Value.(*cacheEntry)
+		c.order.Remove(el)
+		delete(c.byKey, e.key)
+		c.bytes -= e.val.size()
+	}
 }
 
 // matches reports whether an If-None-Match header names etag (or is "*").

@@ -110,6 +110,18 @@ func (s *Server) serveMetrics(w http.ResponseWriter, _ *http.Request) {
 	en := s.svc.Engine()
 	family(&b, "jobscope_engine_ads", "gauge", "Ads the statistics engine holds (each counted once).")
 	fmt.Fprintf(&b, "jobscope_engine_ads %d\n", en.Len())
+	if c := s.cache; c != nil {
+		family(&b, "jobscope_cache_requests_total", "counter", "Answers looked up in the response cache, by result.")
+		fmt.Fprintf(&b, "jobscope_cache_requests_total{result=\"hit\"} %d\n", c.hits.Load())
+		fmt.Fprintf(&b, "jobscope_cache_requests_total{result=\"miss\"} %d\n", c.miss.Load())
+		c.mu.Lock()
+		n, bytes := c.order.Len(), c.bytes
+		c.mu.Unlock()
+		family(&b, "jobscope_cache_entries", "gauge", "Answers the response cache holds.")
+		fmt.Fprintf(&b, "jobscope_cache_entries %d\n", n)
+		family(&b, "jobscope_cache_bytes", "gauge", "Bytes the response cache holds.")
+		fmt.Fprintf(&b, "jobscope_cache_bytes %d\n", bytes)
+	}
 	family(&b, "jobscope_engine_terms", "gauge", "Terms (skills, titles, locations) the engine holds.")
 	fmt.Fprintf(&b, "jobscope_engine_terms %d\n", len(en.Terms()))
 	family(&b, "jobscope_last_refresh_timestamp_seconds", "gauge", "Unix time of the last successful catch-up with the store.")

@@ -732,3 +732,40 @@ func TestServersShareOnePostgres(t *testing.T) {
 		t.Errorf("the second server's page of the posted title: %d", resp.StatusCode)
 	}
 }
+
+// TestResponseCache: an answer asked for again comes from the cache (counted in /metrics), the
+// same bytes and ETag; Cache-Control: no-cache computes it afresh; new ads (a new engine state)
+// are never answered from the old figures.
+func TestResponseCache(t *testing.T) {
+	f := newFixture(t)
+	_, h1, b1 := f.get(t, "/api/v1/terms/Go")
+	_, h2, b2 := f.get(t, "/api/v1/terms/Go")
+	_, _, b3 := f.get(t, "/api/v1/terms/Go", "Cache-Control", "no-cache")
+	if b1 != b2 || b1 != b3 || h1.Get("ETag") != h2.Get("ETag") {
+		t.Fatal("the cached answer differs from the computed one")
+	}
+	_, _, m := f.get(t, "/metrics")
+	if !strings.Contains(m, `jobscope_cache_requests_total{result="hit"} 1`) {
+		t.Errorf("one hit expected:\n%s", m)
+	}
+	_, _, csv := f.get(t, "/api/v1/terms/Go", "Accept", "text/csv")
+	if !strings.HasPrefix(csv, "set,period") {
+		t.Errorf("a CSV request got the cached JSON: %.80s", csv)
+	}
+	jobs := func(body string) int {
+		var p stats.Page
+		if err := json.Unmarshal([]byte(body), &p); err != nil {
+			t.Fatal(err)
+		}
+		return p.Periods[0].Jobs
+	}
+	before := jobs(b1)
+	testads.Ingest(t, f.db, genFile(t, 500, 77))
+	if err := f.srv.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	_, _, after := f.get(t, "/api/v1/terms/Go")
+	if after == b1 || jobs(after) < before {
+		t.Errorf("after new ads the page is the cached one (%d jobs, then %d)", before, jobs(after))
+	}
+}

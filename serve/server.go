@@ -42,6 +42,9 @@ type Config struct {
 	Burst     int
 	// Now is the clock of the rate limits; nil is time.Now.
 	Now func() time.Time
+	// CacheBytes bounds the cache of answers (see Server.conditional): 0 is DefaultCacheBytes, a
+	// negative value no cache.
+	CacheBytes int
 	// TrustProxy takes a client's address from the last hop of X-Forwarded-For, for a server behind
 	// a reverse proxy that sets it; without it the header is ignored, since any client can send one.
 	TrustProxy bool
@@ -68,6 +71,7 @@ type Server struct {
 	trustProxy     bool
 	keyMu          sync.Mutex
 	keyCache       map[string]cachedKey // tokens the limiter has checked; see keyIDOf
+	cache          *responseCache       // nil: none
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
@@ -98,6 +102,12 @@ func New(cfg Config) (*Server, error) {
 	s.extract, s.extractVersion = x.Extract, x.Version()
 	if cfg.RateLimit > 0 {
 		s.limiter = newLimiter(cfg.RateLimit, cfg.Burst, s.now)
+	}
+	switch {
+	case cfg.CacheBytes == 0:
+		s.cache = newResponseCache(DefaultCacheBytes)
+	case cfg.CacheBytes > 0:
+		s.cache = newResponseCache(cfg.CacheBytes)
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
