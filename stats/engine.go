@@ -304,6 +304,9 @@ func (e *Engine) Terms() []jobscope.Term {
 // Add appends ads; a record whose Seq is already held replaces the ad held. Only the posting lists
 // the batch touches are put back in order, each by sorting its new tail and merging it in.
 func (e *Engine) Add(recs ...Record) {
+	if len(recs) == 0 {
+		return // nothing changes, so neither does Version: what callers cached stays good
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	b := e.begin()
@@ -320,6 +323,9 @@ func (e *Engine) Add(recs ...Record) {
 // Remove drops the ads with the given Seq (an ad deleted, or found to be a copy of another);
 // unknown numbers are ignored.
 func (e *Engine) Remove(seqs ...int64) {
+	if len(seqs) == 0 {
+		return
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	b := e.begin()

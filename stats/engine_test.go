@@ -493,3 +493,24 @@ func date(s string) time.Time {
 	}
 	return t
 }
+
+// TestVersion: Version moves when the ads held change, and only then, so that what a caller
+// cached by it (the server's answers) outlives a catch-up that found nothing new.
+func TestVersion(t *testing.T) {
+	e := stats.NewEngine()
+	v0 := e.Version()
+	e.Add()
+	e.Remove()
+	if e.Version() != v0 {
+		t.Fatalf("Add and Remove of nothing moved the version %d to %d", v0, e.Version())
+	}
+	e.Add(stats.Record{Seq: 1, Posted: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Title: "Go Developer"})
+	v1 := e.Version()
+	if v1 == v0 {
+		t.Fatal("adding an ad left the version as it was")
+	}
+	e.Remove(1)
+	if e.Version() == v1 {
+		t.Fatal("removing an ad left the version as it was")
+	}
+}

@@ -66,7 +66,14 @@ func (s *Store) Search(ctx context.Context, q jobscope.SearchQuery) (jobscope.Se
 		c, args = adrow.CursorSQL(searchDialect, q.After, args)
 		where += " AND " + c
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+adrow.SearchColumns("a.posted_at")+` FROM ads AS a WHERE `+
+	// With many matches, walking the ads newest first and keeping the matching ones finds a page
+	// soonest (the subqueries are read once, into lookups); with few, reading the matches and
+	// sorting them is quicker than walking every ad. The count says which: it stops at its cap.
+	from := "ads AS a"
+	if res.TotalCapped {
+		from = "ads AS a INDEXED BY ads_posted_at"
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+adrow.SearchColumns("a.posted_at")+` FROM `+from+` WHERE `+
 		where+` ORDER BY `+adrow.SearchOrder+` LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
 		return res, fmt.Errorf("sqlite: search: %w", err)
