@@ -32,7 +32,9 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 		key, cacheable := s.cacheKey(r)
 		var e *cached
 		if cacheable && !strings.Contains(r.Header.Get("Cache-Control"), "no-cache") {
-			e = s.cache.get(key)
+			if e = s.cache.get(key); e != nil {
+				r.Pattern = e.pattern // the route the answer came from, for the request's log and metrics
+			}
 		}
 		if e == nil {
 			bw := &bufferedWriter{header: http.Header{}}
@@ -41,6 +43,7 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 				bw.status = http.StatusOK
 			}
 			e = newCached(bw)
+			e.pattern = r.Pattern
 			if cacheable && e.status == http.StatusOK {
 				s.cache.put(key, e)
 			}
@@ -81,11 +84,12 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 // cached is a complete answer: its status, headers and body, the body's ETag and, for a body
 // worth it, its gzipped form.
 type cached struct {
-	status int
-	header http.Header
-	body   []byte
-	etag   string
-	gz     []byte
+	pattern string // the route that answered
+	status  int
+	header  http.Header
+	body    []byte
+	etag    string
+	gz      []byte
 }
 
 func newCached(bw *bufferedWriter) *cached {

@@ -745,8 +745,9 @@ func TestResponseCache(t *testing.T) {
 		t.Fatal("the cached answer differs from the computed one")
 	}
 	_, _, m := f.get(t, "/metrics")
-	if !strings.Contains(m, `jobscope_cache_requests_total{result="hit"} 1`) {
-		t.Errorf("one hit expected:\n%s", m)
+	if !strings.Contains(m, `jobscope_cache_requests_total{result="hit"} 1`) ||
+		!strings.Contains(m, `jobscope_http_requests_total{route="GET /api/v1/terms/{name}",status="200"} 3`) {
+		t.Errorf("one hit expected, and three requests of the route however answered:\n%s", m)
 	}
 	_, _, csv := f.get(t, "/api/v1/terms/Go", "Accept", "text/csv")
 	if !strings.HasPrefix(csv, "set,period") {
