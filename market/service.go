@@ -372,6 +372,16 @@ func (s *Service) company(name string) (string, error) {
 		Suggestions: Suggest(name, cands, 5)}
 }
 
+// Lifetimes is how long the term's ads of the latest period, within cut c, stayed open where their
+// closing date is known (see stats.Lifetimes), the median hidden below minSalaries ads.
+func (s *Service) Lifetimes(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int, c stats.Cut) (stats.Lifetimes, error) {
+	l, err := s.Engine().Lifetimes(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, MinSalaries: minSalaries, Cut: c})
+	if err != nil {
+		return l, &Error{Code: NotFound, Message: err.Error()}
+	}
+	return l, nil
+}
+
 // CutPage is Page narrowed by cut c (see stats.Cut): every figure within the ads c keeps.
 func (s *Service) CutPage(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int, c stats.Cut) (*stats.Page, error) {
 	if minSalaries < 0 {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -136,4 +137,71 @@ func (pg *pages) benchmark(_ http.ResponseWriter, r *http.Request, s *Server) (s
 		}
 	}
 	return "benchmark", bp, nil
+}
+
+// briefInputOf reads a brief question from the query parameters.
+func briefInputOf(r *http.Request) (toolkit.BriefInput, error) {
+	p := paramsOf(r)
+	in := toolkit.BriefInput{Title: p.str("title"), Seniority: p.str("seniority"), Location: p.str("location"),
+		Country: p.str("country"), AsOf: p.str("as_of"), MinN: p.integer("min_salaries", 0, 0)}
+	return in, p.err
+}
+
+// apiBrief answers GET /api/v1/brief: the brief for a job spec, as JSON or, with ?format=md, the
+// Markdown to paste.
+func (s *Server) apiBrief(w http.ResponseWriter, r *http.Request) error {
+	in, err := briefInputOf(r)
+	if err != nil {
+		return err
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "json" && format != "md" {
+		return &market.Error{Code: market.Invalid, Message: "format " + strconv.Quote(format) + ": want json or md"}
+	}
+	br, err := toolkit.MakeBrief(s.svc, in)
+	if err != nil {
+		return err
+	}
+	if format == "md" {
+		var b strings.Builder
+		if err := br.WriteMarkdown(&b); err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Write([]byte(b.String()))
+		return nil
+	}
+	writeJSON(w, http.StatusOK, br)
+	return nil
+}
+
+// briefPage is the brief's form and, once a title is given, the brief laid out.
+type briefPage struct {
+	Query    url.Values
+	Levels   []string
+	Body     template.HTML
+	Markdown string
+}
+
+func (briefPage) title() string { return "Job brief" }
+
+func (pg *pages) brief(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	in, err := briefInputOf(r)
+	if err != nil {
+		return "", nil, err
+	}
+	bp := briefPage{Query: r.URL.Query(), Levels: stats.Seniorities}
+	if in.Title != "" {
+		br, err := toolkit.MakeBrief(s.svc, in)
+		if err != nil {
+			return "", nil, err
+		}
+		var b strings.Builder
+		if err := br.WriteMarkdown(&b); err != nil {
+			return "", nil, err
+		}
+		bp.Markdown = b.String()
+		bp.Body = markdown(bp.Markdown)
+	}
+	return "brief", bp, nil
 }

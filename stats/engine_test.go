@@ -514,3 +514,42 @@ func TestVersion(t *testing.T) {
 		t.Fatal("removing an ad left the version as it was")
 	}
 }
+
+// TestLifetimes: the median days from posting to closing of a term's ads of the latest period that
+// have a closing date, within a cut, and nothing below the smallest sample.
+func TestLifetimes(t *testing.T) {
+	e := stats.NewEngine()
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	rec := func(seq int64, posted, closed, level string) stats.Record {
+		r := stats.Record{Seq: seq, Posted: day(posted), Type: jobscope.Permanent, Country: "GB", Title: "Go Developer",
+			Period: jobscope.PeriodYear, Currency: "GBP", Min: 50000, Max: 60000, Seniority: level}
+		if closed != "" {
+			r.Closed = day(closed)
+		}
+		return r
+	}
+	e.Add(rec(1, "2026-09-01", "2026-09-11", "senior"), rec(2, "2026-09-05", "2026-10-05", "senior"),
+		rec(3, "2026-09-10", "2026-09-30", "junior"), rec(4, "2026-10-01", "", "senior"),
+		rec(5, "2025-01-01", "2025-03-01", "senior")) // outside the latest 6 months
+	scope := stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}
+	tests := []struct {
+		cut     stats.Cut
+		min     int
+		n, jobs int
+		median  float64 // -1: none
+	}{
+		{stats.Cut{}, 0, 3, 4, 20},                    // 10, 30, 20 days
+		{stats.Cut{Seniority: "senior"}, 0, 2, 3, 20}, // 10 and 30
+		{stats.Cut{Seniority: "senior"}, 3, 2, 3, -1}, // too few
+		{stats.Cut{Seniority: "junior"}, 0, 1, 1, 20},
+	}
+	for _, tt := range tests {
+		l, err := e.Lifetimes(stats.Query{Kind: jobscope.KindTitle, Term: "Go Developer", Scope: scope, Cut: tt.cut, MinSalaries: tt.min})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.N != tt.n || l.Jobs != tt.jobs || (tt.median < 0) != (l.MedianDays == nil) || l.MedianDays != nil && *l.MedianDays != tt.median {
+			t.Errorf("cut %+v min %d: %+v (median %v), want n %d of %d, median %v", tt.cut, tt.min, l, l.MedianDays, tt.n, tt.jobs, tt.median)
+		}
+	}
+}

@@ -135,3 +135,60 @@ func TestBenchmarkBand(t *testing.T) {
 		t.Logf("%s %s %s: n=%d p50=%v widened %v", b.Title, b.Seniority, b.Permanent.Location, b.Permanent.N, b.Permanent.P50, b.Widened)
 	}
 }
+
+// TestBrief: the brief's count of ads and each listed skill's share are recomputed from the
+// extraction alone: the permanent and contract ads of the title and level in the 6 months.
+func TestBrief(t *testing.T) {
+	svc, xs, raws := benchFixture(t)
+	br, err := MakeBrief(svc, BriefInput{Title: "Software Developer", Seniority: "senior"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, _ := time.Parse(time.DateOnly, br.From)
+	to, _ := time.Parse(time.DateOnly, br.To)
+	jobs := 0
+	cites := map[string]int{}
+	for i, x := range xs {
+		p := raws[i].PostedAt
+		if string(x.Title.Normalized) != br.Title || string(x.Title.Seniority) != br.Seniority || p.Before(from) || p.After(to) ||
+			x.Location.Country != "GB" || (x.Employment.Type != jobscope.Permanent && x.Employment.Type != jobscope.Contract) {
+			continue
+		}
+		jobs++
+		for _, s := range x.Skills {
+			cites[s.Name]++
+		}
+	}
+	if br.Jobs != jobs || jobs < 10 {
+		t.Fatalf("brief over %d ads, recomputed %d", br.Jobs, jobs)
+	}
+	if len(br.MustHave) == 0 {
+		t.Fatal("no must-have skill")
+	}
+	for _, list := range [][]BriefSkill{br.MustHave, br.NiceToHave, br.LeaveOff} {
+		for _, s := range list {
+			if s.Jobs != cites[s.Skill] {
+				t.Errorf("%s: %d ads, recomputed %d", s.Skill, s.Jobs, cites[s.Skill])
+			}
+		}
+	}
+	for _, s := range br.MustHave {
+		if float64(cites[s.Skill])/float64(jobs) < MustShare {
+			t.Errorf("must have %s is cited by only %d of %d", s.Skill, cites[s.Skill], jobs)
+		}
+	}
+	for name, n := range cites {
+		if float64(n)/float64(jobs) >= MustShare && !slices.ContainsFunc(br.MustHave, func(b BriefSkill) bool { return b.Skill == name }) {
+			t.Errorf("%s is cited by %d of %d ads but is not a must have", name, n, jobs)
+		}
+	}
+	var md bytes.Buffer
+	if err := br.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"# Software Developer (senior)", "## Must have", "## Pay", "## Work mode", "## Competition and time to fill"} {
+		if !bytes.Contains(md.Bytes(), []byte(s)) {
+			t.Errorf("the brief lacks %q:\n%s", s, md.String())
+		}
+	}
+}

@@ -49,6 +49,9 @@ const applyLock = `SELECT pg_advisory_xact_lock(hashtext('jobscope.apply:' || cu
 // The next durable commit flushes the WAL up to itself, so the earlier batches with it.
 const asyncCommit = `SET LOCAL synchronous_commit = off`
 
+// commitTimeout bounds a commit or rollback once Apply has decided on it.
+const commitTimeout = 30 * time.Second
+
 // Apply writes a batch in one transaction.
 func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	p, err := adrow.Prepare(b)
@@ -60,7 +63,25 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	}
 	var w jobscope.Written
 	err = s.pool.with(ctx, func(c *pgx.Conn) error {
-		return pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error { return applyTx(ctx, tx, p, &w) })
+		tx, err := c.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		// A rollback or commit is never cut short by the caller: a COMMIT interrupted on the
+		// client's side may still land on the server after Apply reported failure, and the caller
+		// could not tell whether the batch is stored. Cancelled before the commit, the batch is
+		// rolled back; once the commit is sent, it is seen through and its outcome returned.
+		end, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
+		defer cancel()
+		if err := applyTx(ctx, tx, p, &w); err != nil {
+			tx.Rollback(end)
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			tx.Rollback(end)
+			return err
+		}
+		return tx.Commit(end)
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: apply: %w", err)
