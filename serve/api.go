@@ -34,6 +34,7 @@ func (s *Server) routes(pg *pages) http.Handler {
 	api("GET /api/v1/cost", s.serveAPI(s.apiCost))
 	api("GET /api/v1/benchmark", s.serveAPI(s.apiBenchmark))
 	api("GET /api/v1/brief", s.serveAPI(s.apiBrief))
+	api("GET /api/v1/report", s.serveAPI(s.apiReport))
 	api("POST /api/v1/ads", s.serveAPI(s.apiPostAds))
 	mux.Handle("GET /api/v1/", s.serveAPI(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	pg.routes(mux, s)

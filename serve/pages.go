@@ -25,7 +25,7 @@ type pages struct {
 	t map[string]*template.Template
 }
 
-var pageNames = []string{"home", "term", "by", "compare", "doc", "error", "search", "ad", "api", "cost", "benchmark", "brief"}
+var pageNames = []string{"home", "term", "by", "compare", "doc", "error", "search", "ad", "api", "cost", "benchmark", "brief", "reports"}
 
 func newPages() (*pages, error) {
 	funcs := template.FuncMap{
@@ -76,6 +76,9 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 	mux.Handle("GET /toolkit/cost", s.servePage(pg, pg.cost))
 	mux.Handle("GET /toolkit/benchmark", s.servePage(pg, pg.benchmark))
 	mux.Handle("GET /toolkit/brief", s.servePage(pg, pg.brief))
+	mux.Handle("GET /reports", s.servePage(pg, pg.reports))
+	mux.Handle("GET /reports/{week}", s.servePage(pg, pg.reports))
+	mux.Handle("GET /reports/feed.atom", s.serveAPI(s.serveFeed))
 	mux.Handle("GET /ads/{source}/{id...}", s.servePage(pg, pg.ad))
 	mux.Handle("GET /methodology", s.servePage(pg, pg.doc))
 	mux.Handle("GET /methodology/{doc}", s.servePage(pg, pg.doc))

@@ -1,11 +1,14 @@
 package serve
 
 import (
+	"encoding/xml"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"jobscope/market"
 	"jobscope/stats"
@@ -204,4 +207,152 @@ func (pg *pages) brief(_ http.ResponseWriter, r *http.Request, s *Server) (strin
 		bp.Body = markdown(bp.Markdown)
 	}
 	return "brief", bp, nil
+}
+
+// reportInputOf reads a report question from the query parameters (and the path's {week}).
+func reportInputOf(r *http.Request) (toolkit.ReportInput, error) {
+	p := paramsOf(r)
+	in := toolkit.ReportInput{Week: p.str("week"), Country: p.str("country"), MinJobs: p.integer("min_jobs", 0, 0)}
+	if w := r.PathValue("week"); w != "" {
+		in.Week = w
+	}
+	return in, p.err
+}
+
+// apiReport answers GET /api/v1/report: the weekly market report as JSON, Markdown (?format=md)
+// or the e-mail's HTML (?format=html).
+func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) error {
+	in, err := reportInputOf(r)
+	if err != nil {
+		return err
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "json" && format != "md" && format != "html" {
+		return &market.Error{Code: market.Invalid, Message: "format " + strconv.Quote(format) + ": want json, md or html"}
+	}
+	rep, err := toolkit.MakeReport(s.svc, in)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	switch format {
+	case "md":
+		if err := rep.WriteMarkdown(&b); err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+	case "html":
+		if err := rep.WriteHTML(&b); err != nil {
+			return err
+		}
+		// The e-mail's styles are inline, as mail readers want; it runs no script and loads nothing.
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	default:
+		writeJSON(w, http.StatusOK, rep)
+		return nil
+	}
+	w.Write([]byte(b.String()))
+	return nil
+}
+
+// reportWeeks is how many past weeks the reports page and feed list.
+const reportWeeks = 12
+
+// reportsPage lists the past weeks' reports, or shows one.
+type reportsPage struct {
+	Weeks    []string
+	Week     string
+	Body     template.HTML
+	Markdown string
+}
+
+func (p reportsPage) title() string {
+	if p.Week != "" {
+		return "The job market, week " + p.Week
+	}
+	return "Weekly reports"
+}
+
+func (pg *pages) reports(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
+	rp := reportsPage{Weeks: toolkit.Weeks(s.svc, reportWeeks)}
+	if r.PathValue("week") != "" {
+		in, err := reportInputOf(r)
+		if err != nil {
+			return "", nil, err
+		}
+		rep, err := toolkit.MakeReport(s.svc, in)
+		if err != nil {
+			return "", nil, err
+		}
+		var b strings.Builder
+		if err := rep.WriteMarkdown(&b); err != nil {
+			return "", nil, err
+		}
+		rp.Week, rp.Markdown = rep.Week, b.String()
+		_, body, _ := strings.Cut(rp.Markdown, "\n") // the page's heading is its own
+		rp.Body = markdown(body)
+	}
+	return "reports", rp, nil
+}
+
+// serveFeed answers GET /reports/feed.atom: the past weeks' reports as an Atom feed, each entry
+// the report's address and its summary.
+func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request) error {
+	base := "http://" + r.Host
+	if r.TLS != nil {
+		base = "https://" + r.Host
+	}
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Link    []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}
+	f := feed{Title: "jobscope: the job market, week by week", ID: base + "/reports",
+		Link: []link{{Href: base + "/reports/feed.atom", Rel: "self"}, {Href: base + "/reports"}}}
+	f.Author.Name = "jobscope"
+	for _, week := range toolkit.Weeks(s.svc, reportWeeks) {
+		rep, err := toolkit.MakeReport(s.svc, toolkit.ReportInput{Week: week})
+		if err != nil {
+			return err
+		}
+		updated := rep.To + "T23:59:59Z"
+		if f.Updated == "" {
+			f.Updated = updated
+		}
+		sum := fmt.Sprintf("%d ads posted, %d in the 4 weeks to %s.", rep.Jobs, rep.JobsRecent, rep.To)
+		if len(rep.Risers) > 0 {
+			sum += " Rising: " + rep.Risers[0].Skill + "."
+		}
+		f.Entries = append(f.Entries, entry{Title: "The job market, week " + week, ID: base + "/reports/" + week,
+			Link: link{Href: base + "/reports/" + week}, Updated: updated, Summary: sum})
+	}
+	if f.Updated == "" {
+		f.Updated = time.Now().UTC().Format(time.RFC3339)
+	}
+	b, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Write([]byte(xml.Header))
+	w.Write(b)
+	return nil
 }

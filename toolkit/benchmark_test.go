@@ -18,6 +18,7 @@ import (
 	"jobscope/ingest/read"
 	"jobscope/internal/testads"
 	"jobscope/market"
+	"jobscope/stats"
 	"jobscope/taxonomy"
 )
 
@@ -97,7 +98,7 @@ func TestBenchmarkBand(t *testing.T) {
 		to, _ := time.Parse(time.DateOnly, b.To)
 		var sal []float64
 		for i, x := range xs {
-			p := raws[i].PostedAt
+			p := stats.Day(raws[i].PostedAt)
 			loc := x.Location
 			if string(x.Title.Normalized) != b.Title || (b.Seniority != "" && string(x.Title.Seniority) != b.Seniority) ||
 				x.Employment.Type != jobscope.Permanent || p.Before(from) || p.After(to) || loc.Country != "GB" ||
@@ -149,7 +150,7 @@ func TestBrief(t *testing.T) {
 	jobs := 0
 	cites := map[string]int{}
 	for i, x := range xs {
-		p := raws[i].PostedAt
+		p := stats.Day(raws[i].PostedAt)
 		if string(x.Title.Normalized) != br.Title || string(x.Title.Seniority) != br.Seniority || p.Before(from) || p.After(to) ||
 			x.Location.Country != "GB" || (x.Employment.Type != jobscope.Permanent && x.Employment.Type != jobscope.Contract) {
 			continue
@@ -189,6 +190,99 @@ func TestBrief(t *testing.T) {
 	for _, s := range []string{"# Software Developer (senior)", "## Must have", "## Pay", "## Work mode", "## Competition and time to fill"} {
 		if !bytes.Contains(md.Bytes(), []byte(s)) {
 			t.Errorf("the brief lacks %q:\n%s", s, md.String())
+		}
+	}
+}
+
+// TestReport: the report's counts, a riser's and a main title's figures are recomputed from the
+// extraction alone, over the week and the two 4-week spans it names.
+func TestReport(t *testing.T) {
+	svc, xs, raws := benchFixture(t)
+	r, err := MakeReport(svc, ReportInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mon, err := WeekStart(r.Week); err != nil || mon.Format(time.DateOnly) != r.From || mon.Weekday() != time.Monday {
+		t.Fatalf("week %s starts %s (%v)", r.Week, r.From, err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	in := func(p time.Time, from, to string) bool {
+		p = stats.Day(p)
+		return !p.Before(day(from)) && !p.After(day(to))
+	}
+	var week, recent, before int
+	skillRecent, skillBefore := map[string]int{}, map[string]int{}
+	titleRecent := map[string]int{}
+	titlePay := map[string][]float64{}
+	for i, x := range xs {
+		p := stats.Day(raws[i].PostedAt)
+		if x.Location.Country != "GB" || (x.Employment.Type != jobscope.Permanent && x.Employment.Type != jobscope.Contract) {
+			continue
+		}
+		if in(p, r.From, r.To) {
+			week++
+		}
+		if in(p, r.RecentFrom, r.To) {
+			recent++
+			for _, s := range x.Skills {
+				skillRecent[s.Name]++
+			}
+			titleRecent[string(x.Title.Normalized)]++
+			if s := x.Salary; x.Employment.Type == jobscope.Permanent && s != nil && s.Annual != nil && s.Currency == "GBP" &&
+				*s.Annual >= 10000 && *s.Annual <= 1000000 {
+				titlePay[string(x.Title.Normalized)] = append(titlePay[string(x.Title.Normalized)], *s.Annual)
+			}
+		}
+		if in(p, r.BeforeFrom, r.BeforeTo) {
+			before++
+			for _, s := range x.Skills {
+				skillBefore[s.Name]++
+			}
+		}
+	}
+	if r.Jobs != week || r.JobsRecent != recent || r.JobsBefore != before || week == 0 {
+		t.Fatalf("ads %d, %d, %d; recomputed %d, %d, %d", r.Jobs, r.JobsRecent, r.JobsBefore, week, recent, before)
+	}
+	for _, m := range append(r.Risers, r.Fallers...) {
+		if m.Jobs != skillRecent[m.Skill] || m.JobsBefore != skillBefore[m.Skill] {
+			t.Errorf("%s: %d then %d ads, recomputed %d and %d", m.Skill, m.JobsBefore, m.Jobs, skillBefore[m.Skill], skillRecent[m.Skill])
+		}
+	}
+	if len(r.Risers) == 0 || len(r.Titles) == 0 {
+		t.Fatalf("no risers (%d) or titles (%d)", len(r.Risers), len(r.Titles))
+	}
+	top := r.Titles[0]
+	pay := titlePay[top.Title]
+	sort.Float64s(pay)
+	if top.JobsRecent != titleRecent[top.Title] || top.N != len(pay) || (top.Median != nil && math.Abs(*top.Median-percentile(pay, 0.5)) > 0.01) {
+		t.Errorf("%s: %d ads, median %v over %d; recomputed %d, %v over %d", top.Title, top.JobsRecent, top.Median, top.N,
+			titleRecent[top.Title], percentile(pay, 0.5), len(pay))
+	}
+	for _, w := range []string{"2026-W00", "2026-W54", "26-W08", "2026-08"} {
+		if _, err := MakeReport(svc, ReportInput{Week: w}); market.CodeOf(err) != market.Invalid {
+			t.Errorf("week %q: %v, want invalid", w, err)
+		}
+	}
+	var html bytes.Buffer
+	if err := r.WriteHTML(&html); err != nil || !bytes.Contains(html.Bytes(), []byte(`style="`)) || bytes.Contains(html.Bytes(), []byte("<style")) {
+		t.Errorf("the e-mail is not inline-styled HTML (%v)", err)
+	}
+}
+
+func TestWeeks(t *testing.T) {
+	for _, tt := range []struct{ newest, week string }{
+		{"2026-10-31", "2026-W43"}, // a Saturday: the week before is the last full one
+		{"2026-11-01", "2026-W44"}, // a Sunday ends its week
+		{"2026-01-03", "2025-W52"},
+		{"2021-01-03", "2020-W53"},
+	} {
+		d, _ := time.Parse(time.DateOnly, tt.newest)
+		if got := LatestWeek(d); got != tt.week {
+			t.Errorf("LatestWeek(%s) = %s, want %s", tt.newest, got, tt.week)
+		}
+		start, err := WeekStart(tt.week)
+		if err != nil || WeekOf(start) != tt.week || start.Weekday() != time.Monday {
+			t.Errorf("WeekStart(%s) = %s, %v", tt.week, start, err)
 		}
 	}
 }

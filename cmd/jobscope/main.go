@@ -61,6 +61,7 @@ func commands() []command {
 		{"keys", "make, list and revoke the API keys writes need", runKeys},
 		{"benchmark", "a salary benchmark: bands for a title, level, place and skill, with what moves them", runBenchmark},
 		{"brief", "the skills, pay, work mode and competition to put in a job spec, as Markdown", runBrief},
+		{"report", "the weekly market report: risers, fallers, salary movers, new skills, who hired", runReport},
 		{"cost", "what a hire costs all-in: salary, payroll taxes, pension, overhead, fee, ramp-up", runCost},
 		{"bench", "time the statistics engine against the same figures by SQL", runBench},
 	}
