@@ -382,6 +382,15 @@ func (s *Service) Lifetimes(term jobscope.Term, scope stats.Scope, asOf time.Tim
 	return l, nil
 }
 
+// Span is the term's figures over the months to asOf within cut c (see stats.Engine.Span).
+func (s *Service) Span(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int, c stats.Cut, months int) (stats.Figures, error) {
+	f, err := s.Engine().Span(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, MinSalaries: minSalaries, Cut: c}, months)
+	if err != nil {
+		return f, &Error{Code: NotFound, Message: err.Error()}
+	}
+	return f, nil
+}
+
 // CutPage is Page narrowed by cut c (see stats.Cut): every figure within the ads c keeps.
 func (s *Service) CutPage(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int, c stats.Cut) (*stats.Page, error) {
 	if minSalaries < 0 {

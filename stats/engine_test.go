@@ -553,3 +553,38 @@ func TestLifetimes(t *testing.T) {
 		}
 	}
 }
+
+// TestSpan: a span of months gives the figures of the page's latest period when it is 6 months,
+// and counts the ads of the longer span when longer.
+func TestSpan(t *testing.T) {
+	e := stats.NewEngine()
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	for i, d := range []string{"2026-10-01", "2026-07-01", "2026-03-01", "2025-12-01", "2025-09-01"} {
+		e.Add(stats.Record{Seq: int64(i + 1), Posted: day(d), Type: jobscope.Permanent, Country: "GB", Title: "Go Developer",
+			Period: jobscope.PeriodYear, Currency: "GBP", Min: float64(40000 + 10000*i), Max: float64(40000 + 10000*i)})
+	}
+	scope := stats.Scope{Market: stats.MarketPermanent, Country: "GB", Currency: "GBP"}
+	q := stats.Query{Kind: jobscope.KindTitle, Term: "Go Developer", Scope: scope}
+	p, err := e.Page(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	six, err := e.Span(q, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if six.Jobs != p.Periods[0].Jobs || six.SalariesQuoted != p.Periods[0].SalariesQuoted || *six.P50 != *p.Periods[0].P50 {
+		t.Errorf("6 months: %+v, the page's latest period %+v", six, p.Periods[0].Figures)
+	}
+	twelve, err := e.Span(q, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 12 months to 2026-10-01: every ad but the one of 2025-09-01.
+	if twelve.Jobs != 4 || *twelve.P50 != 55000 {
+		t.Errorf("12 months: %d jobs, median %v; want 4 and 55,000", twelve.Jobs, *twelve.P50)
+	}
+	if _, err := e.Span(q, 24); err == nil {
+		t.Error("a 24-month span was given")
+	}
+}

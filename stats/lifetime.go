@@ -45,3 +45,36 @@ func (e *Engine) Lifetimes(q Query) (Lifetimes, error) {
 	out.MedianDays = medianMin(days, q.MinSalaries)
 	return out, nil
 }
+
+// MaxSpanMonths is the longest span Span gives: a cut's ads are held for the 18 months a page
+// reads, so a span within a cut can reach back 12 months with room to spare.
+const MaxSpanMonths = 12
+
+// Span returns the term's figures over the months to q's as-of date (the latest period's end),
+// within q's cut: what a benchmark widens to when the latest 6 months hold too few salaries.
+func (e *Engine) Span(q Query, months int) (Figures, error) {
+	if months < 1 || months > MaxSpanMonths {
+		return Figures{}, fmt.Errorf("stats: span of %d months: want 1 to %d", months, MaxSpanMonths)
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	t, err := e.resolve(q.Kind, q.Term)
+	if err != nil {
+		return Figures{}, err
+	}
+	asOf := e.asOf(q.AsOf)
+	ps := periodDays(asOf)
+	gs := e.scopeGroups(q.Scope)
+	if !q.Cut.IsZero() {
+		c, err := e.cutView(q.Scope, q.Cut, ps)
+		if err != nil {
+			return Figures{}, fmt.Errorf("stats: span: %w", err)
+		}
+		gs = c.scope
+	}
+	r := dayRange{dayOf(AddMonths(asOf, -months)), dayOf(asOf)}
+	figs, _ := e.figures(termLists(gs, t), allLists(gs), [3]dayRange{r, r, r}, q.Scope)
+	hideSmall([3]*Figures{&figs[0], &figs[1], &figs[2]}, q.MinSalaries)
+	figs[0].MedianChange = nil
+	return figs[0], nil
+}

@@ -168,6 +168,25 @@ func Bench(svc *market.Service, in BenchmarkInput) (*Benchmark, error) {
 	}
 	cut.Location = pb.Location
 	b.From, b.To = page.Periods[0].From, page.Periods[0].To
+	// Then the period: 12 months rather than 6.
+	if pb.N < minN && !(pb.N == 0 && cb.N >= minN) {
+		fromBand := func(f stats.Figures) Band {
+			return Band{N: f.SalariesQuoted, Jobs: f.Jobs, P10: f.P10, P25: f.P25, P50: f.P50, P75: f.P75, P90: f.P90,
+				MedianCI95: f.MedianCI95, Location: cut.Location}
+		}
+		pf, err := svc.Span(term, perm, asOf, 0, cut, stats.MaxSpanMonths)
+		if err != nil {
+			return nil, err
+		}
+		cf, err := svc.Span(term, contract, asOf, 0, cut, stats.MaxSpanMonths)
+		if err != nil {
+			return nil, err
+		}
+		b.Widened = append(b.Widened, fmt.Sprintf("period: 6 months → %d months (%d salaries in 6 months, fewer than %d)",
+			stats.MaxSpanMonths, pb.N, minN))
+		pb, cb = fromBand(pf), fromBand(cf)
+		b.From = pf.From
+	}
 	hide := func(x *Band) {
 		if x.N < minN {
 			x.P10, x.P25, x.P50, x.P75, x.P90, x.MedianCI95 = nil, nil, nil, nil, nil, nil

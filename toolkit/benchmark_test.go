@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,7 @@ func TestBenchmarkBand(t *testing.T) {
 		{Title: "Software Developer", Seniority: "senior"},
 		{Title: "data engineer", Location: "London"},
 		{Title: "Software Developer", Seniority: "mid", Location: "Leeds", MinN: 15},
+		{Title: "Software Developer", Seniority: "senior", MinN: 30}, // too few in 6 months anywhere: 12 months
 	} {
 		b, err := Bench(svc, in)
 		if err != nil {
@@ -133,7 +135,10 @@ func TestBenchmarkBand(t *testing.T) {
 		if in.MinN == 15 && b.Permanent.Location == "Leeds" {
 			t.Errorf("%+v: did not widen from Leeds: %v", in, b.Widened)
 		}
-		t.Logf("%s %s %s: n=%d p50=%v widened %v", b.Title, b.Seniority, b.Permanent.Location, b.Permanent.N, b.Permanent.P50, b.Widened)
+		if in.MinN == 30 && (len(b.Widened) == 0 || !strings.HasPrefix(b.Widened[len(b.Widened)-1], "period: 6 months → 12 months")) {
+			t.Errorf("%+v: widened %v, want the period widened last", in, b.Widened)
+		}
+		t.Logf("%s %s %s: n=%d widened %v", b.Title, b.Seniority, b.Permanent.Location, b.Permanent.N, b.Widened)
 	}
 }
 
