@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -431,4 +432,27 @@ func TestExtractConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestConjoinedSkills: a phrase that joins two skills ("organisational and interpersonal skills",
+// an alias of the first) leaves the second to be found too.
+func TestConjoinedSkills(t *testing.T) {
+	ex := newTestExtractor(t)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Good communication, organisational and interpersonal skills.", []string{"Communication Skills", "Organisational Skills", "Interpersonal Skills"}},
+		{"Excellent communication and interpersonal skills.", []string{"Communication Skills", "Interpersonal Skills"}},
+	} {
+		var got []string
+		for _, s := range ex.Skills(tt.text) {
+			got = append(got, s.Name)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Skills(%q) = %v, lacks %s", tt.text, got, w)
+			}
+		}
+	}
 }

@@ -113,7 +113,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			}
 		}
 		matches = append(matches, skillMatch{pos: i, n: n, skill: p.id, guard: p.guard})
-		i += n
+		i = afterConjunction(toks, i, n)
 	}
 	found := matches[start:]
 	lists := false
@@ -160,6 +160,19 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		e.tagLines(text, toks, found)
 	}
 	return matches
+}
+
+// afterConjunction is where matching goes on after a phrase of n words at i: after it, unless the
+// phrase joins two things with "and" or "or" ("organisational and interpersonal", an alias of one
+// skill), whose last part may name a skill of its own ("interpersonal skills"): matching then goes on
+// from the word after the last conjunction.
+func afterConjunction(toks []token, i, n int) int {
+	for k := i + n - 2; k > i; k-- {
+		if w := toks[k].lower; w == "and" || w == "or" {
+			return k + 1
+		}
+	}
+	return i + n
 }
 
 // tagLines lets the case-guarded names written in lower case count on a line that is a list of tags,
