@@ -315,8 +315,15 @@ func premium(med, base float64, n, baseN int, ci *[2]float64) *Premium {
 func skillPremium(skill string, with, all *market.ByTable, minN int) SkillPremium {
 	sp := SkillPremium{Skill: skill}
 	var w, r, lo, hi float64
-	for i, row := range with.Rows {
-		base := all.Rows[i].Permanent
+	baseOf := map[string]stats.Figures{}
+	for _, row := range all.Rows {
+		baseOf[row.Value] = row.Permanent
+	}
+	for _, row := range with.Rows {
+		base, ok := baseOf[row.Value] // the tables list only the levels they have ads of
+		if !ok {
+			continue
+		}
 		f := row.Permanent
 		if f.SalariesQuoted < minN || base.SalariesQuoted < minN || f.P50 == nil || base.P50 == nil || *base.P50 == 0 {
 			continue

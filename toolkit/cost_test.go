@@ -4,6 +4,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"jobscope/market"
+	"jobscope/stats"
 )
 
 // TestCostOf recomputes each example by hand, line by line.
@@ -123,5 +126,32 @@ func TestReadRules(t *testing.T) {
 	}
 	if m := money("USD", 1234567.5); m != "$1,234,567.50" {
 		t.Errorf("money = %s", m)
+	}
+}
+
+// TestSkillPremium: levels are paired by name (a breakdown lists only the levels it has ads of),
+// weighted by the title's salaried ads at each level, and a premium whose interval holds 0 is "no
+// clear difference".
+func TestSkillPremium(t *testing.T) {
+	f := func(n int, p50, lo, hi float64) stats.Figures {
+		return stats.Figures{SalariesQuoted: n, P50: &p50, MedianCI95: &[2]float64{lo, hi}}
+	}
+	all := &market.ByTable{Rows: []market.ByRow{
+		{Value: "junior", Permanent: f(30, 40000, 38000, 42000)},
+		{Value: "mid", Permanent: f(60, 60000, 58000, 62000)},
+		{Value: "senior", Permanent: f(30, 80000, 78000, 82000)},
+	}}
+	with := &market.ByTable{Rows: []market.ByRow{ // no junior row at all
+		{Value: "mid", Permanent: f(20, 66000, 63000, 69000)},
+		{Value: "senior", Permanent: f(10, 84000, 81000, 90000)},
+	}}
+	sp := skillPremium("Go", with, all, 10)
+	// mid +10% (weight 60), senior +5% (weight 30): +8.33%.
+	if sp.Ratio == nil || math.Abs(*sp.Ratio-(60*0.10+30*0.05)/90) > 1e-9 || sp.Levels != 2 || sp.N != 30 || !sp.Clear {
+		t.Errorf("premium %+v (ratio %v)", sp, sp.Ratio)
+	}
+	with.Rows[0].Permanent = f(20, 61000, 55000, 66000)
+	if sp := skillPremium("Go", with, all, 10); sp.Clear || !strings.HasPrefix(sp.Note, "no clear difference") {
+		t.Errorf("an interval across 0 gave %+v", sp)
 	}
 }
