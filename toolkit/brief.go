@@ -147,7 +147,7 @@ func MakeBrief(svc *market.Service, in BriefInput) (*Brief, error) {
 				br.NiceToHave = append(br.NiceToHave, s)
 			}
 		}
-		br.LeaveOff = leaveOff(svc, term, perm, asOf, skills)
+		br.LeaveOff = leaveOff(svc, term, perm, asOf, skills, br.Jobs)
 	}
 
 	// The work modes the ads state.
@@ -174,15 +174,16 @@ func MakeBrief(svc *market.Service, in BriefInput) (*Brief, error) {
 // leaveOff picks the skills to leave off the spec: those few of the title's ads cite (below
 // RareShare, yet cited), and of those, the ones mostly asked of another title, which suggest a
 // different role.
-func leaveOff(svc *market.Service, title jobscope.Term, scope stats.Scope, asOf time.Time, skills []BriefSkill) []BriefSkill {
+func leaveOff(svc *market.Service, title jobscope.Term, scope stats.Scope, asOf time.Time, skills []BriefSkill, jobs int) []BriefSkill {
 	out := []BriefSkill{}
 	for _, s := range skills {
 		if s.Share >= RareShare || s.Jobs < 2 {
 			continue
 		}
-		s.Why = fmt.Sprintf("rarely asked: %.0f%% of the ads", s.Share*100)
+		s.Why = fmt.Sprintf("rarely asked: %d of the %d ads", s.Jobs, jobs)
 		if other, share := mainTitle(svc, s.Skill, scope, asOf); other != "" && other != title.Name && share >= OtherRoleShare {
-			s.Why = fmt.Sprintf("a sign of another role: most asked of %s ads (%.0f%% of the ads citing %s)", other, share*100, s.Skill)
+			s.Why = fmt.Sprintf("a sign of another role: %d of the %d ads, and most asked of %s ads (%.0f%% of the ads citing %s)",
+				s.Jobs, jobs, other, share*100, s.Skill)
 		}
 		out = append(out, s)
 		if len(out) == 6 {
@@ -232,7 +233,7 @@ func (br *Brief) WriteMarkdown(w io.Writer) error {
 		}
 		for _, s := range skills {
 			if s.Why != "" {
-				fmt.Fprintf(w, "- %s: %s (%d ads)\n", s.Skill, s.Why, s.Jobs)
+				fmt.Fprintf(w, "- %s: %s\n", s.Skill, s.Why)
 			} else {
 				fmt.Fprintf(w, "- %s: %.0f%% of the ads (%d)\n", s.Skill, s.Share*100, s.Jobs)
 			}
