@@ -23,6 +23,7 @@ type ReportInput struct {
 	// Country is GB or US; "" is GB.
 	Country string
 	// MinJobs is the fewest ads a term needs in both 4-week spans to be a riser or faller; 0 is 5.
+	// Risers and fallers are also among the first 100 skills by ads in one of the spans.
 	MinJobs int
 }
 
@@ -90,6 +91,10 @@ type TitleLine struct {
 	N          int      `json:"n"`
 	Change     *float64 `json:"median_change"` // on the 4 weeks before
 }
+
+// moverRanks bounds the ranks risers and fallers are drawn from: a skill must be among the first
+// moverRanks in one of the two spans.
+const moverRanks = 100
 
 var weekRE = regexp.MustCompile(`^(\d{4})-W(\d{2})$`)
 
@@ -238,7 +243,9 @@ func MakeReport(svc *market.Service, in ReportInput) (*Report, error) {
 	now, before := rank(1), rank(2)
 	var moves []Mover
 	for _, d := range skills {
-		if d.jobs[1] >= minJobs && d.jobs[2] >= minJobs {
+		// Among the skills of the top ranks: far down the table, a handful of ads moves a rank by
+		// a hundred.
+		if d.jobs[1] >= minJobs && d.jobs[2] >= minJobs && (now[d.term] <= moverRanks || before[d.term] <= moverRanks) {
 			moves = append(moves, Mover{Skill: d.term, Category: d.cat, Rank: now[d.term], RankBefore: before[d.term],
 				Jobs: d.jobs[1], JobsBefore: d.jobs[2]})
 		}
