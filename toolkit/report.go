@@ -349,7 +349,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	movers("Fallers", r.Fallers)
 	fmt.Fprintf(w, "\n## Salary movers (permanent medians)\n\n")
 	if len(r.SalaryMovers) == 0 {
-		fmt.Fprintln(w, "None with enough salaries in both spans.")
+		fmt.Fprintln(w, "No median of enough salaries moved beyond the earlier median's 95% interval.")
 	} else {
 		fmt.Fprintln(w, "| Skill | Median | Was | Change | n | n before |\n|---|---|---|---|---|---|")
 		for _, m := range r.SalaryMovers {
@@ -422,7 +422,7 @@ var emailHTML = template.Must(template.New("email").Funcs(template.FuncMap{
 {{if .SalaryMovers}}<table role="presentation" width="100%" cellpadding="4" cellspacing="0" style="font-size:14px;border-collapse:collapse">
 <tr style="color:#52606d"><th align="left">Skill</th><th align="right">Median</th><th align="right">Was</th><th align="right">Change</th><th align="right">n</th></tr>
 {{range .SalaryMovers}}<tr style="border-top:1px solid #e4e7eb"><td>{{.Skill}}</td><td align="right">{{money $.Currency .Median}}</td><td align="right">{{money $.Currency .Before}}</td><td align="right">{{pct .Change}}</td><td align="right">{{.N}} / {{.NBefore}}</td></tr>{{end}}
-</table>{{else}}<p style="font-size:14px">None with enough salaries in both spans.</p>{{end}}</td></tr>
+</table>{{else}}<p style="font-size:14px">No median of enough salaries moved beyond the earlier median's 95% interval.</p>{{end}}</td></tr>
 <tr><td style="padding:16px 24px"><h2 style="font-size:17px;margin:0 0 8px">New skills</h2>
 <p style="font-size:14px;margin:0">{{range $i, $s := .NewSkills}}{{if $i}}, {{end}}{{$s.Skill}} ({{$s.Jobs}}){{else}}No skill was cited for the first time this week.{{end}}</p></td></tr>
 <tr><td style="padding:16px 24px"><h2 style="font-size:17px;margin:0 0 8px">Who hired most</h2>
