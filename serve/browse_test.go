@@ -162,6 +162,31 @@ func TestBrowseInChromium(t *testing.T) {
 		t.Error("the ad page does not show what was read")
 	}
 
+	// Usable by keyboard and screen reader: the first Tab reaches the skip link, every form control
+	// has a label, every chart a role and a title, every table a caption, on each page walked.
+	for _, path := range []string{"/", "/terms/Python", "/search?q=python", "/toolkit/benchmark?title=Backend%20Developer",
+		"/toolkit/cost?salary=60000", "/reports"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(f.ts.URL+path), chromedp.WaitReady(chromedp.CSS("main")),
+			chromedp.KeyEvent("\t")); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.className`))
+		if err != nil || focused != "skip" {
+			t.Errorf("%s: the first Tab focuses %q, want the skip link (%v)", path, focused, err)
+		}
+		for what, js := range map[string]string{
+			"form controls without a label": `[...document.querySelectorAll('input:not([type=hidden]),select')].filter(e => !e.labels || e.labels.length === 0).length`,
+			"charts without a role and title": `[...document.querySelectorAll('svg')].filter(e => e.getAttribute('role') !== 'img' || !e.querySelector('title')).length`,
+			"tables without a caption":        `[...document.querySelectorAll('table')].filter(e => !e.caption).length`,
+			"images without alt text":         `document.querySelectorAll('img:not([alt])').length`,
+		} {
+			n, err := chromedp.Run(ctx, chromedp.Evaluate[int](js))
+			if err != nil || n != 0 {
+				t.Errorf("%s: %d %s (%v)", path, n, what, err)
+			}
+		}
+	}
+
 	mu.Lock()
 	defer mu.Unlock()
 	if len(refused) > 0 {
