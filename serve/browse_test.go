@@ -175,7 +175,7 @@ func TestBrowseInChromium(t *testing.T) {
 			t.Errorf("%s: the first Tab focuses %q, want the skip link (%v)", path, focused, err)
 		}
 		for what, js := range map[string]string{
-			"form controls without a label": `[...document.querySelectorAll('input:not([type=hidden]),select')].filter(e => !e.labels || e.labels.length === 0).length`,
+			"form controls without a label":   `[...document.querySelectorAll('input:not([type=hidden]),select')].filter(e => !e.labels || e.labels.length === 0).length`,
 			"charts without a role and title": `[...document.querySelectorAll('svg')].filter(e => e.getAttribute('role') !== 'img' || !e.querySelector('title')).length`,
 			"tables without a caption":        `[...document.querySelectorAll('table')].filter(e => !e.caption).length`,
 			"images without alt text":         `document.querySelectorAll('img:not([alt])').length`,
