@@ -382,6 +382,15 @@ func (s *Service) Lifetimes(term jobscope.Term, scope stats.Scope, asOf time.Tim
 	return l, nil
 }
 
+// WithSkills counts the term's ads of the latest period within cut c, and those citing any skill.
+func (s *Service) WithSkills(term jobscope.Term, scope stats.Scope, asOf time.Time, c stats.Cut) (jobs, withSkills int, err error) {
+	jobs, withSkills, err = s.Engine().WithSkills(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, Cut: c})
+	if err != nil {
+		return 0, 0, &Error{Code: NotFound, Message: err.Error()}
+	}
+	return jobs, withSkills, nil
+}
+
 // Span is the term's figures over the months to asOf within cut c (see stats.Engine.Span).
 func (s *Service) Span(term jobscope.Term, scope stats.Scope, asOf time.Time, minSalaries int, c stats.Cut, months int) (stats.Figures, error) {
 	f, err := s.Engine().Span(stats.Query{Kind: term.Kind, Term: term.Name, Scope: scope, AsOf: asOf, MinSalaries: minSalaries, Cut: c}, months)

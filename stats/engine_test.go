@@ -552,6 +552,15 @@ func TestLifetimes(t *testing.T) {
 			t.Errorf("cut %+v min %d: %+v (median %v), want n %d of %d, median %v", tt.cut, tt.min, l, l.MedianDays, tt.n, tt.jobs, tt.median)
 		}
 	}
+	// Two of the four ads of the latest period cite a skill.
+	r1, r3 := rec(1, "2026-09-01", "2026-09-11", "senior"), rec(3, "2026-09-10", "2026-09-30", "junior")
+	r1.Skills = []jobscope.Skill{{Name: "Go", Category: "Programming Languages"}}
+	r3.Skills = []jobscope.Skill{{Name: "SQL", Category: "Databases"}, {Name: "Go", Category: "Programming Languages"}}
+	e.Add(r1, r3)
+	jobs, with, err := e.WithSkills(stats.Query{Kind: jobscope.KindTitle, Term: "Go Developer", Scope: scope})
+	if err != nil || jobs != 4 || with != 2 {
+		t.Errorf("WithSkills = %d, %d, %v; want 4 ads, 2 with skills", jobs, with, err)
+	}
 }
 
 // TestSpan: a span of months gives the figures of the page's latest period when it is 6 months,

@@ -1,6 +1,10 @@
 package stats
 
-import "fmt"
+import (
+	"fmt"
+
+	"jobscope"
+)
 
 // Lifetimes is how long a term's ads of the latest period stayed open, where their closing date is
 // known: the time to fill a job, as far as the ads show it.
@@ -77,4 +81,38 @@ func (e *Engine) Span(q Query, months int) (Figures, error) {
 	hideSmall([3]*Figures{&figs[0], &figs[1], &figs[2]}, q.MinSalaries)
 	figs[0].MedianChange = nil
 	return figs[0], nil
+}
+
+// WithSkills counts a term's ads of the latest period within q's cut, and those of them citing any
+// skill: the ads a skill's share among them can be read from (an ad with no text beyond its title
+// cites none, and would count as not asking for any).
+func (e *Engine) WithSkills(q Query) (jobs, withSkills int, err error) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	t, err := e.resolve(q.Kind, q.Term)
+	if err != nil {
+		return 0, 0, err
+	}
+	ps := periodDays(e.asOf(q.AsOf))
+	gs := e.scopeGroups(q.Scope)
+	if !q.Cut.IsZero() {
+		c, err := e.cutView(q.Scope, q.Cut, ps)
+		if err != nil {
+			return 0, 0, fmt.Errorf("stats: with skills: %w", err)
+		}
+		gs = c.scope
+	}
+	for _, l := range termLists(gs, t) {
+		a, b := e.span(l, ps[0].from, ps[0].to)
+		jobs += b - a
+		for _, id := range l.ids[a:b] {
+			for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
+				if e.kinds[u] == jobscope.KindSkill {
+					withSkills++
+					break
+				}
+			}
+		}
+	}
+	return jobs, withSkills, nil
 }

@@ -152,7 +152,7 @@ func TestBrief(t *testing.T) {
 	}
 	from, _ := time.Parse(time.DateOnly, br.From)
 	to, _ := time.Parse(time.DateOnly, br.To)
-	jobs := 0
+	jobs, withSkills := 0, 0
 	cites := map[string]int{}
 	for i, x := range xs {
 		p := stats.Day(raws[i].PostedAt)
@@ -161,13 +161,17 @@ func TestBrief(t *testing.T) {
 			continue
 		}
 		jobs++
+		if len(x.Skills) > 0 {
+			withSkills++
+		}
 		for _, s := range x.Skills {
 			cites[s.Name]++
 		}
 	}
-	if br.Jobs != jobs || jobs < 10 {
-		t.Fatalf("brief over %d ads, recomputed %d", br.Jobs, jobs)
+	if br.Jobs != jobs || br.WithSkills != withSkills || withSkills < 10 {
+		t.Fatalf("brief over %d ads (%d with skills), recomputed %d (%d)", br.Jobs, br.WithSkills, jobs, withSkills)
 	}
+	jobs = withSkills // shares are of the ads that cite any skill
 	if len(br.MustHave) == 0 {
 		t.Fatal("no must-have skill")
 	}

@@ -61,8 +61,11 @@ type Brief struct {
 	Currency  string `json:"currency"`
 	From      string `json:"from"`
 	To        string `json:"to"`
-	// Jobs counts the title's permanent and contract ads of the period the skills are read from.
+	// Jobs counts the title's permanent and contract ads of the period the skills are read from;
+	// WithSkills those of them that cite any skill, over which each skill's share is taken (an ad
+	// with no text but its title asks for nothing, and would make every skill look rare).
 	Jobs       int          `json:"jobs"`
+	WithSkills int          `json:"with_skills"`
 	MustHave   []BriefSkill `json:"must_have"`
 	NiceToHave []BriefSkill `json:"nice_to_have"`
 	LeaveOff   []BriefSkill `json:"leave_off"`
@@ -117,6 +120,11 @@ func MakeBrief(svc *market.Service, in BriefInput) (*Brief, error) {
 		}
 		br.Jobs += p.Periods[0].Jobs
 		br.LiveAds += p.Periods[0].LiveJobs
+		_, n, err := svc.WithSkills(term, sc, asOf, cut)
+		if err != nil {
+			return nil, err
+		}
+		br.WithSkills += n
 		for cat, terms := range p.Cooccurring.ByCategory {
 			if cat == stats.TitleCategory {
 				continue
@@ -130,15 +138,15 @@ func MakeBrief(svc *market.Service, in BriefInput) (*Brief, error) {
 	var skills []BriefSkill
 	for s, n := range jobs {
 		sk := BriefSkill{Skill: s, Category: cats[s], Jobs: n}
-		if br.Jobs > 0 {
-			sk.Share = float64(n) / float64(br.Jobs)
+		if br.WithSkills > 0 {
+			sk.Share = float64(n) / float64(br.WithSkills)
 		}
 		skills = append(skills, sk)
 	}
 	slices.SortFunc(skills, func(a, b BriefSkill) int {
 		return cmp.Or(cmp.Compare(b.Jobs, a.Jobs), strings.Compare(a.Skill, b.Skill))
 	})
-	if br.Jobs >= minN {
+	if br.WithSkills >= minN {
 		for _, s := range skills {
 			switch {
 			case s.Share >= MustShare:
@@ -147,7 +155,7 @@ func MakeBrief(svc *market.Service, in BriefInput) (*Brief, error) {
 				br.NiceToHave = append(br.NiceToHave, s)
 			}
 		}
-		br.LeaveOff = leaveOff(svc, term, perm, asOf, skills, br.Jobs)
+		br.LeaveOff = leaveOff(svc, term, perm, asOf, skills, br.WithSkills)
 	}
 
 	// The work modes the ads state.
@@ -220,7 +228,8 @@ func (br *Brief) WriteMarkdown(w io.Writer) error {
 		where = br.Country
 	}
 	fmt.Fprintf(w, "# %s, %s: hiring brief\n\n", head, where)
-	fmt.Fprintf(w, "From %d permanent and contract ads for the role, %s to %s (%s).", br.Jobs, br.From, br.To, br.Country)
+	fmt.Fprintf(w, "From %d permanent and contract ads for the role, %s to %s (%s); skills are shares of the %d of them that cite any.",
+		br.Jobs, br.From, br.To, br.Country, br.WithSkills)
 	if len(br.Widened) > 0 {
 		fmt.Fprintf(w, " Widened for enough ads: %s.", strings.Join(br.Widened, "; "))
 	}
@@ -239,9 +248,10 @@ func (br *Brief) WriteMarkdown(w io.Writer) error {
 			}
 		}
 	}
-	few := fmt.Sprintf("Too few ads to say (%d).", br.Jobs)
-	list(fmt.Sprintf("Must have (cited by %.0f%% or more)", MustShare*100), br.MustHave, cond(br.Jobs > 0, "No skill is cited that often.", few))
-	list(fmt.Sprintf("Nice to have (%.0f%% to %.0f%%)", NiceShare*100, MustShare*100), br.NiceToHave, cond(br.Jobs > 0, "None.", few))
+	few := fmt.Sprintf("Too few ads cite skills to say (%d of %d).", br.WithSkills, br.Jobs)
+	enough := len(br.MustHave)+len(br.NiceToHave)+len(br.LeaveOff) > 0 || br.WithSkills >= market.DefaultMinSalaries
+	list(fmt.Sprintf("Must have (cited by %.0f%% or more)", MustShare*100), br.MustHave, cond(enough, "No skill is cited that often.", few))
+	list(fmt.Sprintf("Nice to have (%.0f%% to %.0f%%)", NiceShare*100, MustShare*100), br.NiceToHave, cond(enough, "None.", few))
 	list("Leave off", br.LeaveOff, "Nothing stands out.")
 	fmt.Fprintf(w, "\n## Pay\n\n")
 	for _, r := range []struct {
