@@ -21,6 +21,7 @@ import (
 	"jobscope/gen"
 	"jobscope/ingest/read"
 	"jobscope/internal/cputime"
+	"jobscope/internal/ordered"
 	"jobscope/stats"
 	"jobscope/taxonomy"
 )
@@ -66,7 +67,11 @@ type ExtractReport struct {
 	Extract   Side           `json:"extract"`
 	Ratio     float64        `json:"ratio_wall"` // extraction MB/s over grep MB/s
 	RatioCPU  float64        `json:"ratio_cpu"`
-	Pipeline  *Pipeline      `json:"pipeline,omitempty"`
+	// AllCores is extraction on every core (ordered output, as jobscope extract does), and
+	// RatioAllCores its MB/s over grep's single-core MB/s, by wall time.
+	AllCores      *Side     `json:"extract_all_cores,omitempty"`
+	RatioAllCores float64   `json:"ratio_all_cores_wall"`
+	Pipeline      *Pipeline `json:"pipeline,omitempty"`
 	// Dir is where aliases.txt and corpus.txt were written (gone by now when it was temporary).
 	Dir string `json:"-"`
 }
@@ -177,6 +182,25 @@ func RunExtract(ctx context.Context, cfg ExtractConfig) (*ExtractReport, error) 
 	}
 	if g := rep.Grep; g != nil && g.MBsCPU > 0 {
 		rep.RatioCPU = rep.Extract.MBsCPU / g.MBsCPU
+	}
+
+	if n := runtime.NumCPU(); n > 1 {
+		skills := 0
+		rs, err := timeExtractRuns(ctx, cfg.Runs, func() (run, error) {
+			r, n := extractAllCores(ctx, ex, ads)
+			skills = n
+			return r, nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("bench extract: %w", err)
+		}
+		all := medians(fmt.Sprintf("extraction on %d cores", n), rs)
+		all.summarise(mb, len(ads))
+		all.Findings = fmt.Sprintf("%d skill mentions", skills)
+		rep.AllCores = &all
+		if g := rep.Grep; g != nil && g.MBs > 0 {
+			rep.RatioAllCores = all.MBs / g.MBs
+		}
 	}
 
 	if cfg.Pipeline > 0 {
@@ -436,6 +460,31 @@ func extractOneCore(ex *extract.Extractor, ads []jobscope.RawAd) (run, findings)
 	return run{wall: wall, cpu: cputime.Process().Seconds() - cpu0}, f
 }
 
+// extractAllCores extracts every ad on every core, in batches whose results are taken in input
+// order (internal/ordered, as jobscope extract runs), and returns the wall and CPU time it took.
+func extractAllCores(ctx context.Context, ex *extract.Extractor, ads []jobscope.RawAd) (run, int) {
+	runtime.GC()
+	const batch = 256
+	skills := 0
+	cpu0 := cputime.Process().Seconds()
+	start := time.Now()
+	ordered.Run(ctx, runtime.NumCPU(), func(yield func([]jobscope.RawAd) bool) error {
+		for i := 0; i < len(ads); i += batch {
+			if !yield(ads[i:min(i+batch, len(ads))]) {
+				return nil
+			}
+		}
+		return nil
+	}, func(b []jobscope.RawAd) int {
+		n := 0
+		for i := range b {
+			n += len(ex.Extract(&b[i]).Skills)
+		}
+		return n
+	}, func(n int) error { skills += n; return nil })
+	return run{wall: time.Since(start).Seconds(), cpu: cputime.Process().Seconds() - cpu0}, skills
+}
+
 // medians reduces runs to their median wall and CPU times.
 func medians(name string, rs []run) Side {
 	wall, cpu := make([]float64, len(rs)), make([]float64, len(rs))
@@ -515,7 +564,7 @@ func (r *ExtractReport) WriteText(w io.Writer) error {
 	fmt.Fprintf(bw, "Machine: %d CPUs, %s; grep in %s; medians of %d runs after a warm-up\n\n", r.CPUs, r.GOARCH, r.Locale, r.Extract.Runs)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "\twall s\tMB/s\tads/s\tCPU s\tMB/CPU-s\tads/CPU-s\t")
-	sides := []*Side{r.Grep, &r.Extract}
+	sides := []*Side{r.Grep, &r.Extract, r.AllCores}
 	for _, s := range sides {
 		if s == nil {
 			continue
@@ -535,6 +584,9 @@ func (r *ExtractReport) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "grep's pattern compilation (fastest run on an empty file: %.2f s wall, %.2f s CPU) is taken off its times\n",
 			r.Grep.SetupS, r.Grep.SetupCPUS)
 		fmt.Fprintf(bw, "Extraction over grep: %.2fx by wall time, %.2fx by CPU time\n", r.Ratio, r.RatioCPU)
+		if r.AllCores != nil {
+			fmt.Fprintf(bw, "Extraction on %d cores over grep on one: %.2fx by wall time\n", r.CPUs, r.RatioAllCores)
+		}
 	}
 	if p := r.Pipeline; p != nil {
 		fmt.Fprintf(bw, "\njobscope extract on %d generated ads (%.0f MB): %.1f s wall, %.1f s user + %.1f s system CPU, %.2f cores used;\n",

@@ -1,18 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"jobscope"
 	"jobscope/extract"
 	"jobscope/ingest"
 	"jobscope/ingest/read"
+	"jobscope/internal/ordered"
 	"jobscope/market"
 )
 
@@ -196,42 +200,78 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	out := newBufferedWriter(e.stdout)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for _, f := range files {
-		var rd *read.Reader
-		if f == "-" {
-			rd, err = read.New("-", e.stdin, -1)
-		} else {
-			rd, err = read.Open(f)
-		}
-		if err != nil {
-			return err
-		}
-		for {
-			if err := ctx.Err(); err != nil {
-				rd.Close()
-				return err
-			}
-			rec, err := rd.Next()
-			if err == io.EOF {
-				break
+	// Records are read in batches on this goroutine's producer, extracted and encoded on every
+	// core, and written in input order.
+	type batch struct {
+		ads     []*jobscope.RawAd
+		rejects []string // set-aside notes, in order among the batch's records
+		buf     []byte
+	}
+	const batchSize = 256
+	produce := func(yield func(*batch) bool) error {
+		for _, f := range files {
+			var rd *read.Reader
+			var err error
+			if f == "-" {
+				rd, err = read.New("-", e.stdin, -1)
+			} else {
+				rd, err = read.Open(f)
 			}
 			if err != nil {
-				rd.Close()
-				return fmt.Errorf("%s: %w", f, err)
-			}
-			if rec.Reject != nil {
-				fmt.Fprintf(e.stderr, "%s:%d: set aside: %s\n", rec.Reject.File, rec.Reject.Line, rec.Reject.Reason)
-				continue
-			}
-			x := ex.Extract(rec.Ad)
-			if err := enc.Encode(&x); err != nil {
-				rd.Close()
 				return err
 			}
+			b := &batch{}
+			for {
+				rec, err := rd.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					rd.Close()
+					return fmt.Errorf("%s: %w", f, err)
+				}
+				if rec.Reject != nil {
+					b.rejects = append(b.rejects, fmt.Sprintf("%s:%d: set aside: %s\n", rec.Reject.File, rec.Reject.Line, rec.Reject.Reason))
+					continue
+				}
+				b.ads = append(b.ads, rec.Ad)
+				if len(b.ads) == batchSize {
+					if !yield(b) {
+						rd.Close()
+						return nil
+					}
+					b = &batch{}
+				}
+			}
+			rd.Close()
+			if len(b.ads) > 0 || len(b.rejects) > 0 {
+				if !yield(b) {
+					return nil
+				}
+			}
 		}
-		rd.Close()
+		return nil
+	}
+	work := func(b *batch) *batch {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		for _, ad := range b.ads {
+			x := ex.Extract(ad)
+			enc.Encode(&x) // an Extraction always encodes
+		}
+		b.buf, b.ads = buf.Bytes(), nil
+		return b
+	}
+	consume := func(b *batch) error {
+		for _, r := range b.rejects {
+			fmt.Fprint(e.stderr, r)
+		}
+		_, err := out.Write(b.buf)
+		return err
+	}
+	if err := ordered.Run(ctx, runtime.GOMAXPROCS(0), produce, work, consume); err != nil {
+		return err
 	}
 	return nil
 }
