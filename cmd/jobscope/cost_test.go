@@ -83,3 +83,41 @@ func TestBenchmarkCommand(t *testing.T) {
 		t.Errorf("benchmark without a title: exit %d, want 2", code)
 	}
 }
+
+// TestExtractInOrder: extract runs on every core but writes each ad's extraction in input order,
+// across batches and files, and still reports each record it sets aside.
+func TestExtractInOrder(t *testing.T) {
+	a := genFile(t, 1500, 31)
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"id":"x1","title":"Go Developer"}`+"\n"+`{"title":"no id"}`+"\n"+`{"id":"x2","title":"Data Analyst"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := jobscopeCode(t, "extract", a, bad)
+	if code != 0 || !strings.Contains(errOut, "bad.jsonl:2: set aside") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var x struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &x); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, x.ID)
+	}
+	src, err := os.ReadFile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, line := range strings.Split(strings.TrimSpace(string(src)), "\n") {
+		var r struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, r.ID)
+	}
+	want = append(want, "x1", "x2")
+	if strings.Join(ids, ",") != strings.Join(want, ",") {
+		t.Errorf("%d extractions out of order (first %v), want %d in input order", len(ids), ids[:5], len(want))
+	}
+}
