@@ -331,7 +331,7 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		ads = adArgs(ads, ids[i], r, dup, seq)
 		var raw any
 		if r.Raw != nil {
-			raw = []byte(r.Raw)
+			raw = packRaw(r.Raw)
 		}
 		docs = append(docs, ids[i], string(adrow.EncodeInts(plan.TermIDs[i])), string(adrow.EncodeInts(r.Bands)),
 			r.Signature, string(r.Extraction), raw)

@@ -115,6 +115,9 @@ func (s *Store) Ad(ctx context.Context, key jobscope.AdKey) (jobscope.StoredAd, 
 	if ad.Closed, err = nullDate(closed); err != nil {
 		return ad, fmt.Errorf("sqlite: ad %s: %w", key, err)
 	}
+	if ad.Raw, err = unpackRaw(ad.Raw); err != nil {
+		return ad, fmt.Errorf("sqlite: ad %s: %w", key, err)
+	}
 	if err := json.Unmarshal([]byte(ext), &ad.Extraction); err != nil {
 		return ad, fmt.Errorf("sqlite: ad %s: extraction: %w", key, err)
 	}
