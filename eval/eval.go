@@ -570,7 +570,14 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 		if !selects(opts.Sets, js.name) || len(fields) == 0 {
 			continue
 		}
-		res, err := runJudged(ctx, shared, js.name, js.data, ex, tax, fields, opts.Worst)
+		worst := opts.Worst
+		if js.name != judgedSet && !slices.Contains(opts.Sets, js.name) {
+			// A held-out set's judgments are shown only to whoever names the set itself: run as a
+			// part of "judged", or with every set, it gives its figures and no ad's judgments, so
+			// that tuning against the tuned set never reads them.
+			worst = 0
+		}
+		res, err := runJudged(ctx, shared, js.name, js.data, ex, tax, fields, worst)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", js.name, err)
 		}

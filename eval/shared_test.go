@@ -33,6 +33,9 @@ func TestShared(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rs {
 		seen[r.Set] = true
+		if strings.HasPrefix(r.Set, "judged/") && len(r.Worst) > 0 {
+			t.Errorf("%s · %s: a held-out set's judgments were shown without the set being named", r.Set, r.Field)
+		}
 		if r.Missing {
 			continue // a split the shared directory does not have (SkillSpan's test)
 		}
