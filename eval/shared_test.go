@@ -33,7 +33,7 @@ func TestShared(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rs {
 		seen[r.Set] = true
-		if strings.HasPrefix(r.Set, "judged/") && len(r.Worst) > 0 {
+		if strings.HasPrefix(r.Set, "judged/") && len(r.Worst) > 0 { // see heldOut below
 			t.Errorf("%s · %s: a held-out set's judgments were shown without the set being named", r.Set, r.Field)
 		}
 		if r.Missing {
@@ -42,7 +42,8 @@ func TestShared(t *testing.T) {
 		if r.Cases == 0 {
 			t.Errorf("%s · %s: no cases", r.Set, r.Field)
 		}
-		if r.Agree > r.Cases || len(r.Worst) > 3 || (r.Agree < r.Cases && len(r.Worst) == 0) {
+		heldOut := strings.HasPrefix(r.Set, "judged/")
+		if r.Agree > r.Cases || len(r.Worst) > 3 || (r.Agree < r.Cases && len(r.Worst) == 0 && !heldOut) {
 			t.Errorf("%s · %s: %d agree of %d with %d worst cases", r.Set, r.Field, r.Agree, r.Cases, len(r.Worst))
 		}
 	}
