@@ -122,8 +122,10 @@ var onetVendors = []string{"Amazon Web Services AWS", "Amazon Web Services", "Mi
 	"Leica", "Topcon", "Carlson", "Vectorworks", "Nemetschek", "Graphisoft", "Chief Architect", "SketchUp"}
 
 // adAcronyms are O*NET acronyms that job ads use for something else: DOE is "depending on experience",
-// SMS a text message, OTE "on-target earnings", MAX and SAM mostly words or names.
-var adAcronyms = toSet(`doe sms ote max sam pms mom`)
+// SMS a text message, OTE "on-target earnings", MAX and SAM mostly words or names, TRAC the NHS
+// recruitment site ("check your Trac account"), COMPARE the verb ("compare predictive
+// models").
+var adAcronyms = toSet(`doe sms ote max sam pms mom trac compare`)
 
 // wordAcronyms are O*NET acronyms that are also English words or names, found in ads in their other
 // sense ("SAN FRANCISCO", "dot com", "an ace team"); O*NET's occupation descriptions, where the other
