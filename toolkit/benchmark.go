@@ -75,6 +75,8 @@ type LevelRow struct {
 	PermanentMd *float64 `json:"permanent_median"`
 	ContractN   int      `json:"contract_n"`
 	ContractMd  *float64 `json:"contract_median"`
+	// VsBand is, for a work mode, its permanent median over the band's median less one.
+	VsBand *float64 `json:"vs_band,omitempty"`
 }
 
 // Premium is a ratio of two medians less one (0.15 is 15% more), with the salaries behind each.
@@ -211,6 +213,13 @@ func Bench(svc *market.Service, in BenchmarkInput) (*Benchmark, error) {
 		return nil, err
 	}
 	b.WorkModes = rows(modes)
+	// Each mode against the band: its median over the band's median, less one.
+	for i := range b.WorkModes {
+		if m := b.WorkModes[i].PermanentMd; m != nil && pb.P50 != nil && *pb.P50 > 0 {
+			d := *m / *pb.P50 - 1
+			b.WorkModes[i].VsBand = &d
+		}
+	}
 
 	// London over the rest of GB, for the title, level and skill.
 	if perm.Country == "GB" {
@@ -409,7 +418,11 @@ func (b *Benchmark) WriteText(w io.Writer) error {
 	if len(b.WorkModes) > 0 {
 		fmt.Fprintln(w, "\nWork mode, permanent medians:")
 		for _, r := range b.WorkModes {
-			fmt.Fprintf(w, "  %s %s (n %d)\n", r.Value, opt(b.Currency, r.PermanentMd), r.PermanentN)
+			vs := ""
+			if r.VsBand != nil {
+				vs = fmt.Sprintf(", %+.0f%% on the band's median", *r.VsBand*100)
+			}
+			fmt.Fprintf(w, "  %s %s (n %d%s)\n", r.Value, opt(b.Currency, r.PermanentMd), r.PermanentN, vs)
 		}
 	}
 	if len(b.Skills) > 0 {
