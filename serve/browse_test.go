@@ -162,6 +162,23 @@ func TestBrowseInChromium(t *testing.T) {
 		t.Error("the ad page does not show what was read")
 	}
 
+	// The toolkit: a benchmark and a brief asked from their forms, a cost, a weekly report.
+	step("9-benchmark", chromedp.Navigate(f.ts.URL+"/toolkit/benchmark"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="title"]`), "Backend Developer"),
+		chromedp.Submit(chromedp.CSS(`form.filters`)),
+		chromedp.WaitVisible(chromedp.Search(`//th[text()="Permanent salary"]`)))
+	step("10-brief", chromedp.Navigate(f.ts.URL+"/toolkit/brief"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="title"]`), "Data Engineer"),
+		chromedp.Submit(chromedp.CSS(`form.filters`)),
+		chromedp.WaitVisible(chromedp.Search(`//h3[starts-with(., "Must have")]`)))
+	step("11-cost", chromedp.Navigate(f.ts.URL+"/toolkit/cost?salary=110000&currency=USD&day_rate=700"),
+		chromedp.WaitVisible(chromedp.CSS("table.cost")))
+	if got := text("table.cost"); !strings.Contains(got, "$186,896") {
+		t.Errorf("the cost page lacks the first-year total $186,896:\n%s", got)
+	}
+	step("12-report", chromedp.Navigate(f.ts.URL+"/reports"), chromedp.Click(chromedp.CSS(`main ul li a`)),
+		chromedp.WaitVisible(chromedp.Search(`//h3[text()="Risers"]`)))
+
 	// Usable by keyboard and screen reader: the first Tab reaches the skip link, every form control
 	// has a label, every chart a role and a title, every table a caption, on each page walked.
 	for _, path := range []string{"/", "/terms/Python", "/search?q=python", "/toolkit/benchmark?title=Backend%20Developer",

@@ -401,7 +401,7 @@ func (b *Benchmark) WriteText(w io.Writer) error {
 	}
 	tw.Flush()
 	if len(b.Levels) > 0 {
-		fmt.Fprintf(w, "\nBy level (%s), medians:\n", where)
+		fmt.Fprintf(w, "\nBy level (%s), medians of the latest 6 months:\n", where)
 		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "  level\tpermanent\tn\tcontract\tn")
 		for _, r := range b.Levels {
@@ -416,7 +416,7 @@ func (b *Benchmark) WriteText(w io.Writer) error {
 		fmt.Fprintln(w, "\nLondon premium: too few salaries in London or elsewhere to say")
 	}
 	if len(b.WorkModes) > 0 {
-		fmt.Fprintln(w, "\nWork mode, permanent medians:")
+		fmt.Fprintln(w, "\nWork mode, permanent medians of the latest 6 months:")
 		for _, r := range b.WorkModes {
 			vs := ""
 			if r.VsBand != nil {

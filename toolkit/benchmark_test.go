@@ -150,7 +150,7 @@ func TestBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	from, _ := time.Parse(time.DateOnly, br.From)
+	from, _ := time.Parse(time.DateOnly, br.SkillsFrom) // the skills are of the latest 6 months
 	to, _ := time.Parse(time.DateOnly, br.To)
 	jobs, withSkills := 0, 0
 	cites := map[string]int{}

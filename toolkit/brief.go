@@ -66,6 +66,9 @@ type Brief struct {
 	// with no text but its title asks for nothing, and would make every skill look rare).
 	Jobs       int          `json:"jobs"`
 	WithSkills int          `json:"with_skills"`
+	// SkillsFrom is the first day of the 6 months (to To) the skills, work modes and competition
+	// are read from; the bands are over From to To, which a widening may have made longer.
+	SkillsFrom string `json:"skills_from"`
 	MustHave   []BriefSkill `json:"must_have"`
 	NiceToHave []BriefSkill `json:"nice_to_have"`
 	LeaveOff   []BriefSkill `json:"leave_off"`
@@ -120,6 +123,7 @@ func MakeBrief(svc *market.Service, in BriefInput) (*Brief, error) {
 		}
 		br.Jobs += p.Periods[0].Jobs
 		br.LiveAds += p.Periods[0].LiveJobs
+		br.SkillsFrom = p.Periods[0].From
 		_, n, err := svc.WithSkills(term, sc, asOf, cut)
 		if err != nil {
 			return nil, err
@@ -229,7 +233,7 @@ func (br *Brief) WriteMarkdown(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "# %s, %s: hiring brief\n\n", head, where)
 	fmt.Fprintf(w, "From %d permanent and contract ads for the role, %s to %s (%s); skills are shares of the %d of them that cite any.",
-		br.Jobs, br.From, br.To, br.Country, br.WithSkills)
+		br.Jobs, br.SkillsFrom, br.To, br.Country, br.WithSkills)
 	if len(br.Widened) > 0 {
 		fmt.Fprintf(w, " Widened for enough ads: %s.", strings.Join(br.Widened, "; "))
 	}
@@ -254,6 +258,9 @@ func (br *Brief) WriteMarkdown(w io.Writer) error {
 	list(fmt.Sprintf("Nice to have (%.0f%% to %.0f%%)", NiceShare*100, MustShare*100), br.NiceToHave, cond(enough, "None.", few))
 	list("Leave off", br.LeaveOff, "Nothing stands out.")
 	fmt.Fprintf(w, "\n## Pay\n\n")
+	if br.From != br.SkillsFrom {
+		fmt.Fprintf(w, "Over %s to %s, widened for enough salaries.\n\n", br.From, br.To)
+	}
 	for _, r := range []struct {
 		name string
 		b    Band
