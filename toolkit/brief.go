@@ -64,11 +64,11 @@ type Brief struct {
 	// Jobs counts the title's permanent and contract ads of the period the skills are read from;
 	// WithSkills those of them that cite any skill, over which each skill's share is taken (an ad
 	// with no text but its title asks for nothing, and would make every skill look rare).
-	Jobs       int          `json:"jobs"`
-	WithSkills int          `json:"with_skills"`
+	Jobs       int `json:"jobs"`
+	WithSkills int `json:"with_skills"`
 	// SkillsFrom is the first day of the 6 months (to To) the skills, work modes and competition
 	// are read from; the bands are over From to To, which a widening may have made longer.
-	SkillsFrom string `json:"skills_from"`
+	SkillsFrom string       `json:"skills_from"`
 	MustHave   []BriefSkill `json:"must_have"`
 	NiceToHave []BriefSkill `json:"nice_to_have"`
 	LeaveOff   []BriefSkill `json:"leave_off"`
