@@ -15,6 +15,7 @@ import (
 	"jobscope"
 	"jobscope/extract"
 	"jobscope/ingest"
+	"jobscope/ingest/queue"
 	"jobscope/ingest/read"
 	"jobscope/internal/ordered"
 	"jobscope/market"
@@ -41,11 +42,24 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	taxFile := fs.String("taxonomy", "", "a user taxonomy FILE of extra skills and titles (see jobscope taxonomy --help)")
 	postedFlag := fs.String("posted", "", "the posting date (YYYY-MM-DD) of ads whose record gives none")
+	queueURL := fs.String("queue", "", "publish the records to this NATS JetStream server (nats://HOST:4222) for `jobscope worker`s to store, instead of storing them here")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: name at least one file (or - for standard input)", errUsage)
+	}
+	if *queueURL != "" {
+		if *postedFlag != "" {
+			return fmt.Errorf("%w: --posted is not carried through the queue yet: date the records themselves", errUsage)
+		}
+		p, err := queue.Publish(ctx, queue.Config{URL: *queueURL}, fs.Args())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "published %d ads and %d records set aside to %s; `jobscope worker --queue %s` stores them\n",
+			p.Ads, p.SetAside, *queueURL, *queueURL)
+		return nil
 	}
 	var posted time.Time
 	if *postedFlag != "" {

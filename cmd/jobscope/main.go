@@ -57,6 +57,7 @@ func commands() []command {
 		{"compare", "several terms' market figures side by side", runCompare},
 		{"taxonomy", "list and search the skills and job titles extraction knows", runTaxonomy},
 		{"eval", "measure extraction against labelled real ads, per field", runEval},
+		{"worker", "store what ingest --queue published, on any number of machines", runWorker},
 		{"serve", "serve the web pages and the JSON API", runServe},
 		{"keys", "make, list and revoke the API keys writes need", runKeys},
 		{"benchmark", "a salary benchmark: bands for a title, level, place and skill, with what moves them", runBenchmark},

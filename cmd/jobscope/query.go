@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"jobscope"
+	"jobscope/ingest/queue"
 	"jobscope/market"
 	"jobscope/stats"
 )
@@ -36,13 +37,24 @@ type infoJSON struct {
 	jobscope.Info        // counts and coverage, as the store reports them
 	FirstPosted   string `json:"first_posted"`
 	LastPosted    string `json:"last_posted"`
+	// QueueBacklog counts the records waiting in the queue --queue names; absent without it.
+	QueueBacklog *uint64 `json:"queue_backlog,omitempty"`
 }
 
 func runInfo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "info", "", infoHelp)
 	format := fs.String("format", "text", "output format: text or json")
+	queueURL := fs.String("queue", "", "also show the backlog of this NATS JetStream queue (nats://HOST:4222)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	var backlog *uint64
+	if *queueURL != "" {
+		n, err := queue.Backlog(ctx, queue.Config{URL: *queueURL})
+		if err != nil {
+			return err
+		}
+		backlog = &n
 	}
 	st, err := e.openExisting(ctx)
 	if err != nil {
@@ -53,7 +65,7 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := infoJSON{Info: in, FirstPosted: dateOrEmpty(in.FirstPosted), LastPosted: dateOrEmpty(in.LastPosted)}
+	out := infoJSON{Info: in, FirstPosted: dateOrEmpty(in.FirstPosted), LastPosted: dateOrEmpty(in.LastPosted), QueueBacklog: backlog}
 	switch *format {
 	case "json":
 		return writeJSON(e.stdout, out)
@@ -61,6 +73,9 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "database     %s\n", market.Redact(e.db))
 		fmt.Fprintf(e.stdout, "ads          %d (%d counted once, %d duplicates)\n", in.Ads, in.Ads-in.Duplicates, in.Duplicates)
 		fmt.Fprintf(e.stdout, "set aside    %d\n", in.SetAside)
+		if backlog != nil {
+			fmt.Fprintf(e.stdout, "queue        %d records waiting for a worker\n", *backlog)
+		}
 		if out.FirstPosted != "" {
 			fmt.Fprintf(e.stdout, "posted       %s to %s\n", out.FirstPosted, out.LastPosted)
 		}

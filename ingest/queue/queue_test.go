@@ -1,0 +1,159 @@
+package queue
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"jobscope/extract"
+	"jobscope/gen"
+	"jobscope/ingest"
+	"jobscope/internal/testads"
+	"jobscope/internal/testdb"
+	"jobscope/market"
+	"jobscope/store"
+	"jobscope/taxonomy"
+)
+
+// natsURL is the NATS server the tests use ($JOBSCOPE_TEST_NATS; CI starts one), or a skip.
+func natsURL(t *testing.T) string {
+	u := os.Getenv("JOBSCOPE_TEST_NATS")
+	if u == "" {
+		t.Skip("JOBSCOPE_TEST_NATS is not set")
+	}
+	return u
+}
+
+// TestQueueIngest: records published to the queue and written by three workers, one of them
+// stopped mid-stream and started again, end with every ad stored exactly once and the same figures
+// as a direct ingest of the same file; records set aside reach the store too; publishing again
+// adds nothing.
+func TestQueueIngest(t *testing.T) {
+	ctx := context.Background()
+	c := Config{URL: natsURL(t), Stream: fmt.Sprintf("JOBSCOPE_TEST_%d", time.Now().UnixNano())}
+	t.Cleanup(func() { // the server outlives the test: leave nothing on it
+		if nc, js, _, err := connect(ctx, c); err == nil {
+			js.DeleteStream(ctx, c.stream())
+			nc.Close()
+		}
+	})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ads.jsonl")
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Ads: 4000, Seed: 15, Years: 2}); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString(`{"title":"no id"}` + "\n")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Publish(ctx, c, []string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Ads != 4000 || p.SetAside != 1 {
+		t.Fatalf("published %+v", p)
+	}
+	if n, err := Backlog(ctx, c); err != nil || n != 4001 {
+		t.Fatalf("backlog %d (%v), want 4001", n, err)
+	}
+
+	dbs := map[string]string{"sqlite": filepath.Join(dir, "queue.db")}
+	if testdb.URL() != "" {
+		dbs["postgres"] = testdb.Postgres(t)
+	}
+	db := dbs["sqlite"]
+	if u, ok := dbs["postgres"]; ok {
+		db = u // several workers on one shared store, as across machines
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(tax)
+	opts := WorkOptions{Ingest: ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}, Batch: 300, Idle: 3 * time.Second}
+
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 2 {
+		wg.Go(func() { errs <- Work(ctx, c, opts) })
+	}
+	// The third is stopped after its first batch, and started again.
+	stopCtx, stop := context.WithCancel(ctx)
+	first := opts
+	first.OnBatch = func(ingest.Summary) { stop() }
+	wg.Go(func() {
+		Work(stopCtx, c, first)
+		errs <- Work(ctx, c, opts)
+	})
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("worker: %v", err)
+		}
+	}
+	if n, err := Backlog(ctx, c); err != nil || n != 0 {
+		t.Fatalf("backlog after the workers %d (%v)", n, err)
+	}
+	in, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct := filepath.Join(dir, "direct.db")
+	testads.Ingest(t, direct, path)
+	dst, err := store.Open(ctx, direct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := dst.Info(ctx)
+	dst.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Ads != want.Ads || in.Canonical != want.Canonical || in.SetAside != want.SetAside || in.NoSalary != want.NoSalary {
+		t.Fatalf("through the queue %+v, directly %+v", in, want)
+	}
+	// The same figures.
+	page := func(db string) string {
+		svc, err := market.Open(ctx, market.Config{DB: db, NoSnapshot: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer svc.Close()
+		term, err := svc.Resolve("Python", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		scope, asOf, err := svc.Scope(market.ScopeInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg, err := svc.Page(term, svc.BaselineFor(term, "", scope), asOf, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%+v %v %v", pg.Periods[0].Figures.Jobs, *pg.Periods[0].P50, pg.Periods[1].SalariesQuoted)
+	}
+	if a, b := page(db), page(direct); a != b {
+		t.Errorf("Python through the queue %s, directly %s", a, b)
+	}
+
+	// Publishing the same file again: the stream keeps each record once.
+	if _, err := Publish(ctx, c, []string{path}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := Backlog(ctx, c); err != nil || n != 0 {
+		t.Errorf("backlog after publishing again %d (%v), want 0", n, err)
+	}
+}
