@@ -141,9 +141,7 @@ func Bench(svc *market.Service, in BenchmarkInput) (*Benchmark, error) {
 		if err != nil {
 			return Band{}, nil, err
 		}
-		f := p.Periods[0].Figures
-		return Band{N: f.SalariesQuoted, Jobs: f.Jobs, P10: f.P10, P25: f.P25, P50: f.P50, P75: f.P75, P90: f.P90,
-			MedianCI95: f.MedianCI95, Location: c.Location}, p, nil
+		return bandOf(p.Periods[0].Figures, c.Location), p, nil
 	}
 	// The place widens, one step of the ladder at a time, until the permanent band (or, with no
 	// permanent salaries at all, the contract band) has its minimum.
@@ -172,10 +170,6 @@ func Bench(svc *market.Service, in BenchmarkInput) (*Benchmark, error) {
 	b.From, b.To = page.Periods[0].From, page.Periods[0].To
 	// Then the period: 12 months rather than 6.
 	if pb.N < minN && !(pb.N == 0 && cb.N >= minN) {
-		fromBand := func(f stats.Figures) Band {
-			return Band{N: f.SalariesQuoted, Jobs: f.Jobs, P10: f.P10, P25: f.P25, P50: f.P50, P75: f.P75, P90: f.P90,
-				MedianCI95: f.MedianCI95, Location: cut.Location}
-		}
 		pf, err := svc.Span(term, perm, asOf, 0, cut, stats.MaxSpanMonths)
 		if err != nil {
 			return nil, err
@@ -186,7 +180,7 @@ func Bench(svc *market.Service, in BenchmarkInput) (*Benchmark, error) {
 		}
 		b.Widened = append(b.Widened, fmt.Sprintf("period: 6 months → %d months (%d salaries in 6 months, fewer than %d)",
 			stats.MaxSpanMonths, pb.N, minN))
-		pb, cb = fromBand(pf), fromBand(cf)
+		pb, cb = bandOf(pf, cut.Location), bandOf(cf, cut.Location)
 		b.From = pf.From
 	}
 	hide := func(x *Band) {
@@ -257,6 +251,12 @@ func Bench(svc *market.Service, in BenchmarkInput) (*Benchmark, error) {
 		}
 	}
 	return b, nil
+}
+
+// bandOf is the band of a period's figures over the place loc.
+func bandOf(f stats.Figures, loc string) Band {
+	return Band{N: f.SalariesQuoted, Jobs: f.Jobs, P10: f.P10, P25: f.P25, P50: f.P50, P75: f.P75, P90: f.P90,
+		MedianCI95: f.MedianCI95, Location: loc}
 }
 
 // placeLadder is where a benchmark may widen to from loc: the place, its county, region and nation
