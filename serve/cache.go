@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"compress/gzip"
 	"container/list"
 	"crypto/sha256"
 	"encoding/base64"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // gzipMin is the smallest body worth compressing.
@@ -37,8 +38,24 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 			}
 		}
 		if e == nil {
+			// At most one computation a core at once, the rest waiting their turn in order of
+			// arrival: an answer then takes its own time plus the queue's, rather than every
+			// answer in progress slowing down every other (a costly page most of all).
+			// /healthz and /metrics (never kept) answer at once.
+			if cacheable {
+				select {
+				case s.compute <- struct{}{}:
+				case <-r.Context().Done():
+					return // the client left while waiting
+				}
+			}
 			bw := &bufferedWriter{header: http.Header{}}
-			next.ServeHTTP(bw, r)
+			func() {
+				if cacheable {
+					defer func() { <-s.compute }()
+				}
+				next.ServeHTTP(bw, r)
+			}()
 			if bw.status == 0 {
 				bw.status = http.StatusOK
 			}
@@ -69,8 +86,8 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 			return
 		}
 		body := e.body
-		if e.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			body = e.gz
+		if len(e.body) >= gzipMin && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+			body = e.gzipped()
 			h.Set("Content-Encoding", "gzip")
 		}
 		h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -81,14 +98,15 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 	})
 }
 
-// cached is a complete answer: its status, headers and body, the body's ETag and, for a body
-// worth it, its gzipped form.
+// cached is a complete answer: its status, headers and body, the body's ETag and, once a client
+// accepting gzip has asked for it, its gzipped form.
 type cached struct {
 	pattern string // the route that answered
 	status  int
 	header  http.Header
 	body    []byte
 	etag    string
+	gzOnce  sync.Once
 	gz      []byte
 }
 
@@ -97,18 +115,33 @@ func newCached(bw *bufferedWriter) *cached {
 	if e.status == http.StatusOK {
 		sum := sha256.Sum256(e.body)
 		e.etag = `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
-		if len(e.body) >= gzipMin {
-			var z bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
-			zw.Write(e.body)
-			zw.Close()
-			e.gz = z.Bytes()
-		}
 	}
 	return e
 }
 
-func (e *cached) size() int { return len(e.body) + len(e.gz) + 256 }
+// gzipWriters are compressors to reuse: each holds some hundreds of kilobytes of tables, which
+// cost more to make and clear than a page costs to compress.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return zw
+}}
+
+// gzipped returns the body gzipped, compressing it the first time only. The cache counts an
+// entry's size as it was put, so the gzipped form is not counted: it is smaller than the body.
+func (e *cached) gzipped() []byte {
+	e.gzOnce.Do(func() {
+		var z bytes.Buffer
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(&z)
+		zw.Write(e.body)
+		zw.Close()
+		gzipWriters.Put(zw)
+		e.gz = z.Bytes()
+	})
+	return e.gz
+}
+
+func (e *cached) size() int { return 2*len(e.body) + 256 } // the body and room for its gzipped form
 
 // cacheKey names a request's answer: its address, whether it asks for CSV, and the engine's state
 // (an answer is kept only while the engine holds the same ads). /healthz and /metrics change on

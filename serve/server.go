@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -72,6 +73,8 @@ type Server struct {
 	keyMu          sync.Mutex
 	keyCache       map[string]cachedKey // tokens the limiter has checked; see keyIDOf
 	cache          *responseCache       // nil: none
+	// compute holds a token for each answer being computed (see conditional): as many as cores.
+	compute chan struct{}
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
@@ -84,7 +87,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("serve: no market service")
 	}
 	s := &Server{svc: cfg.Service, log: cfg.Log, refresh: cfg.Refresh, metrics: newMetrics(), private: cfg.Private,
-		maxBody: cfg.MaxBody, now: cfg.Now, trustProxy: cfg.TrustProxy, keyCache: map[string]cachedKey{}}
+		maxBody: cfg.MaxBody, now: cfg.Now, trustProxy: cfg.TrustProxy, keyCache: map[string]cachedKey{},
+		compute: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -132,6 +132,27 @@ func BenchmarkPage(b *testing.B) {
 			reportFixture(b, f)
 		})
 	}
+	// What a server answers when every visitor asks a cut of their own: a skill of the top 100
+	// within a top-20 title, a location and a level (or some of them), a different one each time.
+	for _, every := range []bool{false, true} {
+		name := "random cuts"
+		if every {
+			name = "random four-way cuts"
+		}
+		b.Run(name, func(b *testing.B) {
+			qs := randomCuts(f, 500, every)
+			i := 0
+			cpu := cputime.Process()
+			for b.Loop() {
+				if _, err := f.e.Page(qs[i%len(qs)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+			reportCPU(b, cpu)
+			reportFixture(b, f)
+		})
+	}
 	// A new as-of date each time: the baseline (every ad of the market) is computed afresh too.
 	b.Run("top skill cold", func(b *testing.B) {
 		q := cases[0].q
@@ -148,6 +169,36 @@ func BenchmarkPage(b *testing.B) {
 		reportCPU(b, cpu)
 		reportFixture(b, f)
 	})
+}
+
+// randomCuts returns n cut pages drawn at random (with a fixed seed) as visitors would ask them:
+// a skill among the 100 most cited, narrowed by any of a top-20 title, a location group or place,
+// and a level, each present half the time (at least one), or with every set all four at once.
+func randomCuts(f *fixture, n int, every bool) []stats.Query {
+	rnd := rand.New(rand.NewPCG(13, 13))
+	locs := []string{stats.London, "Scotland", "North West", "South East", "Manchester", "Leeds", "Bristol", "Edinburgh"}
+	qs := make([]stats.Query, 0, n)
+	for len(qs) < n {
+		var c stats.Cut
+		if every || rnd.IntN(2) == 0 {
+			c.Title = f.titles[rnd.IntN(min(20, len(f.titles)))]
+		}
+		if every || rnd.IntN(2) == 0 {
+			c.Location = locs[rnd.IntN(len(locs))]
+		}
+		if every || rnd.IntN(2) == 0 {
+			c.Seniority = stats.Seniorities[rnd.IntN(len(stats.Seniorities))]
+		}
+		if c.IsZero() {
+			continue
+		}
+		q := stats.Query{Kind: jobscope.KindSkill, Term: f.top[rnd.IntN(min(100, len(f.top)))], Scope: gbPerm, Cut: c}
+		if _, err := f.e.Page(q); err != nil {
+			continue // a place the synthetic ads never name
+		}
+		qs = append(qs, q)
+	}
+	return qs
 }
 
 // reportCPU reports the process's CPU time per operation since start (GC included), the figure

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"jobscope"
@@ -44,18 +45,29 @@ type cutView struct {
 // location returns the narrowed copy of location group gid.
 func (c *cutView) location(gid uint32) *group { return c.locs[gid] }
 
-// cutView resolves c within scope s for a page as of the periods ps: the location, title and skill
-// must be known to the engine, the seniority and work mode among their values.
-func (e *Engine) cutView(s Scope, c Cut, ps [3]dayRange) (*cutView, error) {
+// need names the lists of a group a question about one term reads: the term's own and those of
+// some categories (its own, for its share of the category, and the job titles'). A cut's copies
+// of the groups hold only these, and the ads every list is drawn from: a page reads nothing else,
+// and copying every term's list of every kept ad cost ten times the page itself.
+type need struct {
+	term uint32
+	cats []uint32
+}
+
+// cutView resolves c within scope s for a page about the terms and categories nd names, as of the
+// periods ps: the location, title and skill must be known to the engine, the seniority and work
+// mode among their values.
+func (e *Engine) cutView(s Scope, c Cut, ps [3]dayRange, nd *need) (*cutView, error) {
 	// The locations table reads the latest period and the one a year earlier, and the ads live at
 	// the latest period's end: its groups need hold no other ads.
 	w := dayRange{from: min(ps[1].from, ps[0].to-max(e.maxLife, LiveDays)), to: ps[0].to}
-	return e.cutGroups(s, c, &w)
+	return e.cutGroups(s, c, &w, nd)
 }
 
 // cutGroups is cutView, with the locations table's groups holding the kept ads posted in window
-// locs, or no locations table (an index needs none) when locs is nil.
-func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
+// locs, or no locations table (an index needs none) when locs is nil; with nd nil, the copies
+// hold every term's list (an index reads them all).
+func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange, nd *need) (*cutView, error) {
 	v := &cutView{Cut: c}
 	var sen, wm, ir uint8
 	var comp uint32
@@ -111,12 +123,20 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 				c.Location, s.Market)
 		}
 	}
+	// A cut by a location group alone keeps every ad of the group: the group's own lists serve.
+	whole := sen == 0 && wm == 0 && ir == 0 && comp == 0 && len(v.terms) == 0
+	// The title, when the cut names one, is read from its column; the other terms from the ad's.
+	var title uint32
+	others := v.terms
+	if c.Title != "" {
+		title, others = v.terms[0]+1, v.terms[1:]
+	}
 	v.keep = func(id uint32) bool {
 		if sen != 0 && e.seniorityOf(id) != sen || wm != 0 && e.workModeOf(id) != wm || ir != 0 && e.ir35Of(id) != ir ||
-			comp != 0 && e.company[id] != comp {
+			title != 0 && e.titleOf[id] != title || comp != 0 && e.company[id] != comp {
 			return false
 		}
-		for _, t := range v.terms {
+		for _, t := range others {
 			if !e.cites(id, t) {
 				return false
 			}
@@ -126,7 +146,21 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 	for _, g := range base {
 		// A country group stands in for its own ads; a named location group (London) becomes the
 		// scope's whole population, as a country's would.
-		ng := e.narrow(g, v, true)
+		var ng *group
+		switch {
+		case whole:
+			cp := *g // its lists shared, read only under the read lock
+			ng = &cp
+			if nd != nil && g.kind != grpCountry {
+				// A location group keeps no lists by category: make those the page reads.
+				ng.cats = nil
+				e.categoryLists(ng, g.all.ids, nd.cats)
+			}
+		case nd == nil:
+			ng = e.narrow(g, v, true)
+		default:
+			ng = e.narrowTo(g, v, nd)
+		}
 		ng.kind = grpCountry
 		v.scope = append(v.scope, ng)
 	}
@@ -140,7 +174,8 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 	for gid, g := range e.groups {
 		if g.country != "" && g.in(s, m) {
 			v.locIDs = append(v.locIDs, uint32(gid))
-			v.locs[uint32(gid)] = &group{market: g.market, tech: g.tech, country: g.country, name: g.name, kind: g.kind, all: &list{}}
+			v.locs[uint32(gid)] = &group{market: g.market, tech: g.tech, country: g.country, name: g.name, kind: g.kind,
+				all: &list{}, partial: nd != nil}
 		}
 	}
 	for _, sg := range v.scope {
@@ -152,8 +187,24 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 					continue
 				}
 				ng.all.ids = append(ng.all.ids, id)
+				if nd != nil {
+					continue
+				}
 				for _, t := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
 					l := ng.termList(t)
+					l.ids = append(l.ids, id)
+				}
+			}
+		}
+		if nd == nil || int(nd.term) >= len(sg.terms) || sg.terms[nd.term] == nil {
+			continue
+		}
+		tl := sg.terms[nd.term]
+		a, b = e.span(tl, locs.from, locs.to)
+		for _, id := range tl.ids[a:b] {
+			for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
+				if ng := v.locs[gid]; ng != nil {
+					l := ng.termList(nd.term)
 					l.ids = append(l.ids, id)
 				}
 			}
@@ -162,11 +213,108 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange) (*cutView, error) {
 	return v, nil
 }
 
-// cites reports whether ad id cites term t.
-func (e *Engine) cites(id, t uint32) bool {
+// narrowTo copies group g with only the ads v keeps, as narrow does, but only the lists nd names:
+// each drawn from the shorter of the kept ads and the engine's own list, both in the engine's order.
+func (e *Engine) narrowTo(g *group, v *cutView, nd *need) *group {
+	ng := &group{market: g.market, tech: g.tech, country: g.country, name: g.name, kind: g.kind, all: &list{}, partial: true}
+	from := g.all
+	for _, t := range v.terms {
+		if int(t) >= len(g.terms) || g.terms[t] == nil {
+			return ng
+		}
+		if l := g.terms[t]; len(l.ids) < len(from.ids) {
+			from = l
+		}
+	}
+	for _, id := range from.ids {
+		if v.keep(id) {
+			ng.all.ids = append(ng.all.ids, id)
+		}
+	}
+	kept := ng.all.ids
+	if t := nd.term; int(t) < len(g.terms) && g.terms[t] != nil {
+		l := ng.termList(t)
+		l.ids = keptOf(l.ids, g.terms[t].ids, kept, v.keep, func(id uint32) bool { return e.cites(id, t) })
+	}
+	if g.kind != grpCountry {
+		// A location group keeps no lists by category.
+		e.categoryLists(ng, kept, nd.cats)
+		return ng
+	}
+	for _, c := range nd.cats {
+		if int(c) < len(g.cats) && g.cats[c] != nil {
+			l := ng.catList(c)
+			l.ids = keptOf(l.ids, g.cats[c].ids, kept, v.keep, func(id uint32) bool { return e.citesCategory(id, c) })
+		}
+	}
+	return ng
+}
+
+// keptOf appends to dst the kept ads of an engine's list src, reading whichever is shorter: src,
+// each tested by keep, or the kept ads, each tested by in (whether it is on src).
+func keptOf(dst, src, kept []uint32, keep, in func(uint32) bool) []uint32 {
+	if len(src) < len(kept) {
+		for _, id := range src {
+			if keep(id) {
+				dst = append(dst, id)
+			}
+		}
+		return dst
+	}
+	for _, id := range kept {
+		if in(id) {
+			dst = append(dst, id)
+		}
+	}
+	return dst
+}
+
+// categoryLists gives g the lists of categories cats drawn from ads ids, in their order, in one
+// pass over the ads.
+func (e *Engine) categoryLists(g *group, ids []uint32, cats []uint32) {
+	ls := make([]*list, len(cats))
+	for i, c := range cats {
+		ls[i] = g.catList(c)
+	}
+	seen := make([]bool, len(cats))
+	for _, id := range ids {
+		clear(seen)
+		for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
+			c := e.catOf[u]
+			for i, want := range cats {
+				if c == want && !seen[i] {
+					seen[i] = true
+					ls[i].ids = append(ls[i].ids, id)
+				}
+			}
+		}
+	}
+}
+
+// citesCategory reports whether ad id cites a term of category c.
+func (e *Engine) citesCategory(id, c uint32) bool {
 	for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
-		if u == t {
+		if e.catOf[u] == c {
 			return true
+		}
+	}
+	return false
+}
+
+// cites reports whether ad id cites term t. An ad's terms run its skills first, then its title
+// and places (see adTerms): a title or a place is looked for from the end, as far as the first
+// skill, so that a cut by one reads a few terms of each ad rather than all of them.
+func (e *Engine) cites(id, t uint32) bool {
+	ts := e.termIDs[e.termOff[id]:e.termOff[id+1]]
+	if e.kinds[t] == jobscope.KindSkill {
+		return slices.Contains(ts, t)
+	}
+	for i := len(ts) - 1; i >= 0; i-- {
+		switch u := ts[i]; {
+		case u == t:
+			return true
+		case e.kinds[u] == jobscope.KindSkill:
+			return false
 		}
 	}
 	return false

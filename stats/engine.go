@@ -92,8 +92,11 @@ type Engine struct {
 	// okv is the plausible market figure of each ad (NaN when it has none) and cur its currency
 	// number: the two columns the salary scans of trends, locations and the index read, 9 bytes
 	// an ad instead of the 24 of sal.
-	okv     []float64
-	cur     []uint8
+	okv []float64
+	cur []uint8
+	// titleOf is each ad's title term plus one (0: none), for cuts by title: the same as its
+	// title among termIDs, read in one load instead of a scan.
+	titleOf []uint32
 	termOff []uint32 // ad i cites termIDs[termOff[i]:termOff[i+1]]
 	termIDs []uint32
 	grpOff  []uint32 // ad i is in groups grpIDs[grpOff[i]:grpOff[i+1]]
@@ -109,6 +112,7 @@ type Engine struct {
 	groups  []*group
 	grpIdx  map[groupKey]uint32
 	kinds   []jobscope.TermKind // by term number, for scans that skip locations
+	catOf   []uint32            // by term number, its category number: for scans by category
 	epoch   uint32
 	version uint64
 
@@ -206,6 +210,9 @@ type group struct {
 	all     *list
 	terms   []*list // by term number; nil when no ad
 	cats    []*list // by category number; country groups only
+	// partial marks a cut's copy made for one question, holding only the lists it reads (see
+	// need): a rank over it counts the terms of its ads instead of reading their lists.
+	partial bool
 }
 
 // list is a posting list: ad numbers sorted by (posting day, ad number). During Add, ads are
@@ -373,6 +380,7 @@ func (e *Engine) term(kind jobscope.TermKind, name, category string) uint32 {
 	e.termIdx[k] = id
 	e.byKind[kind] = append(e.byKind[kind], id)
 	e.kinds = append(e.kinds, kind)
+	e.catOf = append(e.catOf, c)
 	return id
 }
 
@@ -387,7 +395,18 @@ func (e *Engine) group(market uint8, tech bool, country, name string, kind group
 	return id
 }
 
-// adTerms lists the distinct terms a record cites: its skills, its title, and its location values.
+// titleIn is the title term among an ad's terms ts plus one, or 0 when they hold none.
+func (e *Engine) titleIn(ts []uint32) uint32 {
+	for _, u := range ts {
+		if e.kinds[u] == jobscope.KindTitle {
+			return u + 1
+		}
+	}
+	return 0
+}
+
+// adTerms appends the terms ad r cites to dst, each once: its skills first, then its title and its
+// places, an order cites relies on.
 func (e *Engine) adTerms(r *Record, dst []uint32) []uint32 {
 	start := len(dst)
 	add := func(id uint32) {
@@ -590,6 +609,7 @@ func (e *Engine) appendAd(b *batch, r *Record) {
 	e.termIDs = e.adTerms(r, e.termIDs)
 	ts := e.termIDs[start:]
 	e.termOff = append(e.termOff, uint32(len(e.termIDs)))
+	e.titleOf = append(e.titleOf, e.titleIn(ts))
 	for _, t := range ts {
 		ti := &e.terms[t]
 		ti.ads++

@@ -87,7 +87,7 @@ func (e *Engine) Index(q IndexQuery) (*Index, error) {
 	case q.Location != "" && q.Cut.Location != "":
 		return nil, fmt.Errorf("stats: index: a location group %q and a cut by location %q: choose one", q.Location, q.Cut.Location)
 	case !q.Cut.IsZero():
-		v, err := e.cutGroups(q.Scope, q.Cut, nil)
+		v, err := e.cutGroups(q.Scope, q.Cut, nil, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -29,7 +29,7 @@ func (e *Engine) Lifetimes(q Query) (Lifetimes, error) {
 	ps := periodDays(e.asOf(q.AsOf))
 	gs := e.scopeGroups(q.Scope)
 	if !q.Cut.IsZero() {
-		c, err := e.cutView(q.Scope, q.Cut, ps)
+		c, err := e.cutView(q.Scope, q.Cut, ps, &need{term: t})
 		if err != nil {
 			return out, fmt.Errorf("stats: lifetimes: %w", err)
 		}
@@ -70,7 +70,7 @@ func (e *Engine) Span(q Query, months int) (Figures, error) {
 	ps := periodDays(asOf)
 	gs := e.scopeGroups(q.Scope)
 	if !q.Cut.IsZero() {
-		c, err := e.cutView(q.Scope, q.Cut, ps)
+		c, err := e.cutView(q.Scope, q.Cut, ps, &need{term: t})
 		if err != nil {
 			return Figures{}, fmt.Errorf("stats: span: %w", err)
 		}
@@ -96,7 +96,7 @@ func (e *Engine) WithSkills(q Query) (jobs, withSkills int, err error) {
 	ps := periodDays(e.asOf(q.AsOf))
 	gs := e.scopeGroups(q.Scope)
 	if !q.Cut.IsZero() {
-		c, err := e.cutView(q.Scope, q.Cut, ps)
+		c, err := e.cutView(q.Scope, q.Cut, ps, &need{term: t})
 		if err != nil {
 			return 0, 0, fmt.Errorf("stats: with skills: %w", err)
 		}

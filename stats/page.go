@@ -391,6 +391,9 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 	if mine == 0 {
 		return nil
 	}
+	if len(gs) > 0 && gs[0].partial {
+		return ptrInt(1 + e.countAbove(gs, t, r, mine))
+	}
 	k.kind, k.from, k.to = e.terms[t].kind, r.from, r.to
 	if counts, ok := e.kindCounts(k, gs); ok {
 		// counts run largest first: the terms with more than mine come before the first with at most.
@@ -420,6 +423,27 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 		}
 	}
 	return ptrInt(1 + above)
+}
+
+// countAbove counts the terms of t's kind cited by more than mine ads of gs posted in r, by
+// counting every term of those ads: for a cut's copies of groups, which hold no other term's list.
+func (e *Engine) countAbove(gs []*group, t uint32, r dayRange, mine int) int {
+	counts := make([]int32, len(e.terms))
+	for _, g := range gs {
+		a, b := e.span(g.all, r.from, r.to)
+		for _, id := range g.all.ids[a:b] {
+			for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
+				counts[u]++
+			}
+		}
+	}
+	above := 0
+	for _, u := range e.byKind[e.terms[t].kind] {
+		if u != t && int(counts[u]) > mine {
+			above++
+		}
+	}
+	return above
 }
 
 // kindCounts returns the counts of ads of gs posted in k's period citing each term of k's kind,
@@ -495,7 +519,11 @@ func (e *Engine) Page(q Query) (*Page, error) {
 	if q.Cut.IsZero() {
 		return e.page(t, q.Scope, q.AsOf, q.MinSalaries), nil
 	}
-	c, err := e.cutView(q.Scope, q.Cut, periodDays(e.asOf(q.AsOf)))
+	nd := &need{term: t, cats: []uint32{e.terms[t].cat}}
+	if c, ok := e.catIdx[TitleCategory]; ok && c != nd.cats[0] {
+		nd.cats = append(nd.cats, c)
+	}
+	c, err := e.cutView(q.Scope, q.Cut, periodDays(e.asOf(q.AsOf)), nd)
 	if err != nil {
 		return nil, err
 	}

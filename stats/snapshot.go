@@ -545,9 +545,14 @@ func (e *Engine) derive() error {
 		e.termIdx[k] = uint32(i)
 		e.byKind[t.kind] = append(e.byKind[t.kind], uint32(i))
 		e.kinds = append(e.kinds, t.kind)
+		e.catOf = append(e.catOf, t.cat)
 	}
 	for i, c := range e.cats {
 		e.catIdx[c] = uint32(i)
+	}
+	e.titleOf = make([]uint32, n)
+	for i := range n {
+		e.titleOf[i] = e.titleIn(e.termIDs[e.termOff[i]:e.termOff[i+1]])
 	}
 	if len(e.curs) > otherCurrency {
 		return errors.New("too many currencies")
