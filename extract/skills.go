@@ -321,6 +321,13 @@ func (e *Extractor) strongMatch(text string, toks []token, m skillMatch) bool {
 // Access Technology" are not Microsoft Access.
 var nounCompounds = map[string]map[string]bool{
 	"degree": {"of": true},
+	// The people who lead and the courses they take, not the skill: "the leadership team", "leadership courses".
+	"leadership": {"team": true, "teams": true, "courses": true, "course": true},
+	// The verb, not the mail server: "exchange ideas", "exchange of information".
+	"exchange": {"ideas": true, "idea": true, "of": true, "information": true, "knowledge": true, "views": true,
+		"rate": true, "rates": true, "programme": true, "program": true, "students": true},
+	// The interview's medium, not a skill: "a Skype interview", "a Skype coding interview".
+	"skype": {"interview": true, "interviews": true, "call": true, "calls": true, "coding": true, "chat": true},
 	"scheme": {"of": true, "manager": true, "managers": true, "member": true, "members": true, "rules": true,
 		"benefits": true, "provider": true, "administrator": true, "administration": true},
 	"assembly": {"operative": true, "operatives": true, "worker": true, "workers": true, "line": true,
@@ -430,7 +437,8 @@ var nounAfter = map[string]map[string]bool{
 		"ticket": true, "award": true, "awards": true, "recognition": true, "bursary": true, "placement": true},
 	// The people who lead, not the skill: "provides updates to leadership", "assists leadership".
 	"leadership": {"to": true, "assists": true, "assist": true, "advises": true, "advise": true, "informs": true,
-		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true},
+		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true,
+		"senior": true, "department": true, "center": true, "centre": true, "site": true},
 }
 
 // Skill flags, set once per skill by skillFlags so that matching looks up no map by name.
@@ -559,7 +567,8 @@ func (e *Extractor) otherSense(toks []token, m *skillMatch) {
 // areaPractices are the practices that name a part of the stack, which a role named after them still
 // asks for: a "front-end developer" does front-end development, where a "Scrum Master" is a role.
 var areaPractices = map[string]bool{"Front-End Development": true, "Back-End Development": true,
-	"Full Stack": true, "Web Development": true, "Mobile Development": true}
+	"Full Stack": true, "Web Development": true, "Mobile Development": true, "Data Analysis": true,
+	"Machine Learning": true, "UI Design": true, "UX Design": true}
 
 // hyphenated reports whether t is joined to a neighbouring word by a hyphen ("rock-solid").
 func hyphenated(text string, t token) bool {
