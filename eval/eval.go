@@ -114,8 +114,8 @@
 // without a scheme ("acme.io/jobs"), or a town's name of two to four capitalised words in the taxonomy
 // ("San Francisco", "Palo Alto"), each found by eval's own patterns, not extraction's.
 //
-// Skills judged by reading (judged). 120 real ads of the shared sets (45 Hacker News posts, 18 NHS
-// JobPosting records, 25 Glassdoor and 32 Adzuna ads, drawn at random) were read one by one: named lists
+// Skills judged by reading (judged). 180 real ads of the shared sets (63 Hacker News posts, 32 NHS
+// JobPosting records, 39 Glassdoor and 46 Adzuna ads, drawn at random) were read one by one: named lists
 // every skill the ad names, wrong the skills extraction once reported that it does not name. skills:
 // precision over the skills we report that were judged (named or wrong), recall over the named skills;
 // skills/strict counts a skill never judged as wrong; skills/in_taxonomy is recall over the named skills
@@ -255,8 +255,8 @@ whose skill mentions lies in a web link, an e-mail address (also "name at acme d
 without a scheme ("acme.io/jobs"), or a town's name of two to four capitalised words in the taxonomy
 ("San Francisco", "Palo Alto"), each found by eval's own patterns, not extraction's.
 
-Skills judged by reading (judged). 120 real ads of the shared sets (45 Hacker News posts, 18 NHS
-JobPosting records, 25 Glassdoor and 32 Adzuna ads, drawn at random) were read one by one: named lists
+Skills judged by reading (judged). 180 real ads of the shared sets (63 Hacker News posts, 32 NHS
+JobPosting records, 39 Glassdoor and 46 Adzuna ads, drawn at random) were read one by one: named lists
 every skill the ad names, wrong the skills extraction once reported that it does not name. skills:
 precision over the skills we report that were judged (named or wrong), recall over the named skills;
 skills/strict counts a skill never judged as wrong; skills/in_taxonomy is recall over the named skills

@@ -17,7 +17,8 @@ import (
 type Extractor struct {
 	skills     *phraseIndex
 	skillList  []taxonomy.Skill
-	flags      []uint8 // skillFlags of skillList, by index
+	flags      []uint8             // skillFlags of skillList, by index
+	senses     map[int32]senseRule // by the skill a shared alias is first read as (see senseRules)
 	titles     *phraseIndex
 	titleNames []string
 	geo        map[string][]geoEntry
@@ -34,7 +35,7 @@ type Extractor struct {
 // New builds an Extractor for t. t must not be modified afterwards.
 func New(t *taxonomy.Taxonomy) *Extractor {
 	e := &Extractor{skills: newPhraseIndex(), titles: newPhraseIndex(), skillList: t.Skills, flags: skillFlags(t.Skills),
-		version: versionOf(t)}
+		senses: buildSenses(t.Skills), version: versionOf(t)}
 	for i, s := range t.Skills {
 		for _, a := range s.Aliases {
 			e.skills.add(a.Text, int32(i), uint8(a.Guard))

@@ -328,7 +328,7 @@ func TestSkills(t *testing.T) {
 		{"golang", "golang, postgres", "Go,PostgreSQL"},
 		{"c family", "C, C++ and C# with .NET Core", "C,C++,C#,.NET"},
 		{"r and r&d", "R&D team. Skills: R, SQL, Python", "R,SQL,Python"},
-		{"grade c is no language; GCSE is a qualification", "Grade C in GCSE Maths. Python.", "GCSE,Python"},
+		{"grade c is no language; GCSE is a qualification, Maths its subject", "Grade C in GCSE Maths. Python.", "GCSE,Mathematics,Python"},
 		{"java vs javascript", "Java and JavaScript, TypeScript", "Java,JavaScript,TypeScript"},
 		// Unicode spaces and punctuation separate words as ASCII ones do.
 		{"curly apostrophe", "A Master\u2019s degree in Statistics", "Masters Degree,Statistics"},

@@ -13,7 +13,8 @@ var skillCues = func() map[string]bool {
 	for _, w := range []string{"programming", "language", "languages", "developer", "developers", "development",
 		"engineer", "engineers", "engineering", "code", "coding", "stack", "framework", "frameworks", "library",
 		"libraries", "scripting", "software", "backend", "frontend", "tech", "technologies", "technology",
-		"tools", "tooling", "database", "databases", "devops", "cloud", "platform", "api", "apis", "web"} {
+		"tools", "tooling", "database", "databases", "devops", "cloud", "platform", "api", "apis", "web", "dev",
+		"devs"} {
 		m[w] = true
 	}
 	return m
@@ -116,6 +117,11 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		i = afterConjunction(toks, i, n)
 	}
 	found := matches[start:]
+	if len(e.senses) > 0 {
+		for mi := range found {
+			e.otherSense(toks, &found[mi])
+		}
+	}
 	lists := false
 	for mi := range found {
 		m := &found[mi]
@@ -139,7 +145,9 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		case taxonomy.CatProcesses:
 			// "our QA engineer", "Full Stack Developer", "Scrum Master": a role named after a practice
 			// (the title field has it), not the practice asked for.
-			m.ok = m.pos+m.n >= len(toks) || !roleNouns[toks[m.pos+m.n].lower]
+			// A part of the stack is the skill either way: readers name Front-End Development in
+			// "front-end developers" and Full Stack in "Full Stack Engineer".
+			m.ok = m.pos+m.n >= len(toks) || !roleNouns[toks[m.pos+m.n].lower] || e.flags[m.skill]&flagArea != 0
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -313,6 +321,15 @@ func (e *Extractor) strongMatch(text string, toks []token, m skillMatch) bool {
 // Access Technology" are not Microsoft Access.
 var nounCompounds = map[string]map[string]bool{
 	"degree": {"of": true},
+	// The people who lead and the courses they take, not the skill: "the leadership team", "leadership courses".
+	"leadership": {"team": true, "teams": true, "courses": true, "course": true},
+	// The verb, not the mail server: "exchange ideas", "exchange of information".
+	"exchange": {"ideas": true, "idea": true, "of": true, "information": true, "knowledge": true, "views": true,
+		"rate": true, "rates": true, "programme": true, "program": true, "students": true},
+	// The interview's medium, not a skill: "a Skype interview", "a Skype coding interview".
+	"skype": {"interview": true, "interviews": true, "call": true, "calls": true, "coding": true, "chat": true},
+	"scheme": {"of": true, "manager": true, "managers": true, "member": true, "members": true, "rules": true,
+		"benefits": true, "provider": true, "administrator": true, "administration": true},
 	"assembly": {"operative": true, "operatives": true, "worker": true, "workers": true, "line": true,
 		"operator": true, "operators": true, "technician": true, "technicians": true, "instructions": true},
 	"access": {"control": true, "controls": true, "management": true, "rights": true, "right": true,
@@ -336,9 +353,23 @@ func channelMention(toks []token, i int) bool {
 func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool {
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
-		return department(text, toks, m.pos, m.pos+m.n)
+		return department(text, toks, m.pos, m.pos+m.n) || placeName(text, toks, m.pos+m.n)
 	}
 	return false
+}
+
+// placeNouns, right after a general skill or a practice, make it the name of a place where the work is
+// done, not the skill asked for: "Rehabilitation Ward", "the Cardiology Department", "rehabilitation
+// facilities", "one intensive care cot".
+var placeNouns = map[string]bool{"ward": true, "wards": true, "unit": true, "units": true, "department": true,
+	"departments": true, "dept": true, "clinic": true, "clinics": true, "centre": true, "centres": true,
+	"center": true, "centers": true, "facility": true, "facilities": true, "cot": true, "cots": true,
+	"bed": true, "beds": true, "bedded": true, "theatre": true, "theatres": true, "hospital": true,
+	"hospitals": true, "directorate": true, "gym": true}
+
+// placeName reports whether toks[end], right after a name with no break between, is one of placeNouns.
+func placeName(text string, toks []token, end int) bool {
+	return end < len(toks) && end > 0 && placeNouns[toks[end].lower] && !breakBetween(text, toks[end-1].end, toks[end].start)
 }
 
 // profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
@@ -391,9 +422,23 @@ func (e *Extractor) nounCompound(text string, toks []token, m skillMatch) bool {
 var nounAfter = map[string]map[string]bool{
 	"segment":    {"job": true, "market": true, "customer": true, "business": true, "user": true, "audience": true},
 	"statistics": {"crime": true, "campus": true, "security": true, "safety": true, "labor": true, "labour": true},
+	// A scheme an employer runs, not the language: "Pension Scheme", "Graduate Scheme", "Cycle to Work Scheme".
+	"scheme": {"pension": true, "pensions": true, "training": true, "graduate": true, "equality": true, "work": true,
+		"working": true, "bonus": true, "car": true, "recruitment": true, "management": true, "privilege": true,
+		"friend": true, "friends": true, "apprenticeship": true, "apprentice": true, "trainee": true, "specialist": true,
+		"pay": true, "discount": true, "discounts": true, "the": true, "a": true, "our": true, "this": true, "transfer": true,
+		"sickness": true, "rotational": true, "quality": true, "loan": true, "lease": true, "leasing": true,
+		"interview": true, "housing": true, "home": true, "health": true, "commercial": true, "care": true,
+		"barring": true, "assurance": true, "accreditation": true, "incentive": true, "share": true, "shares": true,
+		"cycle": true, "cyclescheme": true, "referral": true, "reward": true, "rewards": true, "benefit": true,
+		"benefits": true, "salary": true, "sacrifice": true, "loyalty": true, "retirement": true, "saving": true,
+		"savings": true, "mentoring": true, "development": true, "leadership": true, "insurance": true,
+		"holiday": true, "voucher": true, "vouchers": true, "childcare": true, "membership": true, "season": true,
+		"ticket": true, "award": true, "awards": true, "recognition": true, "bursary": true, "placement": true},
 	// The people who lead, not the skill: "provides updates to leadership", "assists leadership".
 	"leadership": {"to": true, "assists": true, "assist": true, "advises": true, "advise": true, "informs": true,
-		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true},
+		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true,
+		"senior": true, "department": true, "center": true, "centre": true, "site": true},
 }
 
 // Skill flags, set once per skill by skillFlags so that matching looks up no map by name.
@@ -402,6 +447,7 @@ const (
 	flagNoun                      // has a one-word alias that is a key of nounCompounds
 	flagNonTech                   // of the General or Qualifications category: no technical context for others
 	flagProfile                   // one of profilePlatforms
+	flagArea                      // one of areaPractices
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -413,6 +459,9 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 		}
 		if profilePlatforms[s.Name] {
 			flags[i] |= flagProfile
+		}
+		if areaPractices[s.Name] {
+			flags[i] |= flagArea
 		}
 		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
 			flags[i] |= flagNonTech
@@ -441,6 +490,85 @@ var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer"
 	"professionals": true, "specialist": true, "specialists": true, "programmer": true, "programmers": true,
 	"architect": true, "architects": true, "analyst": true, "analysts": true, "administrator": true,
 	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true}
+
+// senseRules name a one-word alias that two skills share in different fields, and the words that,
+// near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
+// JavaScript package manager; "CSS" beside DipSW or CQSW is the Certificate in Social Service, not
+// style sheets.
+var senseRules = []struct {
+	word, from, to string
+	cues           []string // a cue of two words is written with a space
+}{
+	{"yarn", "npm", "Hadoop YARN", []string{"hadoop", "hdfs", "spark", "mapreduce", "mesos", "tez", "hive", "hbase",
+		"flink", "pig", "oozie", "zookeeper", "sqoop", "impala", "cloudera", "hortonworks", "emr"}},
+	{"css", "CSS", "Social Work Qualification", []string{"dipsw", "cqsw", "gscc", "dip sw", "social work",
+		"social worker", "social workers", "social care"}},
+}
+
+// senseRule is one of senseRules resolved to skill indexes, with its cues split into words.
+type senseRule struct {
+	word string
+	to   int32
+	cues [][]string
+}
+
+// buildSenses resolves senseRules against skills: a rule whose skills the taxonomy lacks is left out.
+func buildSenses(skills []taxonomy.Skill) map[int32]senseRule {
+	index := map[string]int32{}
+	for i, s := range skills {
+		index[s.Name] = int32(i)
+	}
+	out := map[int32]senseRule{}
+	for _, r := range senseRules {
+		from, ok1 := index[r.from]
+		to, ok2 := index[r.to]
+		if !ok1 || !ok2 {
+			continue
+		}
+		sr := senseRule{word: r.word, to: to}
+		for _, c := range r.cues {
+			sr.cues = append(sr.cues, strings.Fields(c))
+		}
+		out[from] = sr
+	}
+	return out
+}
+
+// senseWindow is how many words either side of a shared alias a cue of its other sense is looked for.
+const senseWindow = 12
+
+// otherSense makes m the other skill of its senseRule when a cue of that skill stands near it.
+func (e *Extractor) otherSense(toks []token, m *skillMatch) {
+	r, ok := e.senses[m.skill]
+	if !ok || m.n != 1 || toks[m.pos].lower != r.word {
+		return
+	}
+	lo, hi := max(0, m.pos-senseWindow), min(len(toks), m.pos+1+senseWindow)
+	for k := lo; k < hi; k++ {
+		if k == m.pos {
+			continue
+		}
+		for _, c := range r.cues {
+			if k+len(c) > hi || toks[k].lower != c[0] {
+				continue
+			}
+			all := true
+			for j := 1; j < len(c); j++ {
+				all = all && toks[k+j].lower == c[j]
+			}
+			if all {
+				m.skill = r.to
+				return
+			}
+		}
+	}
+}
+
+// areaPractices are the practices that name a part of the stack, which a role named after them still
+// asks for: a "front-end developer" does front-end development, where a "Scrum Master" is a role.
+var areaPractices = map[string]bool{"Front-End Development": true, "Back-End Development": true,
+	"Full Stack": true, "Web Development": true, "Mobile Development": true, "Data Analysis": true,
+	"Machine Learning": true, "UI Design": true, "UX Design": true}
 
 // hyphenated reports whether t is joined to a neighbouring word by a hyphen ("rock-solid").
 func hyphenated(text string, t token) bool {
