@@ -209,6 +209,14 @@ type Batch struct {
 	// batch of a file but the last, whose durable commit makes the earlier ones durable too. The
 	// zero value is a durable commit.
 	Async bool
+	// Copies, when set, decides which of Ads are copies of another ad inside Apply's transaction,
+	// while Apply holds the store's write lock, so that writers racing with two copies of one ad
+	// (two workers, two processes) store exactly one of them as the first copy. Apply calls it
+	// once, with fresh[i] telling whether Ads[i] is not yet stored, and the stored ads sharing a
+	// band with the fresh ones, as every writer before it committed them; it sets the DupOf of the
+	// fresh ads. An ad already stored keeps the status stored with it (its DupOf is set to it).
+	// Unset, Apply takes each ad's DupOf as given.
+	Copies func(fresh []bool, stored []DupCandidate) error
 	// Written is set by a successful Apply: what it did, as decided inside its transaction, so that
 	// a caller whose lookups another writer overtook still reports what was committed.
 	Written Written

@@ -290,69 +290,21 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		return err
 	}
 
+	// The ads to write: new and changed ones. Which of the new ones are copies is decided inside
+	// the store's transaction (see dedupCopies), where no other writer can store a copy meanwhile.
 	var out []jobscope.Ad
-	var bands []int64
-	var fresh []int
+	var outSigs []dedup.Signature
 	unchanged := 0
 	for i := range ads {
-		ex, ok := existing[keys[i]]
-		switch {
-		case !ok:
-			fresh = append(fresh, i)
-			bands = append(bands, ads[i].Bands...)
-		case ex.ContentHash == ads[i].ContentHash:
-			unchanged++
-			continue
-		default:
-			ads[i].DupOf = ex.DupOf
-		}
-	}
-
-	// Copies among the new ads: of a stored ad sharing an LSH band, or of an earlier ad of this batch.
-	if len(fresh) > 0 {
-		cands, err := r.opts.Store.Candidates(ctx, bands)
-		if err != nil {
-			return err
-		}
-		// Stored candidates and this batch's earlier new ads are searched alike; a match links to
-		// the first copy of whatever it matched.
-		var idx dedup.Index
-		roots := make(map[jobscope.AdKey]jobscope.AdKey, len(cands)+len(fresh))
-		for _, c := range cands {
-			if _, own := pos[c.Key]; own {
-				// One of this batch's own ads, stored by another writer since the lookup: no ad is
-				// a copy of itself (the store replaces it, and says so in Written).
+		if ex, ok := existing[keys[i]]; ok {
+			if ex.ContentHash == ads[i].ContentHash {
+				unchanged++
 				continue
 			}
-			sig, err := dedup.FromBytes(c.Signature)
-			if err != nil {
-				return fmt.Errorf("candidate %s: %w", c.Key, err)
-			}
-			idx.Add(c.Key, dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm,
-				Region: c.Region, Place: c.Place, Posted: c.PostedAt, Sig: sig})
-			roots[c.Key] = c.Key
-			if c.DupOf != nil {
-				roots[c.Key] = *c.DupOf
-			}
-		}
-		for _, i := range fresh {
-			doc := docOf(&ads[i], sigs[i])
-			key := keys[i]
-			roots[key] = key
-			if k, ok := idx.Find(doc); ok {
-				root := roots[k]
-				ads[i].DupOf = &root
-				roots[key] = root
-			}
-			idx.Add(key, doc)
-		}
-	}
-
-	for i := range ads {
-		if ex, ok := existing[keys[i]]; ok && ex.ContentHash == ads[i].ContentHash {
-			continue
+			ads[i].DupOf = ex.DupOf
 		}
 		out = append(out, ads[i])
+		outSigs = append(outSigs, sigs[i])
 	}
 	// Dates are counted of the ads written, as info counts them: an unchanged ad was counted by the
 	// run that stored it.
@@ -373,6 +325,9 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 	if len(out) > 0 || len(b.rejects) > 0 || len(b.places) > 0 {
 		// Read lets the store drop the rejects of records since fixed.
 		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects, Read: b.places, Async: !b.last}
+		batch.Copies = func(fresh []bool, stored []jobscope.DupCandidate) error {
+			return dedupCopies(batch.Ads, outSigs, fresh, stored)
+		}
 		if err := r.opts.Store.Apply(ctx, batch); err != nil {
 			return err
 		}
@@ -392,6 +347,43 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		if len(r.sum.DateNotes) < maxDateNotes {
 			r.sum.DateNotes = append(r.sum.DateNotes, n)
 		}
+	}
+	return nil
+}
+
+// dedupCopies sets the DupOf of the fresh ads (not yet stored) that copy another: a stored ad
+// sharing an LSH band with them, or an earlier fresh ad of the batch. A match links to the first
+// copy of whatever it matched. It runs inside the store's transaction (jobscope.Batch.Copies).
+func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored []jobscope.DupCandidate) error {
+	var idx dedup.Index
+	roots := make(map[jobscope.AdKey]jobscope.AdKey, len(stored)+len(ads))
+	for _, c := range stored {
+		sig, err := dedup.FromBytes(c.Signature)
+		if err != nil {
+			return fmt.Errorf("candidate %s: %w", c.Key, err)
+		}
+		idx.Add(c.Key, dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm,
+			Region: c.Region, Place: c.Place, Posted: c.PostedAt, Sig: sig})
+		roots[c.Key] = c.Key
+		if c.DupOf != nil {
+			roots[c.Key] = *c.DupOf
+		}
+	}
+	for i := range ads {
+		if !fresh[i] {
+			continue
+		}
+		ads[i].DupOf = nil
+		doc := docOf(&ads[i], sigs[i])
+		key := ads[i].Raw.Key()
+		roots[key] = key
+		if k, ok := idx.Find(doc); ok {
+			if root := roots[k]; root != key {
+				ads[i].DupOf = &root
+				roots[key] = root
+			}
+		}
+		idx.Add(key, doc)
 	}
 	return nil
 }

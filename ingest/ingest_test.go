@@ -395,6 +395,80 @@ func TestConcurrentIngests(t *testing.T) {
 	}
 }
 
+// TestRacingCopies: two writers at once, one with ads and the other with a copy of each (another
+// board's), as two workers of a queue might be handed them; each pair's copies must end with one of
+// them the first copy and the other linked to it, as when the files are ingested one after the
+// other: the store's figures count each ad once whoever wins.
+func TestRacingCopies(t *testing.T) {
+	ctx := context.Background()
+	ads, err := collect(gen.Config{Ads: 400, Seed: 21, Years: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first, second []byte
+	rnd := rand.New(rand.NewPCG(21, 21))
+	for _, ad := range ads {
+		first = append(gen.AppendJSON(first, &ad), '\n')
+		cp := gen.Repost(ad, "board2", rnd)
+		second = append(gen.AppendJSON(second, &cp), '\n')
+	}
+	paths := []string{writeFile(t, "first.jsonl", string(first)), writeFile(t, "second.jsonl", string(second))}
+	dsns := map[string]func(t *testing.T) string{
+		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "s.db") },
+	}
+	if testdb.URL() != "" {
+		dsns["postgres"] = func(t *testing.T) string { return testdb.Postgres(t) }
+	}
+	ex := extractor(t)
+	for name, dsnOf := range dsns {
+		t.Run(name, func(t *testing.T) {
+			// The figures to match: the two files one after the other.
+			seq := openStore(t, dsnOf(t))
+			for _, p := range paths {
+				if _, err := ingest.Run(ctx, ingest.Options{Store: seq, Extract: ex, BatchSize: 25}, []string{p}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := seq.Info(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Duplicates < len(ads)*9/10 {
+				t.Fatalf("one after the other: %d of %d copies found", want.Duplicates, len(ads))
+			}
+			for round := range 3 {
+				dsn := dsnOf(t)
+				var wg sync.WaitGroup
+				var sums [2]ingest.Summary
+				var errs [2]error
+				for k := range 2 {
+					st := openStore(t, dsn) // a connection of its own, as another process would have
+					wg.Go(func() {
+						sums[k], errs[k] = ingest.Run(ctx, ingest.Options{Store: st, Extract: ex, BatchSize: 25}, paths[k:k+1])
+					})
+				}
+				wg.Wait()
+				for k, err := range errs {
+					if err != nil {
+						t.Fatalf("round %d, writer %d: %v", round, k, err)
+					}
+				}
+				got, err := openStore(t, dsn).Info(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Ads != want.Ads || got.Duplicates != want.Duplicates {
+					t.Errorf("round %d: racing writers stored %d ads, %d of them copies; one after the other %d and %d",
+						round, got.Ads, got.Duplicates, want.Ads, want.Duplicates)
+				}
+				if n := sums[0].Duplicates + sums[1].Duplicates; n != got.Duplicates {
+					t.Errorf("round %d: the writers report %d copies, the store holds %d", round, n, got.Duplicates)
+				}
+			}
+		})
+	}
+}
+
 // TestRejectIdentity: four bad objects in one JSON Lines array are four rejects; two runs from
 // standard input keep both runs' rejects; a record fixed in its file and ingested again is no longer
 // set aside.

@@ -73,7 +73,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 		// rolled back; once the commit is sent, it is seen through and its outcome returned.
 		end, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
 		defer cancel()
-		if err := applyTx(ctx, tx, p, &w); err != nil {
+		if err := applyTx(ctx, tx, b, p, &w); err != nil {
 			tx.Rollback(end)
 			return err
 		}
@@ -90,7 +90,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	return nil
 }
 
-func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, w *jobscope.Written) error {
+func applyTx(ctx context.Context, tx pgx.Tx, b *jobscope.Batch, p *adrow.Prepared, w *jobscope.Written) error {
 	if _, err := tx.Exec(ctx, applyLock); err != nil {
 		return fmt.Errorf("lock: %w", err)
 	}
@@ -100,7 +100,8 @@ func applyTx(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, w *jobscope.Writ
 		}
 	}
 	if len(p.Rows) > 0 {
-		old, err := readOld(ctx, tx, p)
+		old, err := p.ReadOld(b, func() (map[jobscope.AdKey]adrow.Old, error) { return readOld(ctx, tx, p) },
+			func(bands []int64) ([]jobscope.DupCandidate, error) { return candidates(ctx, tx, bands) })
 		if err != nil {
 			return err
 		}
@@ -163,9 +164,11 @@ func clearRead(ctx context.Context, tx pgx.Tx, read []jobscope.Place) error {
 func readOld(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) (map[jobscope.AdKey]adrow.Old, error) {
 	keys := p.LookupKeys()
 	srcs, ids := splitKeys(keys)
-	rows, err := tx.Query(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, a.term_ids, a.bands
+	rows, err := tx.Query(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, a.term_ids, a.bands,
+			f.source, f.ext_id
 		FROM unnest($1::text[], $2::text[]) AS k (source, ext_id)
-		JOIN ads AS a ON a.source = k.source AND a.ext_id = k.ext_id`, srcs, ids)
+		JOIN ads AS a ON a.source = k.source AND a.ext_id = k.ext_id
+		LEFT JOIN ads AS f ON f.id = a.dup_of`, srcs, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read stored ads: %w", err)
 	}
@@ -174,8 +177,12 @@ func readOld(ctx context.Context, tx pgx.Tx, p *adrow.Prepared) (map[jobscope.Ad
 	for rows.Next() {
 		var k jobscope.AdKey
 		var o adrow.Old
-		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &o.TermIDs, &o.Bands); err != nil {
+		var fs, fid *string
+		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &o.TermIDs, &o.Bands, &fs, &fid); err != nil {
 			return nil, fmt.Errorf("read stored ads: %w", err)
+		}
+		if fs != nil {
+			o.DupOf = &jobscope.AdKey{Source: *fs, ID: *fid}
 		}
 		old[k] = o
 	}

@@ -62,36 +62,47 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	}
 	var out []jobscope.DupCandidate
 	err := s.pool.with(ctx, func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-				a.title_norm, a.region, a.place, a.posted_at, d.signature
-			FROM ads AS a
-			JOIN ad_docs AS d ON d.ad_id = a.id
-			LEFT JOIN ads AS f ON f.id = a.dup_of
-			WHERE a.id IN (SELECT b.ad_id FROM ad_bands AS b WHERE b.band = ANY($1))`, bands)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c jobscope.DupCandidate
-			var fs, fid *string
-			var posted pgtype.Date
-			if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
-				&posted, &c.Signature); err != nil {
-				return err
-			}
-			if fs != nil {
-				c.DupOf = &jobscope.AdKey{Source: *fs, ID: *fid}
-			}
-			c.PostedAt = fromDate(posted)
-			out = append(out, c)
-		}
-		return rows.Err()
+		var err error
+		out, err = candidates(ctx, c, bands)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: candidates: %w", err)
 	}
 	return out, nil
+}
+
+// candidates reads the stored ads sharing a band with bands through q: a connection, or Apply's
+// transaction.
+func candidates(ctx context.Context, q interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, bands []int64) ([]jobscope.DupCandidate, error) {
+	rows, err := q.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
+			a.title_norm, a.region, a.place, a.posted_at, d.signature
+		FROM ads AS a
+		JOIN ad_docs AS d ON d.ad_id = a.id
+		LEFT JOIN ads AS f ON f.id = a.dup_of
+		WHERE a.id IN (SELECT b.ad_id FROM ad_bands AS b WHERE b.band = ANY($1))`, bands)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []jobscope.DupCandidate
+	for rows.Next() {
+		var c jobscope.DupCandidate
+		var fs, fid *string
+		var posted pgtype.Date
+		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
+			&posted, &c.Signature); err != nil {
+			return nil, err
+		}
+		if fs != nil {
+			c.DupOf = &jobscope.AdKey{Source: *fs, ID: *fid}
+		}
+		c.PostedAt = fromDate(posted)
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // Info counts the stored ads, copies and rejects, and the range of posting dates.

@@ -74,7 +74,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	}
 	defer conn.Close()
 	var w jobscope.Written
-	if err := apply(ctx, conn, p, s.merge, &w); err != nil {
+	if err := apply(ctx, conn, b, p, s.merge, &w); err != nil {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
 	s.committed()
@@ -85,7 +85,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 // apply runs one batch's transaction on the writer's connection. Every connection commits with
 // synchronous=NORMAL, durable against a crash of the process but not of the machine; a batch that
 // is not Async commits with FULL, which syncs the WAL, and with it every batch committed before.
-func apply(ctx context.Context, conn *sql.Conn, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
+func apply(ctx context.Context, conn *sql.Conn, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
 	if !p.Async {
 		if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = FULL`); err != nil {
 			return fmt.Errorf("commit mode: %w", err)
@@ -97,7 +97,7 @@ func apply(ctx context.Context, conn *sql.Conn, p *adrow.Prepared, m mergeRule, 
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := applyTx(ctx, tx, p, m, w); err != nil {
+	if err := applyTx(ctx, tx, b, p, m, w); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -106,9 +106,10 @@ func apply(ctx context.Context, conn *sql.Conn, p *adrow.Prepared, m mergeRule, 
 	return nil
 }
 
-func applyTx(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
+func applyTx(ctx context.Context, tx *sql.Tx, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
 	if len(p.Rows) > 0 {
-		old, err := readOld(ctx, tx, p)
+		old, err := p.ReadOld(b, func() (map[jobscope.AdKey]adrow.Old, error) { return readOld(ctx, tx, p) },
+			func(bands []int64) ([]jobscope.DupCandidate, error) { return candidates(ctx, tx, bands) })
 		if err != nil {
 			return err
 		}
@@ -181,10 +182,12 @@ func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.A
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, d.term_ids, d.bands
+	rows, err := tx.QueryContext(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, d.term_ids, d.bands,
+			f.source, f.ext_id
 		FROM json_each(?) AS j
 		CROSS JOIN ads AS a ON a.source = j.value->>0 AND a.ext_id = j.value->>1
-		JOIN ad_docs AS d ON d.ad_id = a.id`, keys)
+		JOIN ad_docs AS d ON d.ad_id = a.id
+		LEFT JOIN ads AS f ON f.id = a.dup_of`, keys)
 	if err != nil {
 		return nil, fmt.Errorf("read stored ads: %w", err)
 	}
@@ -194,8 +197,12 @@ func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.A
 		var k jobscope.AdKey
 		var o adrow.Old
 		var terms, bands []byte
-		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &terms, &bands); err != nil {
+		var fs, fid sql.NullString
+		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &terms, &bands, &fs, &fid); err != nil {
 			return nil, fmt.Errorf("read stored ads: %w", err)
+		}
+		if fs.Valid {
+			o.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
 		}
 		if _, inBatch := p.Index[k]; inBatch {
 			if o.TermIDs, err = adrow.DecodeInts(terms); err != nil {

@@ -61,13 +61,25 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	if len(bands) == 0 {
 		return nil, nil
 	}
+	out, err := candidates(ctx, s.w, bands)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// candidates reads the stored ads sharing a band with bands through q: the writer's pool, or
+// Apply's transaction.
+func candidates(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, bands []int64) ([]jobscope.DupCandidate, error) {
 	// The bands go in sorted and each once, and are joined to the band tables directly rather than
 	// through IN (which would first build a temporary index of them), so that the probes walk each
 	// index in order.
 	bs := slices.Clone(bands)
 	slices.Sort(bs)
 	bs = slices.Compact(bs)
-	rows, err := s.w.QueryContext(ctx, `WITH q (band) AS (SELECT value FROM json_each(?1)),
+	rows, err := q.QueryContext(ctx, `WITH q (band) AS (SELECT value FROM json_each(?1)),
 		ids (id) AS (SELECT b.ad_id FROM q CROSS JOIN ad_bands AS b ON b.band = q.band
 			UNION SELECT r.ad_id FROM q CROSS JOIN ad_bands_recent AS r ON r.band = q.band)
 		SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
@@ -78,7 +90,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 		LEFT JOIN ads AS f ON f.id = a.dup_of`,
 		jsonInts(bs))
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: candidates: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []jobscope.DupCandidate
@@ -87,18 +99,18 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 		var fs, fid, posted sql.NullString
 		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
 			&posted, &c.Signature); err != nil {
-			return nil, fmt.Errorf("sqlite: candidates: %w", err)
+			return nil, err
 		}
 		if fs.Valid {
 			c.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
 		}
 		if c.PostedAt, err = nullDate(posted); err != nil {
-			return nil, fmt.Errorf("sqlite: candidates: ad %s: %w", c.Key, err)
+			return nil, fmt.Errorf("ad %s: %w", c.Key, err)
 		}
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: candidates: %w", err)
+		return nil, err
 	}
 	return out, nil
 }

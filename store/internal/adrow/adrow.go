@@ -380,6 +380,66 @@ func Prepare(b *jobscope.Batch) (*Prepared, error) {
 	return p, nil
 }
 
+// ReadOld returns the stored state of LookupKeys, read by read inside Apply's transaction once the
+// store's write lock is held, after running b.Copies when it is set (see jobscope.Batch.Copies):
+// candidates returns the stored ads sharing a band with the given ones, read in the same
+// transaction. An ad already stored keeps the status stored with it; Copies decides the others'.
+func (p *Prepared) ReadOld(b *jobscope.Batch, read func() (map[jobscope.AdKey]Old, error),
+	candidates func(bands []int64) ([]jobscope.DupCandidate, error)) (map[jobscope.AdKey]Old, error) {
+	old, err := read()
+	if err != nil || b.Copies == nil {
+		return old, err
+	}
+	changed, err := p.copies(b, old, candidates)
+	if err != nil || !changed {
+		return old, err
+	}
+	return read() // the stored state of the first copies now named
+}
+
+// copies runs b.Copies, and reports whether any ad's first copy changed.
+func (p *Prepared) copies(b *jobscope.Batch, old map[jobscope.AdKey]Old,
+	candidates func(bands []int64) ([]jobscope.DupCandidate, error)) (bool, error) {
+	fresh := make([]bool, len(p.Rows))
+	var bands []int64
+	for i := range p.Rows {
+		if o, ok := old[p.Rows[i].Key]; ok {
+			b.Ads[i].DupOf = o.DupOf
+			continue
+		}
+		fresh[i] = true
+		bands = append(bands, p.Rows[i].Bands...)
+	}
+	var stored []jobscope.DupCandidate
+	if len(bands) > 0 {
+		var err error
+		if stored, err = candidates(bands); err != nil {
+			return false, fmt.Errorf("copies: %w", err)
+		}
+	}
+	if err := b.Copies(fresh, stored); err != nil {
+		return false, fmt.Errorf("copies: %w", err)
+	}
+	changed := false
+	for i := range p.Rows {
+		var k *jobscope.AdKey
+		if d := b.Ads[i].DupOf; d != nil {
+			if *d == p.Rows[i].Key {
+				return false, fmt.Errorf("%w: ad %s is marked a copy of itself", ErrInvalidBatch, *d)
+			}
+			if err := CheckKey(*d); err != nil {
+				return false, fmt.Errorf("%w: dup_of of ad %s: %w", ErrInvalidBatch, p.Rows[i].Key, err)
+			}
+			k = new(*d)
+		}
+		if (k == nil) != (p.DupOf[i] == nil) || k != nil && *k != *p.DupOf[i] {
+			changed = true
+		}
+		p.DupOf[i] = k
+	}
+	return changed, nil
+}
+
 // LookupKeys returns the keys whose stored state Apply needs: the batch's own and those its ads are
 // copies of.
 func (p *Prepared) LookupKeys() []jobscope.AdKey {
@@ -405,6 +465,8 @@ type Old struct {
 	Canonical bool
 	TermIDs   []int64 // filled in for the batch's own keys only
 	Bands     []int64 // filled in for the batch's own keys only
+	// DupOf is the key of its first copy when it is a copy (Canonical false).
+	DupOf *jobscope.AdKey
 }
 
 // Plan is what Apply decides from the batch and the stored state before it writes.
