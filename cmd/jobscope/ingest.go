@@ -43,23 +43,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	taxFile := fs.String("taxonomy", "", "a user taxonomy FILE of extra skills and titles (see jobscope taxonomy --help)")
 	postedFlag := fs.String("posted", "", "the posting date (YYYY-MM-DD) of ads whose record gives none")
 	queueURL := fs.String("queue", "", "publish the records to this NATS JetStream server (nats://HOST:4222) for `jobscope worker`s to store, instead of storing them here")
+	stream := fs.String("stream", queue.DefaultStream, "with --queue, the JetStream stream to publish to")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: name at least one file (or - for standard input)", errUsage)
-	}
-	if *queueURL != "" {
-		if *postedFlag != "" {
-			return fmt.Errorf("%w: --posted is not carried through the queue yet: date the records themselves", errUsage)
-		}
-		p, err := queue.Publish(ctx, queue.Config{URL: *queueURL}, fs.Args())
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "published %d ads and %d records set aside to %s; `jobscope worker --queue %s` stores them\n",
-			p.Ads, p.SetAside, *queueURL, *queueURL)
-		return nil
 	}
 	var posted time.Time
 	if *postedFlag != "" {
@@ -67,6 +56,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if posted, err = time.Parse(time.DateOnly, *postedFlag); err != nil {
 			return fmt.Errorf("%w: --posted %q is not a date YYYY-MM-DD", errUsage, *postedFlag)
 		}
+	}
+	if *queueURL != "" {
+		p, err := queue.Publish(ctx, queue.Config{URL: *queueURL, Stream: *stream}, fs.Args(), queue.PublishOptions{Posted: posted})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "published %d ads and %d records set aside to %s; `jobscope worker --queue %s` stores them\n",
+			p.Ads, p.SetAside, *queueURL, *queueURL)
+		return nil
 	}
 	ex, err := newExtractor(*taxFile)
 	if err != nil {

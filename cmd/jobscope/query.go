@@ -45,12 +45,13 @@ func runInfo(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "info", "", infoHelp)
 	format := fs.String("format", "text", "output format: text or json")
 	queueURL := fs.String("queue", "", "also show the backlog of this NATS JetStream queue (nats://HOST:4222)")
+	stream := fs.String("stream", queue.DefaultStream, "with --queue, the JetStream stream")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	var backlog *uint64
 	if *queueURL != "" {
-		n, err := queue.Backlog(ctx, queue.Config{URL: *queueURL})
+		n, err := queue.Backlog(ctx, queue.Config{URL: *queueURL, Stream: *stream})
 		if err != nil {
 			return err
 		}

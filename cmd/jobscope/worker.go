@@ -25,8 +25,10 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "worker", "", workerHelp)
 	queueURL := fs.String("queue", "", "the NATS JetStream server, nats://HOST:4222")
 	batch := fs.Int("batch", 1000, "records taken and written at once")
-	drain := fs.Bool("drain", false, "stop once the queue has been empty for 5 seconds")
+	drain := fs.Bool("drain", false, "stop once the queue has been empty for 5 seconds, with no record waiting to be acknowledged")
 	taxFile := fs.String("taxonomy", "", "a user taxonomy FILE of extra skills and titles")
+	stream := fs.String("stream", queue.DefaultStream, "the JetStream stream to consume")
+	ackWait := fs.Duration("ack-wait", queue.DefaultAckWait, "how long a record taken by a worker waits to be acknowledged before it is delivered again")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -47,7 +49,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if *drain {
 		o.Idle = 5 * time.Second
 	}
-	err = queue.Work(ctx, queue.Config{URL: *queueURL}, o)
+	err = queue.Work(ctx, queue.Config{URL: *queueURL, Stream: *stream, AckWait: *ackWait}, o)
 	if errors.Is(err, context.Canceled) {
 		return nil // interrupted: what was acknowledged is stored, the rest waits in the queue
 	}

@@ -7,6 +7,7 @@ package queue
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -27,9 +28,17 @@ type Config struct {
 	// URL is the NATS server, nats://HOST:4222.
 	URL string
 	// Stream is the JetStream stream the records go through; "" is DefaultStream. Its subjects
-	// are Stream's name lowercased, then ".ads." and the source, or ".rejects".
+	// are "jobscope.", Stream's name, then ".ads." and the source, or ".rejects".
 	Stream string
+	// AckWait is how long a record delivered to a worker waits for its acknowledgement before it
+	// is delivered again (the worker died, or is stuck); 0 is DefaultAckWait. The workers' shared
+	// consumer takes the value of the last one to connect.
+	AckWait time.Duration
 }
+
+// DefaultAckWait is the acknowledgement wait when Config gives none: long enough for a batch of
+// a thousand ads to be written to a busy store many times over.
+const DefaultAckWait = 2 * time.Minute
 
 // DefaultStream is the stream used when Config names none.
 const DefaultStream = "JOBSCOPE_ADS"
@@ -50,6 +59,7 @@ func (c Config) subject(kind string) string { return "jobscope." + c.stream() + 
 const (
 	hdrSource = "Jobscope-Source" // the source of records that name none (the file's name)
 	hdrPlace  = "Jobscope-Place"  // where a reject was read: file:line:pos
+	hdrPosted = "Jobscope-Posted" // the posting date (YYYY-MM-DD) of an ad whose record gives none
 )
 
 // connect opens the stream (creating it when needed) and the workers' consumer.
@@ -71,7 +81,7 @@ func connect(ctx context.Context, c Config) (*nats.Conn, jetstream.JetStream, je
 		return nil, nil, nil, fmt.Errorf("queue: stream %s: %w", c.stream(), err)
 	}
 	cons, err := js.CreateOrUpdateConsumer(ctx, c.stream(), jetstream.ConsumerConfig{Durable: consumer,
-		AckPolicy: jetstream.AckExplicitPolicy, AckWait: 2 * time.Minute, MaxAckPending: 50_000})
+		AckPolicy: jetstream.AckExplicitPolicy, AckWait: cmp.Or(c.AckWait, DefaultAckWait), MaxAckPending: 50_000})
 	if err != nil {
 		nc.Close()
 		return nil, nil, nil, fmt.Errorf("queue: consumer: %w", err)
@@ -85,10 +95,17 @@ type Published struct {
 	SetAside int `json:"set_aside"` // records that could not be read, published to be stored as rejects
 }
 
+// PublishOptions configure Publish.
+type PublishOptions struct {
+	// Posted, when not zero, is the posting date the workers give the ads whose record states none
+	// (ingest.Options.Posted).
+	Posted time.Time
+}
+
 // Publish reads each file and publishes its records: each ad's record as read, with its default
 // source, and each record set aside with its place and reason. It returns once the stream has
 // acknowledged every message.
-func Publish(ctx context.Context, c Config, paths []string) (Published, error) {
+func Publish(ctx context.Context, c Config, paths []string, o PublishOptions) (Published, error) {
 	var p Published
 	nc, js, _, err := connect(ctx, c)
 	if err != nil {
@@ -123,9 +140,12 @@ func Publish(ctx context.Context, c Config, paths []string) (Published, error) {
 				m.Subject = c.subject("ads." + subjectToken(src))
 				m.Data = rec.Ad.Raw
 				m.Header.Set(hdrSource, src)
+				if !o.Posted.IsZero() {
+					m.Header.Set(hdrPosted, o.Posted.Format(time.DateOnly))
+				}
 				p.Ads++
 			}
-			id := msgID(src, m.Data)
+			id := msgID(src+"\x00"+m.Header.Get(hdrPosted), m.Data)
 			if rec.Reject != nil { // its time set aside differs on every read: its place and text do not
 				id = msgID(m.Header.Get(hdrPlace), []byte(rec.Reject.Record))
 			}
@@ -173,7 +193,8 @@ type WorkOptions struct {
 	Ingest ingest.Options // the store, the extractor and its version
 	// Batch is the most records taken at once, and written in one pass; 0 is 1000.
 	Batch int
-	// Idle, when set, ends Work once the queue has had nothing for this long (tests, one-off drains).
+	// Idle, when set, ends Work once the queue has had nothing for this long and holds no record
+	// waiting to be acknowledged (tests, one-off drains).
 	Idle time.Duration
 	// OnBatch, when set, is called after each batch has been written and acknowledged.
 	OnBatch func(ingest.Summary)
@@ -208,8 +229,12 @@ func Work(ctx context.Context, c Config, o WorkOptions) error {
 			got = append(got, m)
 		}
 		if len(got) == 0 {
+			// Drained only once nothing waits either: records another worker took and has not
+			// acknowledged (it may have died) come back once their wait is up.
 			if o.Idle > 0 && time.Since(idleSince) > o.Idle {
-				return nil
+				if info, err := cons.Info(ctx); err == nil && info.NumPending+uint64(info.NumAckPending) == 0 {
+					return nil
+				}
 			}
 			continue
 		}
@@ -253,20 +278,27 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// write stores one batch of messages: the ads of each source as one stream through ingest, then
-// the rejects.
+// group is the ads of a batch written as one stream: those of one default source and one
+// default posting date.
+type group struct {
+	source, posted string
+}
+
+// write stores one batch of messages: the ads of each source (and default posting date) as one
+// stream through ingest, then the rejects.
 func write(ctx context.Context, opts ingest.Options, msgs []jetstream.Msg) (ingest.Summary, error) {
 	var total ingest.Summary
-	bySource := map[string]*bytes.Buffer{}
-	var order []string
+	bySource := map[group]*bytes.Buffer{}
+	var order []group
 	var rejects []jobscope.Reject
 	for _, m := range msgs {
 		if src := m.Headers().Get(hdrSource); src != "" {
-			buf := bySource[src]
+			g := group{src, m.Headers().Get(hdrPosted)}
+			buf := bySource[g]
 			if buf == nil {
 				buf = &bytes.Buffer{}
-				bySource[src] = buf
-				order = append(order, src)
+				bySource[g] = buf
+				order = append(order, g)
 			}
 			buf.Write(bytes.TrimSpace(m.Data()))
 			buf.WriteByte('\n')
@@ -278,9 +310,17 @@ func write(ctx context.Context, opts ingest.Options, msgs []jetstream.Msg) (inge
 		}
 		rejects = append(rejects, r)
 	}
-	for _, src := range order {
+	for _, g := range order {
+		o := opts
+		if g.posted != "" {
+			d, err := time.Parse(time.DateOnly, g.posted)
+			if err != nil {
+				return total, fmt.Errorf("queue: a message's posting date %q: %w", g.posted, err)
+			}
+			o.Posted = d
+		}
 		// The name gives the records' default source: read.DefaultSource("queue/SRC.jsonl") is SRC.
-		s, err := ingest.RunReader(ctx, opts, "queue/"+src+".jsonl", bySource[src])
+		s, err := ingest.RunReader(ctx, o, "queue/"+g.source+".jsonl", bySource[g])
 		if err != nil {
 			return total, err
 		}
@@ -290,6 +330,7 @@ func write(ctx context.Context, opts ingest.Options, msgs []jetstream.Msg) (inge
 		total.Unchanged += s.Unchanged
 		total.Duplicates += s.Duplicates
 		total.SetAside += s.SetAside
+		total.Undated += s.Undated
 	}
 	if len(rejects) > 0 {
 		if err := opts.Store.Apply(ctx, &jobscope.Batch{Rejects: rejects}); err != nil {

@@ -52,7 +52,7 @@ func TestQueueIngest(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := Publish(ctx, c, []string{path})
+	p, err := Publish(ctx, c, []string{path}, PublishOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,10 +150,58 @@ func TestQueueIngest(t *testing.T) {
 	}
 
 	// Publishing the same file again: the stream keeps each record once.
-	if _, err := Publish(ctx, c, []string{path}); err != nil {
+	if _, err := Publish(ctx, c, []string{path}, PublishOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := Backlog(ctx, c); err != nil || n != 0 {
 		t.Errorf("backlog after publishing again %d (%v), want 0", n, err)
+	}
+}
+
+// TestQueuePosted: the posting date Publish is given reaches the workers, which date with it the
+// ads whose record states none, and only those.
+func TestQueuePosted(t *testing.T) {
+	ctx := context.Background()
+	c := Config{URL: natsURL(t), Stream: fmt.Sprintf("JOBSCOPE_TEST_POSTED_%d", time.Now().UnixNano())}
+	t.Cleanup(func() {
+		if nc, js, _, err := connect(ctx, c); err == nil {
+			js.DeleteStream(ctx, c.stream())
+			nc.Close()
+		}
+	})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ads.jsonl")
+	data := `{"id":"1","title":"Go Developer","description":"Go and Kubernetes, no date given."}
+{"id":"2","title":"Data Analyst","description":"SQL and Excel, posted on its own date.","posted_at":"2026-03-02"}
+`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	posted := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := Publish(ctx, c, []string{path}, PublishOptions{Posted: posted}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(dir, "posted.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(tax)
+	if err := Work(ctx, c, WorkOptions{Ingest: ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()},
+		Idle: time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Ads != 2 || in.Undated != 0 || !in.FirstPosted.Equal(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)) ||
+		!in.LastPosted.Equal(posted) {
+		t.Errorf("stored %d ads, %d undated, posted %s to %s; want 2, none undated, 2026-03-02 to 2026-05-01",
+			in.Ads, in.Undated, in.FirstPosted.Format(time.DateOnly), in.LastPosted.Format(time.DateOnly))
 	}
 }
