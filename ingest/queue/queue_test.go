@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"jobscope"
 	"jobscope/extract"
 	"jobscope/gen"
 	"jobscope/ingest"
@@ -43,15 +44,7 @@ func TestQueueIngest(t *testing.T) {
 		}
 	})
 	dir := t.TempDir()
-	path := filepath.Join(dir, "ads.jsonl")
-	var buf bytes.Buffer
-	if err := gen.Write(&buf, gen.Config{Ads: 4000, Seed: 15, Years: 2}); err != nil {
-		t.Fatal(err)
-	}
-	buf.WriteString(`{"title":"no id"}` + "\n")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := genAds(t, 4000, 15)
 	p, err := Publish(ctx, c, []string{path}, PublishOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -106,11 +99,42 @@ func TestQueueIngest(t *testing.T) {
 	if n, err := Backlog(ctx, c); err != nil || n != 0 {
 		t.Fatalf("backlog after the workers %d (%v)", n, err)
 	}
+	sameAsDirect(t, st, db, path)
+
+	// Publishing the same file again: the stream keeps each record once.
+	if _, err := Publish(ctx, c, []string{path}, PublishOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := Backlog(ctx, c); err != nil || n != 0 {
+		t.Errorf("backlog after publishing again %d (%v), want 0", n, err)
+	}
+}
+
+// genAds writes n generated ads of seed and a record to set aside to a file, and returns its path.
+func genAds(t *testing.T, n int, seed int64) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ads.jsonl")
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Ads: n, Seed: seed, Years: 2}); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString(`{"title":"no id"}` + "\n")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// sameAsDirect checks that store st (at db), written through the queue, holds what a direct
+// ingest of path stores: the same counts, and the same figures of a term.
+func sameAsDirect(t *testing.T, st jobscope.Store, db, path string) {
+	t.Helper()
+	ctx := context.Background()
 	in, err := st.Info(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	direct := filepath.Join(dir, "direct.db")
+	direct := filepath.Join(t.TempDir(), "direct.db")
 	testads.Ingest(t, direct, path)
 	dst, err := store.Open(ctx, direct)
 	if err != nil {
@@ -124,7 +148,6 @@ func TestQueueIngest(t *testing.T) {
 	if in.Ads != want.Ads || in.Canonical != want.Canonical || in.SetAside != want.SetAside || in.NoSalary != want.NoSalary {
 		t.Fatalf("through the queue %+v, directly %+v", in, want)
 	}
-	// The same figures.
 	page := func(db string) string {
 		svc, err := market.Open(ctx, market.Config{DB: db, NoSnapshot: true})
 		if err != nil {
@@ -147,14 +170,6 @@ func TestQueueIngest(t *testing.T) {
 	}
 	if a, b := page(db), page(direct); a != b {
 		t.Errorf("Python through the queue %s, directly %s", a, b)
-	}
-
-	// Publishing the same file again: the stream keeps each record once.
-	if _, err := Publish(ctx, c, []string{path}, PublishOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if n, err := Backlog(ctx, c); err != nil || n != 0 {
-		t.Errorf("backlog after publishing again %d (%v), want 0", n, err)
 	}
 }
 
