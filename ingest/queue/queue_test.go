@@ -11,14 +11,12 @@ import (
 	"time"
 
 	"jobscope"
-	"jobscope/extract"
 	"jobscope/gen"
 	"jobscope/ingest"
 	"jobscope/internal/testads"
 	"jobscope/internal/testdb"
 	"jobscope/market"
 	"jobscope/store"
-	"jobscope/taxonomy"
 )
 
 // natsURL is the NATS server the tests use ($JOBSCOPE_TEST_NATS; CI starts one), or a skip.
@@ -64,17 +62,9 @@ func TestQueueIngest(t *testing.T) {
 	if u, ok := dbs["postgres"]; ok {
 		db = u // several workers on one shared store, as across machines
 	}
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := extract.New(tax)
-	opts := WorkOptions{Ingest: ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}, Batch: 300, Idle: 3 * time.Second}
+	ingOpts := testads.Options(t, db)
+	st := ingOpts.Store
+	opts := WorkOptions{Ingest: ingOpts, Batch: 300, Idle: 3 * time.Second}
 
 	var wg sync.WaitGroup
 	errs := make(chan error, 4)
@@ -196,17 +186,9 @@ func TestQueuePosted(t *testing.T) {
 	if _, err := Publish(ctx, c, []string{path}, PublishOptions{Posted: posted}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, filepath.Join(dir, "posted.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := extract.New(tax)
-	if err := Work(ctx, c, WorkOptions{Ingest: ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()},
+	ingOpts := testads.Options(t, filepath.Join(dir, "posted.db"))
+	st := ingOpts.Store
+	if err := Work(ctx, c, WorkOptions{Ingest: ingOpts,
 		Idle: time.Second}); err != nil {
 		t.Fatal(err)
 	}

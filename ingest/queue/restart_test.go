@@ -14,10 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"jobscope/extract"
 	"jobscope/ingest"
-	"jobscope/store"
-	"jobscope/taxonomy"
+	"jobscope/internal/testads"
 )
 
 // freePort returns a TCP port on the loopback no one listens on.
@@ -155,21 +153,13 @@ func TestQueueRestarts(t *testing.T) {
 			if _, err := Publish(ctx, c, []string{path}, PublishOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			st, err := store.Open(ctx, pg.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
-			tax, err := taxonomy.Default()
-			if err != nil {
-				t.Fatal(err)
-			}
-			x := extract.New(tax)
+			ingOpts := testads.Options(t, pg.url)
+			st := ingOpts.Store
 			down := map[string]*service{"nats": nats, "postgres": pg}[which]
 			var batches atomic.Int32
 			var once sync.Once
 			restarted := make(chan error, 1)
-			opts := WorkOptions{Ingest: ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}, Batch: 200,
+			opts := WorkOptions{Ingest: ingOpts, Batch: 200,
 				Idle: 3 * time.Second, OnBatch: func(ingest.Summary) {
 					if batches.Add(1) == 2 {
 						once.Do(func() {

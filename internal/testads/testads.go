@@ -16,20 +16,28 @@ import (
 // on any error.
 func Ingest(t testing.TB, db string, paths ...string) ingest.Summary {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, db)
+	opts := Options(t, db)
+	sum, err := ingest.Run(context.Background(), opts, paths)
+	opts.Store.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	return sum
+}
+
+// Options opens the store at db (closed when the test ends, if not before) and returns ingest's
+// options over it with the default taxonomy's extraction.
+func Options(t testing.TB, db string) ingest.Options {
+	t.Helper()
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
 	tax, err := taxonomy.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	x := extract.New(tax)
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}, paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sum
+	return ingest.Options{Store: st, Extract: x.Extract, Version: x.Version()}
 }
