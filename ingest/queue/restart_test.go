@@ -34,7 +34,6 @@ type service struct {
 	url     string
 	start   func() error
 	stop    func() error
-	stopped atomic.Bool
 }
 
 // ownNATS starts a NATS server with JetStream of the test's own (the machine's nats-server, on a
