@@ -31,9 +31,9 @@ func freePort(t *testing.T) int {
 
 // service is a server process of the test's own, to stop and start again mid-run.
 type service struct {
-	url     string
-	start   func() error
-	stop    func() error
+	url   string
+	start func() error
+	stop  func() error
 }
 
 // ownNATS starts a NATS server with JetStream of the test's own (the machine's nats-server, on a
