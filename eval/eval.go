@@ -567,14 +567,19 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 		}
 	}
 	for _, js := range judgedSets {
+		named := slices.Contains(opts.Sets, js.name)
 		if !selects(opts.Sets, js.name) || len(fields) == 0 {
 			continue
 		}
+		if js.name != judgedSet && len(opts.Sets) > 0 && !named {
+			// "--set judged" is the tuned set alone: a held-out set is measured only when it is
+			// named, or when every set is, so that tuning against the tuned set never sees even
+			// the held-out figures move.
+			continue
+		}
 		worst := opts.Worst
-		if js.name != judgedSet && !slices.Contains(opts.Sets, js.name) {
-			// A held-out set's judgments are shown only to whoever names the set itself: run as a
-			// part of "judged", or with every set, it gives its figures and no ad's judgments, so
-			// that tuning against the tuned set never reads them.
+		if js.name != judgedSet && !named {
+			// Run with every set, a held-out set gives its figures and no ad's judgments.
 			worst = 0
 		}
 		res, err := runJudged(ctx, shared, js.name, js.data, ex, tax, fields, worst)
