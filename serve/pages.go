@@ -32,7 +32,7 @@ func newPages() (*pages, error) {
 		"money":    market.Money,
 		"percent":  market.Percent,
 		"change":   market.Change,
-		"count":    func(n int) string { return market.Thousands(float64(n)) },
+		"count":    count,
 		"rank":     func(p *int) string { return intOr(p, "%d") },
 		"rankDiff": func(p *int) string { return intOr(p, "%+d") },
 		"termURL":  termURL,
@@ -200,6 +200,8 @@ type termPage struct {
 	Levels    []string
 	Modes     []string
 	Top       []stats.CoTerm
+	// The long tables' rows, written in Go (see tables.go).
+	Summary, TopRows, ByCategory, LocationRows template.HTML
 }
 
 func (t termPage) title() string { return t.P.Term + ": jobs, salaries and skills" }
@@ -237,6 +239,10 @@ func (pg *pages) term(_ http.ResponseWriter, r *http.Request, s *Server) (string
 		tp.Periods = append(tp.Periods, periodColumn{Label: labels[i], Term: p.Periods[i], All: p.All[i], Title: p.WithTitle[i]})
 	}
 	tp.Top = p.Cooccurring.Top[:min(20, len(p.Cooccurring.Top))]
+	tp.Summary = summaryRows(p, tp.Periods, unit)
+	tp.TopRows = coRows(tp.Top)
+	tp.ByCategory = categoryTables(p.Cooccurring.ByCategory, 8)
+	tp.LocationRows = locationRows(p)
 	return "term", tp, nil
 }
 
