@@ -23,10 +23,11 @@ import (
 
 // The statistics engine is kept in a snapshot file between commands (stats.Engine.SaveSnapshot),
 // labelled with the state of the store it reflects: the store's instance id and the number of the
-// last batch it holds (jobscope.StoreState). A command loads it and reads from the store only the
-// ads written since (Store.Changes); it rebuilds from every record only when the snapshot is
-// missing, unusable (another format, cut short, checksum) or of another store, or when the caught-up
-// engine's count of ads differs from the store's.
+// last batch it holds (jobscope.StoreState), followed by a log of what changed since (see
+// changelog.go). A command loads both and reads from the store only the ads written since
+// (Store.Changes); it rebuilds from every record only when the snapshot is missing, unusable
+// (another format, cut short, checksum) or of another store, or when the caught-up engine's count
+// of ads differs from the store's.
 
 // SnapshotPath is where the engine snapshot of the store at dsn lives: beside an SQLite file
 // (FILE.engine), so that it goes where the file goes; for PostgreSQL, in the user's cache
@@ -61,13 +62,19 @@ func parseSnapshotLabel(label string) (instance string, seq int64, ok bool) {
 
 // LoadInfo says how an engine came to be, for the bench and for messages.
 type LoadInfo struct {
-	From    string        // "snapshot" or "store"
+	From    string        // "snapshot", "store", or "log" (AppendChanges, which loads nothing)
 	Changes int           // ads read from the store: those changed since the snapshot, or all
 	Why     string        // why the snapshot was not used, when it was not
 	Load    time.Duration // reading the snapshot or the store, and catching up
 	Save    time.Duration // writing the snapshot (0: not written)
 	// State is the state of the store the engine reflects, from which Service.Refresh catches up.
 	State jobscope.StoreState
+	// Segments is how many segments of the snapshot's log were replayed; Appended says that what
+	// was read from the store went at the end of the log (Save then timing that), not into a new
+	// snapshot.
+	Segments int
+	Appended bool
+	base     int64 // the base snapshot's size in bytes
 }
 
 // NewEngine returns an empty engine that tells tech jobs by the default taxonomy's rule (see
@@ -111,16 +118,31 @@ func Rebuild(ctx context.Context, st jobscope.Store) (*stats.Engine, jobscope.St
 // CatchUp applies to e the ads the store wrote after batch since, in batches: canonical ads are
 // added (replacing those held with the same Seq), copies removed. It returns how many it read.
 func CatchUp(ctx context.Context, st jobscope.Store, e *stats.Engine, since int64) (int, jobscope.StoreState, error) {
+	return catchUp(ctx, st, e, since, nil, 0)
+}
+
+// catchUp is CatchUp that also keeps in keep (when not nil) what it applied, as a segment of the
+// snapshot log, as long as that is no more than limit ads; past it, keep.To is set to -1.
+func catchUp(ctx context.Context, st jobscope.Store, e *stats.Engine, since int64, keep *segment, limit int) (int, jobscope.StoreState, error) {
 	batch := make([]stats.Record, 0, 10_000)
 	var gone []int64
 	n := 0
+	if keep != nil {
+		keep.From = since
+	}
 	state, err := st.Changes(ctx, since, func(r *jobscope.AdRecord, canonical bool) error {
 		n++
+		if keep != nil && keep.To == 0 && n > limit {
+			keep.To, keep.Canonical, keep.Gone = -1, nil, nil
+		}
 		if !canonical {
 			gone = append(gone, r.Seq)
 			return nil
 		}
 		batch = append(batch, *r)
+		if keep != nil && keep.To == 0 {
+			keep.Canonical = append(keep.Canonical, *r)
+		}
 		if len(batch) == cap(batch) {
 			e.Add(batch...)
 			batch = batch[:0]
@@ -132,6 +154,9 @@ func CatchUp(ctx context.Context, st jobscope.Store, e *stats.Engine, since int6
 	}
 	e.Add(batch...)
 	e.Remove(gone...)
+	if keep != nil && keep.To == 0 {
+		keep.Gone, keep.To = gone, state.ChangeSeq
+	}
 	return n, state, nil
 }
 
@@ -151,7 +176,7 @@ func LoadEngine(ctx context.Context, st jobscope.Store, dsn string, noSnapshot b
 	if err != nil {
 		return nil, how, err
 	}
-	en, state, how, err := FromSnapshot(ctx, st, path)
+	en, state, how, sg, lg, err := fromSnapshot(ctx, st, path)
 	if err != nil {
 		return nil, how, err
 	}
@@ -166,45 +191,148 @@ func LoadEngine(ctx context.Context, st jobscope.Store, dsn string, noSnapshot b
 		how.From, how.Changes = "store", n
 	}
 	how.Load, how.State = time.Since(start), state
-	if how.From == "store" || how.Changes > 0 {
-		saved := time.Now()
-		err := os.MkdirAll(filepath.Dir(path), 0o755)
-		if err == nil {
-			err = en.SaveSnapshot(path, SnapshotLabel(state))
-		}
-		if err != nil {
-			log.Warn("engine snapshot not written: the next command rebuilds the engine", "err", err)
-		} else {
-			how.Save = time.Since(saved)
-		}
+	if lg.damaged != "" {
+		log.Warn("engine snapshot log damaged: writing a new snapshot", "snapshot", path, "why", lg.damaged)
 	}
+	saved := time.Now()
+	switch {
+	case how.From == "snapshot" && how.Changes > 0 && lg.damaged == "" && sg.To > sg.From &&
+		float64(lg.size) < logShare*float64(how.base):
+		// What changed goes at the end of the log; the base stays as it is.
+		if _, err := appendSegment(path, state.Instance, lg, sg); err != nil {
+			log.Warn("engine snapshot log not written: the next command reads those ads from the store", "err", err)
+			return en, how, nil
+		}
+		how.Appended = true
+	case how.From == "store" || how.Changes > 0 || lg.damaged != "" || lg.segments > 0 && float64(lg.size) >= logShare*float64(how.base):
+		if err := compact(en, path, state); err != nil {
+			log.Warn("engine snapshot not written: the next command rebuilds the engine", "err", err)
+			return en, how, nil
+		}
+	default:
+		return en, how, nil
+	}
+	how.Save = time.Since(saved)
 	return en, how, nil
+}
+
+// compact writes the engine as the new base snapshot at path and removes the log the base now holds.
+func compact(en *stats.Engine, path string, state jobscope.StoreState) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := en.SaveSnapshot(path, SnapshotLabel(state)); err != nil {
+		return err
+	}
+	if err := os.Remove(logPath(path)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("engine snapshot log: %w", err)
+	}
+	return nil
+}
+
+// AppendChanges brings the snapshot of the store at dsn up to date without loading it: it reads
+// from the store what changed since the snapshot and its log reach, and appends that to the log.
+// It is how ingest keeps the snapshot current at the cost of what it wrote. When that cannot be
+// done (no usable snapshot label, a damaged log, another store's, or a log past its share of the
+// base) it does what LoadEngine does instead, and returns the engine that loaded.
+func AppendChanges(ctx context.Context, st jobscope.Store, dsn string, log *slog.Logger) (*stats.Engine, LoadInfo, error) {
+	start := time.Now()
+	path, err := SnapshotPath(dsn)
+	if err != nil {
+		return nil, LoadInfo{}, err
+	}
+	full := func() (*stats.Engine, LoadInfo, error) { return LoadEngine(ctx, st, dsn, false, log) }
+	label, size, err := stats.PeekSnapshot(path)
+	if err != nil {
+		return full()
+	}
+	instance, seq, ok := parseSnapshotLabel(label)
+	if !ok {
+		return full()
+	}
+	lg, err := readLog(path, instance, seq, nil)
+	if err != nil || lg.damaged != "" || float64(lg.size) >= logShare*float64(size) {
+		return full()
+	}
+	sg := &segment{From: lg.seq}
+	n := 0
+	state, err := st.Changes(ctx, lg.seq, func(r *jobscope.AdRecord, canonical bool) error {
+		n++
+		if canonical {
+			sg.Canonical = append(sg.Canonical, *r)
+		} else {
+			sg.Gone = append(sg.Gone, r.Seq)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, LoadInfo{}, err
+	}
+	if state.Instance != instance || state.ChangeSeq < lg.seq {
+		return full()
+	}
+	how := LoadInfo{From: "log", Changes: n, State: state, base: size, Load: time.Since(start)}
+	if state.ChangeSeq == lg.seq {
+		return nil, how, nil
+	}
+	sg.To = state.ChangeSeq
+	saved := time.Now()
+	if _, err := appendSegment(path, instance, lg, sg); err != nil {
+		log.Warn("engine snapshot log not written: the next command reads those ads from the store", "err", err)
+		return nil, how, nil
+	}
+	how.Appended, how.Save = true, time.Since(saved)
+	return nil, how, nil
 }
 
 // FromSnapshot loads the snapshot at path and catches it up with the store; a nil engine (and
 // how.Why) when it cannot be used.
 func FromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.Engine, jobscope.StoreState, LoadInfo, error) {
+	en, state, how, _, _, err := fromSnapshot(ctx, st, path)
+	return en, state, how, err
+}
+
+// fromSnapshot is FromSnapshot that also returns what it read from the store, as a segment of the
+// log (To -1 when it was too much to keep), and what it found of the log.
+func fromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.Engine, jobscope.StoreState, LoadInfo, *segment, logState, error) {
 	how := LoadInfo{From: "snapshot"}
+	sg := &segment{}
+	var lg logState
 	en, label, err := stats.LoadSnapshot(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		how.Why = "none yet"
-		return nil, jobscope.StoreState{}, how, nil
+		return nil, jobscope.StoreState{}, how, sg, lg, nil
 	case err != nil:
 		how.Why = err.Error()
-		return nil, jobscope.StoreState{}, how, nil
+		return nil, jobscope.StoreState{}, how, sg, lg, nil
+	}
+	if fi, err := os.Stat(path); err == nil {
+		how.base = fi.Size()
 	}
 	instance, seq, ok := parseSnapshotLabel(label)
 	if !ok {
 		how.Why = fmt.Sprintf("label %q", label)
-		return nil, jobscope.StoreState{}, how, nil
+		return nil, jobscope.StoreState{}, how, sg, lg, nil
 	}
 	en.SetTechJobs(techJob())
-	n, state, err := CatchUp(ctx, st, en, seq)
+	var rp replay
+	lg, err = readLog(path, instance, seq, func(s *segment) error {
+		rp.add(s)
+		return nil
+	})
+	if err != nil {
+		return nil, jobscope.StoreState{}, how, sg, lg, err
+	}
+	rp.apply(en)
+	how.Segments = lg.segments
+	// What the store adds is kept for the log while it is less than the log may grow to: about
+	// a tenth of the ads held.
+	n, state, err := catchUp(ctx, st, en, lg.seq, sg, max(en.Len()/10, 1000))
 	how.Changes = n
 	switch {
 	case err != nil:
-		return nil, state, how, err
+		return nil, state, how, sg, lg, err
 	case state.Instance != instance:
 		how.Why = "it is another store's"
 	case state.ChangeSeq < seq:
@@ -212,7 +340,7 @@ func FromSnapshot(ctx context.Context, st jobscope.Store, path string) (*stats.E
 	case en.Len() != state.Canonical:
 		how.Why = fmt.Sprintf("caught up, it holds %d ads, the store %d", en.Len(), state.Canonical)
 	default:
-		return en, state, how, nil
+		return en, state, how, sg, lg, nil
 	}
-	return nil, state, how, nil
+	return nil, state, how, sg, lg, nil
 }

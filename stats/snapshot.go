@@ -272,6 +272,38 @@ func LoadSnapshot(path string) (*Engine, string, error) {
 	return e, label, nil
 }
 
+// PeekSnapshot reads the label of the snapshot at path, and the file's size, without reading the
+// rest: for a writer that appends what changed after it (see package market) without loading it.
+// Only the header is checked; a load checks the whole.
+func PeekSnapshot(path string) (label string, size int64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, fmt.Errorf("stats: peek snapshot: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", 0, fmt.Errorf("stats: peek snapshot: %w", err)
+	}
+	br := bufio.NewReaderSize(f, 4096)
+	var hdr [20]byte
+	if _, err := io.ReadFull(br, hdr[:]); err != nil {
+		return "", 0, fmt.Errorf("stats: peek snapshot %s: %w: %v", path, ErrSnapshot, err)
+	}
+	if [16]byte(hdr[:16]) != snapshotMagic || binary.LittleEndian.Uint32(hdr[16:]) != snapshotFormat {
+		return "", 0, fmt.Errorf("stats: peek snapshot %s: %w: not one of format %d", path, ErrSnapshot, snapshotFormat)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1024 {
+		return "", 0, fmt.Errorf("stats: peek snapshot %s: %w: no label", path, ErrSnapshot)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(br, b); err != nil {
+		return "", 0, fmt.Errorf("stats: peek snapshot %s: %w: %v", path, ErrSnapshot, err)
+	}
+	return string(b), fi.Size(), nil
+}
+
 func readSnapshot(f *os.File) (*Engine, string, error) {
 	fi, err := f.Stat()
 	if err != nil {

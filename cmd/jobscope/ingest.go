@@ -106,16 +106,26 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("nothing could be read")
 	}
 	if !e.noSnapshot {
-		en, how, err := market.LoadEngine(ctx, st, e.db, false, e.log())
+		// The snapshot is brought up to date at the cost of what this run wrote: appended to its
+		// log, without loading the engine, unless there is no snapshot yet or it is due a rewrite.
+		en, how, err := market.AppendChanges(ctx, st, e.db, e.log())
 		if err != nil {
 			return fmt.Errorf("update the engine snapshot: %w", err)
 		}
-		from := "its snapshot and the ads changed since"
-		if how.From == "store" {
-			from = "every ad of the store"
+		took := (how.Load + how.Save).Round(time.Millisecond)
+		switch {
+		case en == nil:
+			fmt.Fprintf(e.stdout, "statistics engine: %d ads changed, appended to its snapshot in %s\n", how.Changes, took)
+		case how.From == "store":
+			fmt.Fprintf(e.stdout, "statistics engine: %d ads, from every ad of the store (%d read) in %s\n", en.Len(), how.Changes, took)
+		default:
+			kept := "written anew"
+			if how.Appended {
+				kept = "appended to it"
+			}
+			fmt.Fprintf(e.stdout, "statistics engine: %d ads, from its snapshot and the ads changed since (%d read), %s in %s\n",
+				en.Len(), how.Changes, kept, took)
 		}
-		fmt.Fprintf(e.stdout, "statistics engine: %d ads, from %s (%d read) in %s\n", en.Len(), from, how.Changes,
-			(how.Load + how.Save).Round(time.Millisecond))
 	}
 	if *strict && sum.SetAside > 0 {
 		return errExit1

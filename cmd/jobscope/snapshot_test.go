@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -91,13 +92,52 @@ func TestEngineSnapshot(t *testing.T) {
 			}
 			same(t, "after the first ingest")
 
-			for _, f := range []string{second, edited, reposts} {
+			base, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A second ingest appends what it wrote to the snapshot's log, leaving the base as it
+			// was; the commands read both.
+			out = cli(t, "--db", db, "ingest", second)
+			if !strings.Contains(out, "1500 ads changed, appended to its snapshot") {
+				t.Errorf("ingest %s: %s", filepath.Base(second), out)
+			}
+			if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, base) {
+				t.Errorf("the base snapshot was rewritten (%v)", err)
+			}
+			if fi, err := os.Stat(path + ".log"); err != nil || fi.Size() == 0 {
+				t.Fatalf("no log after an appending ingest: %v", err)
+			}
+			same(t, "after an ingest appended to the log")
+			// Updates and copies; the log, past its share of the base by now, is compacted along
+			// the way into a new base.
+			for _, f := range []string{edited, reposts} {
 				out := cli(t, "--db", db, "ingest", f)
-				if !strings.Contains(out, "from its snapshot and the ads changed since") {
+				if !strings.Contains(out, "appended to its snapshot") && !strings.Contains(out, "from its snapshot and the ads changed since") {
 					t.Errorf("ingest %s: %s", filepath.Base(f), out)
 				}
 			}
 			same(t, "after ingesting new, updated and copied ads")
+
+			t.Run("damaged log", func(t *testing.T) {
+				cli(t, "--db", db, "ingest", genFile(t, 200, 34))
+				b, err := os.ReadFile(path + ".log")
+				if err != nil {
+					t.Fatal(err)
+				}
+				b[len(b)-10] ^= 1 // inside the last segment
+				if err := os.WriteFile(path+".log", b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				_, errOut, code := jobscopeCode(t, "--db", db, "stats", "SQL", "--format", "json")
+				if code != 0 || !strings.Contains(errOut, "log damaged") {
+					t.Errorf("exit %d, stderr %q: want the damaged log reported", code, errOut)
+				}
+				if _, err := os.Stat(path + ".log"); !os.IsNotExist(err) {
+					t.Errorf("the damaged log is still there after a load (%v): want it compacted away", err)
+				}
+				same(t, "after a load over a damaged log")
+			})
 
 			t.Run("damaged", func(t *testing.T) {
 				b, err := os.ReadFile(path)
