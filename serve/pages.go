@@ -370,7 +370,7 @@ func (d docPage) title() string { return d.Heading }
 
 // methodologyDocs are the docs the methodology pages show, by their slug.
 var methodologyDocs = []docRef{{"figures", "How each figure is made"}, {"extraction", "What is read from an ad"},
-	{"input", "The ads jobscope reads"}, {"toolkit", "The hiring toolkit"}}
+	{"input", "The ads jobscope reads"}, {"toolkit", "The hiring toolkit"}, {"scale", "Running at scale"}}
 
 // doc serves /methodology (the figures' definitions) and /methodology/{doc}: the project's docs/,
 // the same text the repository carries.
