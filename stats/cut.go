@@ -152,9 +152,16 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange, nd *need) (*cutView, 
 			cp := *g // its lists shared, read only under the read lock
 			ng = &cp
 			if nd != nil && g.kind != grpCountry {
-				// A location group keeps no lists by category: make those the page reads.
+				// A location group keeps no lists by category: make those the page reads, once
+				// until the ads change.
 				ng.cats = nil
-				e.categoryLists(ng, g.all.ids, nd.cats)
+				for _, c := range nd.cats {
+					ng.catList(c).ids = e.cachedCut(cutKey{g: g, cat: c + 1}, func() []uint32 {
+						one := &group{}
+						e.categoryLists(one, g.all.ids, []uint32{c})
+						return one.catList(c).ids
+					})
+				}
 			}
 		case nd == nil:
 			ng = e.narrow(g, v, true)
@@ -226,11 +233,14 @@ func (e *Engine) narrowTo(g *group, v *cutView, nd *need) *group {
 			from = l
 		}
 	}
-	for _, id := range from.ids {
-		if v.keep(id) {
-			ng.all.ids = append(ng.all.ids, id)
+	ng.all.ids = e.cachedCut(cutKey{g: g, cut: v.Cut}, func() (kept []uint32) {
+		for _, id := range from.ids {
+			if v.keep(id) {
+				kept = append(kept, id)
+			}
 		}
-	}
+		return kept
+	})
 	kept := ng.all.ids
 	if t := nd.term; int(t) < len(g.terms) && g.terms[t] != nil {
 		l := ng.termList(t)
@@ -248,6 +258,26 @@ func (e *Engine) narrowTo(g *group, v *cutView, nd *need) *group {
 		}
 	}
 	return ng
+}
+
+// cachedCut returns the ads of the cut of a group that key names, made by build the first time and
+// kept (see Engine.cutKept) until the ads change. The list returned is shared: read only.
+func (e *Engine) cachedCut(key cutKey, build func() []uint32) []uint32 {
+	e.lockCache()
+	ids, ok := e.cutKept[key]
+	e.cacheMu.Unlock()
+	if ok {
+		return ids
+	}
+	ids = slices.Clip(build())
+	e.lockCache()
+	if e.cutKept == nil {
+		e.cutKept = map[cutKey][]uint32{}
+	}
+	e.cutKept[key] = ids
+	e.keptIDs += len(ids)
+	e.cacheMu.Unlock()
+	return ids
 }
 
 // keptOf appends to dst the kept ads of an engine's list src, reading whichever is shorter: src,

@@ -124,7 +124,28 @@ type Engine struct {
 	// Ranks need every term's count in a period: those counts, sorted largest first, are the same
 	// for every term of a kind in a set of groups, and kept likewise.
 	rankCounts map[rankKey][]int32
+	// A cut's kept ads in a group depend on the cut alone, not on the term whose page is cut:
+	// kept until the ads change, so that the pages of many terms under one cut ("senior, in
+	// Manchester, Backend Developer") filter the group once; so are the lists by category of a
+	// location group (which keeps none of its own) that a cut to the whole group reads ("in
+	// London"). keptIDs counts what is held.
+	cutKept map[cutKey][]uint32
+	keptIDs int
 }
+
+// cutKey names a cut of one group: its kept ads, or (cat > 0) those of them citing a term of
+// category cat-1.
+type cutKey struct {
+	g   *group
+	cut Cut
+	cat uint32
+}
+
+// Bounds of the cache of cuts' kept ads: past either, it starts again empty.
+const (
+	maxCutKept    = 4096
+	maxCutKeptIDs = 8 << 20 // 32 MiB of ad numbers
+)
 
 // rankKey names a set of groups (a scope's country groups, or one location group), a kind of term
 // and a period.
@@ -145,6 +166,10 @@ func (e *Engine) lockCache() {
 	e.cacheMu.Lock()
 	if e.cacheVer != e.version || len(e.baseline) > 256 || len(e.rankCounts) > 4096 {
 		e.baseline, e.rankCounts, e.cacheVer = nil, nil, e.version
+		e.cutKept, e.keptIDs = nil, 0
+	}
+	if len(e.cutKept) > maxCutKept || e.keptIDs > maxCutKeptIDs {
+		e.cutKept, e.keptIDs = nil, 0
 	}
 }
 
