@@ -158,7 +158,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		changed = false
 		for mi := range found {
 			m := &found[mi]
-			if m.caseOff && !m.ok && (listNeighbour(text, toks, found, mi, mi-1) || listNeighbour(text, toks, found, mi, mi+1)) &&
+			if m.caseOff && !m.ok && (e.techNeighbour(text, toks, found, mi, mi-1) || e.techNeighbour(text, toks, found, mi, mi+1)) &&
 				e.wordSenseOK(text, toks, found, mi) && !e.nounCompound(text, toks, *m) {
 				m.ok, changed = true, true
 			}
@@ -332,6 +332,23 @@ var nounCompounds = map[string]map[string]bool{
 		"benefits": true, "provider": true, "administrator": true, "administration": true},
 	"assembly": {"operative": true, "operatives": true, "worker": true, "workers": true, "line": true,
 		"operator": true, "operators": true, "technician": true, "technicians": true, "instructions": true},
+	// Who a role reports to, not the skill: "Reporting to the Head of Finance", "reporting line".
+	"reporting": {"to": true, "into": true, "directly": true, "line": true, "lines": true, "structure": true,
+		"relationship": true, "relationships": true},
+	// A place, a body or a budget for research, not research asked for: "Applied Research Laboratories",
+	// "a research hardware budget", "contract research organizations".
+	"research": {"laboratories": true, "laboratory": true, "lab": true, "labs": true, "campus": true, "institute": true,
+		"institutes": true, "organisation": true, "organisations": true, "organization": true, "organizations": true,
+		"hardware": true, "budget": true, "budgets": true, "tools": true, "centre": true, "center": true, "centres": true,
+		"centers": true, "council": true, "councils": true, "hospital": true, "hospitals": true, "park": true,
+		"foundation": true, "fund": true, "funding": true, "facility": true, "facilities": true, "nurse": true,
+		"nurses": true, "sister": true, "engine": true, "firm": true, "company": true, "division": true},
+	// A firm, not the practice: "a consulting firm", "Consulting Rooms".
+	"consulting": {"firm": true, "firms": true, "company": true, "companies": true, "group": true, "room": true,
+		"rooms": true, "agency": true, "business": true, "partner": true, "partners": true},
+	// The field a company works in, not the skill: "a logistics company", "the logistics industry".
+	"logistics": {"company": true, "companies": true, "industry": true, "world": true, "startup": true,
+		"startups": true, "space": true, "sector": true, "provider": true, "providers": true, "platform": true},
 	"access": {"control": true, "controls": true, "management": true, "rights": true, "right": true,
 		"level": true, "levels": true, "technology": true, "technologies": true, "point": true, "points": true,
 		"card": true, "cards": true, "request": true, "requests": true, "requirements": true, "needs": true},
@@ -435,6 +452,10 @@ var nounAfter = map[string]map[string]bool{
 		"savings": true, "mentoring": true, "development": true, "leadership": true, "insurance": true,
 		"holiday": true, "voucher": true, "vouchers": true, "childcare": true, "membership": true, "season": true,
 		"ticket": true, "award": true, "awards": true, "recognition": true, "bursary": true, "placement": true},
+	// A company's laboratory, not research asked for: "Google Research", "Cancer Research UK".
+	"research": {"contract": true, "google": true, "microsoft": true, "facebook": true, "ibm": true, "baidu": true, "amazon": true,
+		"intel": true, "nokia": true, "adobe": true, "yahoo": true, "cancer": true, "nvidia": true},
+	"reporting": {"transparency": true},
 	// The people who lead, not the skill: "provides updates to leadership", "assists leadership".
 	"leadership": {"to": true, "assists": true, "assist": true, "advises": true, "advise": true, "informs": true,
 		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true,
@@ -610,6 +631,19 @@ func listEdge(text string, toks []token, matches []skillMatch, i, dir int) bool 
 		}
 	}
 	return false
+}
+
+// techNeighbour reports whether matches[j] is a neighbour of matches[i] in a list (see listNeighbour)
+// that can vouch for it: a technical name only in a list of other than general skills and
+// qualifications ("independent living skills, access local communities" is no list of software).
+func (e *Extractor) techNeighbour(text string, toks []token, matches []skillMatch, i, j int) bool {
+	if j < 0 || j >= len(matches) {
+		return false
+	}
+	if e.flags[matches[i].skill]&flagNonTech == 0 && e.flags[matches[j].skill]&flagNonTech != 0 {
+		return false
+	}
+	return listNeighbour(text, toks, matches, i, j)
 }
 
 // listNeighbour reports whether matches[j] counts and stands next to matches[i] in a list: only
