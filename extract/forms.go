@@ -14,8 +14,10 @@ import (
 //
 // Verbs are varied only where an alias begins with one ("work in a team", "analysing data"): a verb
 // further on is part of a noun ("team working" is no "team works", "problem solving" no "problem
-// solves"). Nouns are varied only as an alias's last word, its head ("integration test", "integration
-// tests"): before it, a plural reads as a sentence ("teams working on"). Spellings are varied anywhere.
+// solves"). Nouns are varied only as an alias's last word, its head, and from the singular to the
+// plural ("integration test", "integration tests"): before the head, a plural reads as a sentence
+// ("teams working on"), and a singular made of a plural is often the start of a compound ("write
+// tests", "write test plans"). Spellings are varied anywhere.
 // Only forms that read as the same skill are listed: no past participle that is also an adjective or
 // a passive ("supervised learning", "a team led by", "a system designed to"), no noun that is a role
 // ("team lead").
@@ -53,7 +55,7 @@ var (
 		{"plan", "plans", "planning"},
 	}
 	nounForms = [][]string{
-		{"team", "teams"}, // the singular first (see afterArticle)
+		{"team", "teams"}, // the singular first
 		{"skill", "skills"},
 		{"ability", "abilities"},
 		{"deadline", "deadlines"},
@@ -81,10 +83,6 @@ var (
 		{"analysed", "analyzed"},
 	}
 )
-
-// notForms are writings aliasForms would make that name no skill: "a small, collaborative team" is
-// the employer's team, where "collaborative teams" asks for teamwork.
-var notForms = map[string]bool{"collaborative team": true}
 
 // formKind says where in an alias a word's family is varied.
 type formKind uint8
@@ -129,8 +127,8 @@ func aliasForms(alias string) []string {
 		if k == 0 {
 			fams = append(fams, formFamilies[formVerb][w])
 		}
-		if k == len(words)-1 {
-			fams = append(fams, formFamilies[formNoun][w])
+		if fam := formFamilies[formNoun][w]; k == len(words)-1 && fam != nil && fam[0] == w {
+			fams = append(fams, fam) // a singular only: "write test" is the start of "write test plans"
 		}
 		fams = append(fams, formFamilies[formSpelling][w])
 		n := len(out)
@@ -138,7 +136,7 @@ func aliasForms(alias string) []string {
 			bw := strings.Split(base, " ")
 			for _, fam := range fams {
 				for _, f := range fam {
-					if f == w || contains(out, bw, k, f) || notForms[replaced(bw, k, f)] || afterArticle(bw, k) && formFamilies[formNoun][f] != nil && f != fam[0] {
+					if f == w || contains(out, bw, k, f) || afterArticle(bw, k) && formFamilies[formNoun][f] != nil && f != fam[0] {
 						continue
 					}
 					if len(out) > maxForms {

@@ -11,7 +11,8 @@ func TestAliasForms(t *testing.T) {
 		has, hasn []string
 	}{
 		{"work in a team", []string{"works in a team", "working in a team"}, []string{"work in a teams"}},
-		{"work in teams", []string{"working in teams", "work in team"}, nil},
+		{"work in teams", []string{"working in teams"}, []string{"work in team"}},
+		{"write tests", []string{"writing tests"}, []string{"write test"}},
 		{"team working", nil, []string{"team works", "teams working"}},
 		{"problem solving", nil, []string{"problem solves"}},
 		{"analysing data", []string{"analyse data", "analyzing data", "analyzed data"}, nil},
@@ -19,7 +20,8 @@ func TestAliasForms(t *testing.T) {
 		{"team leading", nil, []string{"team lead", "team leads"}},
 		{"lead a team", []string{"leads a team", "leading a team"}, []string{"led a team"}},
 		{"supervised learning", nil, []string{"supervising learning"}},
-		{"good organisational skills", []string{"good organizational skills", "good organizational skill", "good organisational skill"}, nil},
+		{"good organisational skill", []string{"good organizational skill", "good organizational skills", "good organisational skills"}, nil},
+		{"good organisational skills", []string{"good organizational skills"}, []string{"good organisational skill"}},
 		{"collaborative teams", nil, []string{"collaborative team"}},
 		{"mentoring junior", []string{"mentor junior", "mentors junior"}, nil},
 	} {

@@ -456,6 +456,9 @@ var nounAfter = map[string]map[string]bool{
 	"research": {"contract": true, "google": true, "microsoft": true, "facebook": true, "ibm": true, "baidu": true, "amazon": true,
 		"intel": true, "nokia": true, "adobe": true, "yahoo": true, "cancer": true, "nvidia": true},
 	"reporting": {"transparency": true},
+	// A test of a body or a sample, not software testing: "genetic testing", "drug testing".
+	"testing": {"genetic": true, "drug": true, "blood": true, "dna": true, "diagnostic": true, "hearing": true,
+		"paternity": true, "allergy": true, "emissions": true, "covid": true, "antibody": true, "urine": true},
 	// The people who lead, not the skill: "provides updates to leadership", "assists leadership".
 	"leadership": {"to": true, "assists": true, "assist": true, "advises": true, "advise": true, "informs": true,
 		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true,
