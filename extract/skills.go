@@ -343,6 +343,9 @@ var nounCompounds = map[string]map[string]bool{
 		"centers": true, "council": true, "councils": true, "hospital": true, "hospitals": true, "park": true,
 		"foundation": true, "fund": true, "funding": true, "facility": true, "facilities": true, "nurse": true,
 		"nurses": true, "sister": true, "engine": true, "firm": true, "company": true, "division": true},
+	// People meeting, not computer networks: "networking events", "networking opportunities".
+	"networking": {"events": true, "event": true, "opportunities": true, "opportunity": true, "sessions": true,
+		"session": true, "lunches": true, "drinks": true},
 	// A firm, not the practice: "a consulting firm", "Consulting Rooms".
 	"consulting": {"firm": true, "firms": true, "company": true, "companies": true, "group": true, "room": true,
 		"rooms": true, "agency": true, "business": true, "partner": true, "partners": true},
