@@ -380,12 +380,12 @@ func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool
 
 // placeNouns, right after a general skill or a practice, make it the name of a place where the work is
 // done, not the skill asked for: "Rehabilitation Ward", "the Cardiology Department", "rehabilitation
-// facilities", "one intensive care cot".
+// facilities", "one intensive care cot", "Applied Research Laboratories".
 var placeNouns = map[string]bool{"ward": true, "wards": true, "unit": true, "units": true, "department": true,
 	"departments": true, "dept": true, "clinic": true, "clinics": true, "centre": true, "centres": true,
 	"center": true, "centers": true, "facility": true, "facilities": true, "cot": true, "cots": true,
 	"bed": true, "beds": true, "bedded": true, "theatre": true, "theatres": true, "hospital": true,
-	"hospitals": true, "directorate": true, "gym": true}
+	"hospitals": true, "directorate": true, "gym": true, "laboratory": true, "laboratories": true}
 
 // placeName reports whether toks[end], right after a name with no break between, is one of placeNouns.
 func placeName(text string, toks []token, end int) bool {
