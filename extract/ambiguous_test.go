@@ -145,6 +145,9 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Research/laboratory", "Research", "Hiring Department: Applied Research Laboratories. Python, C++.", false},
 		{"Networking/events", "Computer Networking", "Monthly networking events for software developers.", false},
 		{"Networking/skill", "Computer Networking", "Linux kernel, networking, C and Python.", true},
+		{"Networking/social", "Computer Networking", "Technology that adapts to social networking APIs, in Python.", false},
+		{"Software Engineering/interns", "Software Engineering", "We're looking for Software Engineering Interns to write Python.", false},
+		{"Software Engineering/practice", "Software Engineering", "Sound software engineering practices and Python.", true},
 		{"Testing/genetic", "Software Testing", "We make genetic testing affordable with software and data.", false},
 		{"Testing/software", "Software Testing", "Python developers who care about testing and code review.", true},
 	}

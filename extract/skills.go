@@ -459,6 +459,10 @@ var nounAfter = map[string]map[string]bool{
 	"research": {"contract": true, "google": true, "microsoft": true, "facebook": true, "ibm": true, "baidu": true, "amazon": true,
 		"intel": true, "nokia": true, "adobe": true, "yahoo": true, "cancer": true, "nvidia": true},
 	"reporting": {"transparency": true},
+	// People's networks, not computer networks: "social networking".
+	"networking": {"social": true},
+	// The employer's product, not dashboards built: "manage everything through our dashboard".
+	"dashboard": {"our": true},
 	// A test of a body or a sample, not software testing: "genetic testing", "drug testing".
 	"testing": {"genetic": true, "drug": true, "blood": true, "dna": true, "diagnostic": true, "hearing": true,
 		"paternity": true, "allergy": true, "emissions": true, "covid": true, "antibody": true, "urine": true},
@@ -511,12 +515,13 @@ func aliasTexts(as []taxonomy.Alias) []string {
 }
 
 // roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
-// team lead" is not, "Scrum Master" is.
+// team lead" is not, "Scrum Master" is, and so is "Software Engineering Interns".
 var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
 	"designer": true, "designers": true, "master": true, "masters": true, "professional": true,
 	"professionals": true, "specialist": true, "specialists": true, "programmer": true, "programmers": true,
 	"architect": true, "architects": true, "analyst": true, "analysts": true, "administrator": true,
-	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true}
+	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true,
+	"intern": true, "interns": true, "internship": true, "internships": true}
 
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
