@@ -136,6 +136,20 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Agile/way of working", "Agile", "Experience of working in an agile team environment.", true},
 		{"jQuery/negated", "jQuery", "Javascript (not jQuery, vanilla javascript).", false},
 		{"jQuery/named", "jQuery", "Javascript and jQuery for the front end.", true},
+		{"Access/list of care", "Microsoft Access", "Support residents to develop independent living skills, access local communities and build relationships.", false},
+		{"Access/list of tools", "Microsoft Access", "Reporting in excel, access and sql.", true},
+		{"Analytics/spoken address", "Analytics", "Send your CV to analytics (at) hornets (dot) com.", false},
+		{"Back-End/spoken address", "Back-End Development", "Write to backend-jobs at mybasis dot com.", false},
+		{"Reporting/line", "Reporting", "Reporting to the Head of Finance, you will own month-end close.", false},
+		{"Reporting/skill", "Reporting", "Ad hoc reporting and analysis in SQL.", true},
+		{"Research/laboratory", "Research", "Hiring Department: Applied Research Laboratories. Python, C++.", false},
+		{"Networking/events", "Computer Networking", "Monthly networking events for software developers.", false},
+		{"Networking/skill", "Computer Networking", "Linux kernel, networking, C and Python.", true},
+		{"Networking/social", "Computer Networking", "Technology that adapts to social networking APIs, in Python.", false},
+		{"Software Engineering/interns", "Software Engineering", "We're looking for Software Engineering Interns to write Python.", false},
+		{"Software Engineering/practice", "Software Engineering", "Sound software engineering practices and Python.", true},
+		{"Testing/genetic", "Software Testing", "We make genetic testing affordable with software and data.", false},
+		{"Testing/software", "Software Testing", "Python developers who care about testing and code review.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,6 +41,20 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 			e.skills.add(a.Text, int32(i), uint8(a.Guard))
 		}
 	}
+	// Then the other forms of the general skills' and practices' aliases (see wordForms), after every
+	// alias as written, so that a form another skill lists as its own stays that skill's.
+	for i, s := range t.Skills {
+		if !formsOf(s) {
+			continue
+		}
+		for _, a := range s.Aliases {
+			if lower := strings.ToLower(a.Text); a.Guard == taxonomy.GuardNone && plainPhrase(lower) {
+				for _, f := range aliasForms(lower) {
+					e.skills.add(f, int32(i), uint8(a.Guard))
+				}
+			}
+		}
+	}
 	for i, ti := range t.Titles {
 		e.titleNames = append(e.titleNames, ti.Name)
 		for _, a := range ti.Aliases {

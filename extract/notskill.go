@@ -56,9 +56,17 @@ func inAddress(text string, start, end int) bool {
 
 // inSpokenAddress reports whether the name toks[i:i+n] is part of an e-mail address written out against
 // harvesters: "jobs at acme dot com", "matt [at] tophat [dot] com": "dot" and a domain ending follow it,
-// or "dot" or a bracketed "at" stands before it.
+// or "at", a word and "dot" do, or "dot" or a bracketed "at" stands before it.
 func inSpokenAddress(text string, toks []token, i, n int) bool {
 	if j := i + n; j+1 < len(toks) && toks[j].lower == "dot" && addressEnds[toks[j+1].lower] {
+		return true
+	}
+	// The local part of a spoken address: "analytics (at) hornets (dot) com", "backend-jobs at acme dot com".
+	j := i + n
+	if j < len(toks) && toks[j].start == toks[j-1].end+1 && strings.IndexByte("-_.", text[toks[j-1].end]) >= 0 {
+		j++ // a word joined to the name ("backend-jobs") is part of the address
+	}
+	if j+2 < len(toks) && toks[j].lower == "at" && toks[j+2].lower == "dot" {
 		return true
 	}
 	if i > 0 && toks[i-1].lower == "dot" || toks[i].lower == "dot" && i > 1 && toks[i-2].lower == "at" {

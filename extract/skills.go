@@ -158,7 +158,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		changed = false
 		for mi := range found {
 			m := &found[mi]
-			if m.caseOff && !m.ok && (listNeighbour(text, toks, found, mi, mi-1) || listNeighbour(text, toks, found, mi, mi+1)) &&
+			if m.caseOff && !m.ok && (e.techNeighbour(text, toks, found, mi, mi-1) || e.techNeighbour(text, toks, found, mi, mi+1)) &&
 				e.wordSenseOK(text, toks, found, mi) && !e.nounCompound(text, toks, *m) {
 				m.ok, changed = true, true
 			}
@@ -332,6 +332,26 @@ var nounCompounds = map[string]map[string]bool{
 		"benefits": true, "provider": true, "administrator": true, "administration": true},
 	"assembly": {"operative": true, "operatives": true, "worker": true, "workers": true, "line": true,
 		"operator": true, "operators": true, "technician": true, "technicians": true, "instructions": true},
+	// Who a role reports to, not the skill: "Reporting to the Head of Finance", "reporting line".
+	"reporting": {"to": true, "into": true, "directly": true, "line": true, "lines": true, "structure": true,
+		"relationship": true, "relationships": true},
+	// A place, a body or a budget for research, not research asked for: "Applied Research Laboratories",
+	// "a research hardware budget", "contract research organizations".
+	"research": {"laboratories": true, "laboratory": true, "lab": true, "labs": true, "campus": true, "institute": true,
+		"institutes": true, "organisation": true, "organisations": true, "organization": true, "organizations": true,
+		"hardware": true, "budget": true, "budgets": true, "tools": true, "centre": true, "center": true, "centres": true,
+		"centers": true, "council": true, "councils": true, "hospital": true, "hospitals": true, "park": true,
+		"foundation": true, "fund": true, "funding": true, "facility": true, "facilities": true, "nurse": true,
+		"nurses": true, "sister": true, "engine": true, "firm": true, "company": true, "division": true},
+	// People meeting, not computer networks: "networking events", "networking opportunities".
+	"networking": {"events": true, "event": true, "opportunities": true, "opportunity": true, "sessions": true,
+		"session": true, "lunches": true, "drinks": true},
+	// A firm, not the practice: "a consulting firm", "Consulting Rooms".
+	"consulting": {"firm": true, "firms": true, "company": true, "companies": true, "group": true, "room": true,
+		"rooms": true, "agency": true, "business": true, "partner": true, "partners": true},
+	// The field a company works in, not the skill: "a logistics company", "the logistics industry".
+	"logistics": {"company": true, "companies": true, "industry": true, "world": true, "startup": true,
+		"startups": true, "space": true, "sector": true, "provider": true, "providers": true, "platform": true},
 	"access": {"control": true, "controls": true, "management": true, "rights": true, "right": true,
 		"level": true, "levels": true, "technology": true, "technologies": true, "point": true, "points": true,
 		"card": true, "cards": true, "request": true, "requests": true, "requirements": true, "needs": true},
@@ -360,12 +380,12 @@ func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool
 
 // placeNouns, right after a general skill or a practice, make it the name of a place where the work is
 // done, not the skill asked for: "Rehabilitation Ward", "the Cardiology Department", "rehabilitation
-// facilities", "one intensive care cot".
+// facilities", "one intensive care cot", "Applied Research Laboratories".
 var placeNouns = map[string]bool{"ward": true, "wards": true, "unit": true, "units": true, "department": true,
 	"departments": true, "dept": true, "clinic": true, "clinics": true, "centre": true, "centres": true,
 	"center": true, "centers": true, "facility": true, "facilities": true, "cot": true, "cots": true,
 	"bed": true, "beds": true, "bedded": true, "theatre": true, "theatres": true, "hospital": true,
-	"hospitals": true, "directorate": true, "gym": true}
+	"hospitals": true, "directorate": true, "gym": true, "laboratory": true, "laboratories": true}
 
 // placeName reports whether toks[end], right after a name with no break between, is one of placeNouns.
 func placeName(text string, toks []token, end int) bool {
@@ -435,6 +455,17 @@ var nounAfter = map[string]map[string]bool{
 		"savings": true, "mentoring": true, "development": true, "leadership": true, "insurance": true,
 		"holiday": true, "voucher": true, "vouchers": true, "childcare": true, "membership": true, "season": true,
 		"ticket": true, "award": true, "awards": true, "recognition": true, "bursary": true, "placement": true},
+	// A company's laboratory, not research asked for: "Google Research", "Cancer Research UK".
+	"research": {"contract": true, "google": true, "microsoft": true, "facebook": true, "ibm": true, "baidu": true, "amazon": true,
+		"intel": true, "nokia": true, "adobe": true, "yahoo": true, "cancer": true, "nvidia": true},
+	"reporting": {"transparency": true},
+	// People's networks, not computer networks: "social networking".
+	"networking": {"social": true},
+	// The employer's product, not dashboards built: "manage everything through our dashboard".
+	"dashboard": {"our": true},
+	// A test of a body or a sample, not software testing: "genetic testing", "drug testing".
+	"testing": {"genetic": true, "drug": true, "blood": true, "dna": true, "diagnostic": true, "hearing": true,
+		"paternity": true, "allergy": true, "emissions": true, "covid": true, "antibody": true, "urine": true},
 	// The people who lead, not the skill: "provides updates to leadership", "assists leadership".
 	"leadership": {"to": true, "assists": true, "assist": true, "advises": true, "advise": true, "informs": true,
 		"inform": true, "briefs": true, "brief": true, "updates": true, "executive": true, "company": true,
@@ -484,12 +515,13 @@ func aliasTexts(as []taxonomy.Alias) []string {
 }
 
 // roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
-// team lead" is not, "Scrum Master" is.
+// team lead" is not, "Scrum Master" is, and so is "Software Engineering Interns".
 var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
 	"designer": true, "designers": true, "master": true, "masters": true, "professional": true,
 	"professionals": true, "specialist": true, "specialists": true, "programmer": true, "programmers": true,
 	"architect": true, "architects": true, "analyst": true, "analysts": true, "administrator": true,
-	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true}
+	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true,
+	"intern": true, "interns": true, "internship": true, "internships": true}
 
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
@@ -610,6 +642,19 @@ func listEdge(text string, toks []token, matches []skillMatch, i, dir int) bool 
 		}
 	}
 	return false
+}
+
+// techNeighbour reports whether matches[j] is a neighbour of matches[i] in a list (see listNeighbour)
+// that can vouch for it: a technical name only in a list of other than general skills and
+// qualifications ("independent living skills, access local communities" is no list of software).
+func (e *Extractor) techNeighbour(text string, toks []token, matches []skillMatch, i, j int) bool {
+	if j < 0 || j >= len(matches) {
+		return false
+	}
+	if e.flags[matches[i].skill]&flagNonTech == 0 && e.flags[matches[j].skill]&flagNonTech != 0 {
+		return false
+	}
+	return listNeighbour(text, toks, matches, i, j)
 }
 
 // listNeighbour reports whether matches[j] counts and stands next to matches[i] in a list: only

@@ -301,3 +301,21 @@ func TestTechJobs(t *testing.T) {
 		t.Errorf("a title of sector IT: %v, want an error naming the sectors", err)
 	}
 }
+
+// TestUniqueSkillNames checks that no file lists a skill twice under one name: the merge keeps the
+// first row, and the aliases of the second would be lost without a word.
+func TestUniqueSkillNames(t *testing.T) {
+	for _, name := range skillFiles {
+		skills, err := loadFile(name, LoadSkills)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, s := range skills {
+			if seen[s.Name] {
+				t.Errorf("%s: skill %q listed twice", name, s.Name)
+			}
+			seen[s.Name] = true
+		}
+	}
+}
