@@ -32,9 +32,33 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 		}
 		key, cacheable := s.cacheKey(r)
 		var e *cached
-		if cacheable && !strings.Contains(r.Header.Get("Cache-Control"), "no-cache") {
+		fresh := strings.Contains(r.Header.Get("Cache-Control"), "no-cache")
+		if cacheable && !fresh {
 			if e = s.cache.get(key); e != nil {
 				r.Pattern = e.pattern // the route the answer came from, for the request's log and metrics
+			}
+		}
+		var fl *flight
+		if e == nil && cacheable && !fresh {
+			// Requests for an answer already being computed wait for it rather than compute it
+			// again: a hundred clients asking for a page nobody has asked for since the last
+			// refresh cost one computation, not a hundred queued behind each other.
+			var ok bool
+			if fl, ok = s.flights.join(key); ok {
+				select {
+				case <-fl.done:
+				case <-r.Context().Done():
+					return // the client left while waiting
+				}
+				if e = fl.e; e != nil {
+					r.Pattern = e.pattern
+					s.flights.shared.Add(1)
+				}
+				fl = nil
+			} else {
+				// Finished whatever happens, a panic or a client gone included, so that no
+				// request waits on it for ever.
+				defer func() { s.flights.finish(key, fl, e) }()
 			}
 		}
 		if e == nil {
@@ -63,6 +87,9 @@ func (s *Server) conditional(next http.Handler) http.Handler {
 			e.pattern = r.Pattern
 			if cacheable && e.status == http.StatusOK {
 				s.cache.put(key, e)
+			}
+			if fl != nil {
+				s.flights.finish(key, fl, e) // the waiters need not wait for this client's write
 			}
 		}
 		h := w.Header()
@@ -259,4 +286,50 @@ func (b *bufferedWriter) Write(p []byte) (int, error) {
 		b.status = http.StatusOK
 	}
 	return b.buf.Write(p)
+}
+
+// flights are the answers being computed, by cache key, for requests asking for the same one to
+// wait on (see conditional).
+type flights struct {
+	mu     sync.Mutex
+	m      map[string]*flight
+	shared atomic.Int64 // requests answered by another's flight
+}
+
+// flight is one answer being computed: done is closed once it is, e is the answer to share (nil
+// when it was not a success: each waiter then computes its own).
+type flight struct {
+	done chan struct{}
+	e    *cached
+	once sync.Once
+}
+
+// join returns the flight computing key and true when there is one; else it starts one, which
+// the caller must finish, and returns it with false.
+func (f *flights) join(key string) (*flight, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if fl, ok := f.m[key]; ok {
+		return fl, true
+	}
+	if f.m == nil {
+		f.m = map[string]*flight{}
+	}
+	fl := &flight{done: make(chan struct{})}
+	f.m[key] = fl
+	return fl, false
+}
+
+// finish ends flight fl of key with answer e, shared only when it succeeded; once, however often
+// it is called.
+func (f *flights) finish(key string, fl *flight, e *cached) {
+	fl.once.Do(func() {
+		f.mu.Lock()
+		delete(f.m, key)
+		f.mu.Unlock()
+		if e != nil && e.status == http.StatusOK {
+			fl.e = e
+		}
+		close(fl.done)
+	})
 }

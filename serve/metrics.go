@@ -114,6 +114,8 @@ func (s *Server) serveMetrics(w http.ResponseWriter, _ *http.Request) {
 		family(&b, "jobscope_cache_requests_total", "counter", "Answers looked up in the response cache, by result.")
 		fmt.Fprintf(&b, "jobscope_cache_requests_total{result=\"hit\"} %d\n", c.hits.Load())
 		fmt.Fprintf(&b, "jobscope_cache_requests_total{result=\"miss\"} %d\n", c.miss.Load())
+		family(&b, "jobscope_shared_answers_total", "counter", "Missed answers not computed again: taken from another request computing them.")
+		fmt.Fprintf(&b, "jobscope_shared_answers_total %d\n", s.flights.shared.Load())
 		c.mu.Lock()
 		n, bytes := c.order.Len(), c.bytes
 		c.mu.Unlock()

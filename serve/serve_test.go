@@ -14,7 +14,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -781,5 +783,59 @@ func TestResponseCache(t *testing.T) {
 	_, _, after := f.get(t, "/api/v1/terms/Go")
 	if after == b1 || jobs(after) < before {
 		t.Errorf("after new ads the page is the cached one (%d jobs, then %d)", before, jobs(after))
+	}
+}
+
+// TestSharedAnswers: many clients asking at once for an answer nobody has asked for yet get it
+// from one computation, each the same body.
+func TestSharedAnswers(t *testing.T) {
+	f := newFixture(t)
+	const n = 40
+	bodies := make([]string, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			req, err := http.NewRequest(http.MethodGet, f.ts.URL+"/api/v1/terms/Python?location=London", nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp, err := f.ts.Client().Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("status %d: %s", resp.StatusCode, b)
+			}
+			bodies[i] = string(b)
+		})
+	}
+	wg.Wait()
+	for i := range bodies {
+		if bodies[i] != bodies[0] {
+			t.Fatalf("answer %d differs from the first", i)
+		}
+	}
+	_, _, m := f.get(t, "/metrics")
+	metric := func(name string) int {
+		for _, line := range strings.Split(m, "\n") {
+			if v, ok := strings.CutPrefix(line, name+" "); ok {
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+		}
+		t.Fatalf("no metric %s in\n%s", name, m)
+		return 0
+	}
+	miss, shared := metric(`jobscope_cache_requests_total{result="miss"}`), metric("jobscope_shared_answers_total")
+	if computed := miss - shared; computed < 1 || computed > 3 {
+		t.Errorf("%d requests missed the cache, %d were given another's answer: %d computations of one page, want 1 (a few at most)",
+			miss, shared, computed)
 	}
 }

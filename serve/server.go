@@ -75,6 +75,8 @@ type Server struct {
 	cache          *responseCache       // nil: none
 	// compute holds a token for each answer being computed (see conditional): as many as cores.
 	compute chan struct{}
+	// flights are the answers being computed, which requests for the same answer wait on.
+	flights flights
 	// apiRoutes are the API's route patterns, for APIRoutes.
 	apiRoutes []string
 	// lastRefresh is the Unix time of the last catch-up that succeeded (or of the start).
