@@ -214,18 +214,24 @@ type Batch struct {
 	// (two workers, two processes) store exactly one of them as the first copy. Apply calls it
 	// once, with fresh[i] telling whether Ads[i] is not yet stored, and the stored ads sharing a
 	// band with the fresh ones, as every writer before it committed them; it sets the DupOf of the
-	// fresh ads. An ad already stored keeps the status stored with it (its DupOf is set to it).
+	// fresh ads. An ad already stored keeps the status stored with it (its DupOf is set to it),
+	// unless Copies finds a fresh ad that was posted before its first copy: the returned map then
+	// names, for each stored first copy that becomes a copy, the fresh ad of the batch that is now
+	// the first copy, and Apply links it and every stored copy of it to that ad. This
+	// way the first copy of an ad is the one posted first whatever order the copies were written
+	// in, and the figures of a store do not depend on which worker wrote first.
 	// Unset, Apply takes each ad's DupOf as given.
-	Copies func(fresh []bool, stored []DupCandidate) error
+	Copies func(fresh []bool, stored []DupCandidate) (map[AdKey]AdKey, error)
 	// Written is set by a successful Apply: what it did, as decided inside its transaction, so that
 	// a caller whose lookups another writer overtook still reports what was committed.
 	Written Written
 }
 
-// Written counts what one Apply stored: ads inserted (of them, copies of another ad) and ads that
-// replaced a stored one of the same key.
+// Written counts what one Apply stored: ads inserted (of them, copies of another ad), ads that
+// replaced a stored one of the same key, and stored first copies that became copies of an ad of the
+// batch posted before them.
 type Written struct {
-	Inserted, InsertedCopies, Replaced int
+	Inserted, InsertedCopies, Replaced, Demoted int
 }
 
 // Place is where a record was read: its file, line and position in the line (Reject.Pos).
@@ -243,15 +249,18 @@ type Existing struct {
 // DupCandidate is a stored ad that shares an LSH band with an ad being ingested: the fields needed to
 // decide whether the two are the same ad.
 type DupCandidate struct {
-	Key       AdKey
-	DupOf     *AdKey // when the candidate is itself a copy, the first copy
-	Company   string
-	Title     string // the title as written
-	TitleNorm string
-	Region    string // extraction's region (ONS region or US state)
-	Place     string // extraction's town
-	PostedAt  time.Time
-	Signature []byte
+	Key   AdKey
+	DupOf *AdKey // when the candidate is itself a copy, the first copy
+	// FirstPosted is when the candidate's first copy was posted: DupOf's posting date, or
+	// PostedAt when the candidate is a first copy. Zero when undated.
+	FirstPosted time.Time
+	Company     string
+	Title       string // the title as written
+	TitleNorm   string
+	Region      string // extraction's region (ONS region or US state)
+	Place       string // extraction's town
+	PostedAt    time.Time
+	Signature   []byte
 }
 
 // Info summarises what a store holds.

@@ -325,7 +325,7 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 	if len(out) > 0 || len(b.rejects) > 0 || len(b.places) > 0 {
 		// Read lets the store drop the rejects of records since fixed.
 		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects, Read: b.places, Async: !b.last}
-		batch.Copies = func(fresh []bool, stored []jobscope.DupCandidate) error {
+		batch.Copies = func(fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
 			return dedupCopies(batch.Ads, outSigs, fresh, stored)
 		}
 		if err := r.opts.Store.Apply(ctx, batch); err != nil {
@@ -334,7 +334,7 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		// What the store did inside its transaction: another writer may have stored some of the
 		// ads looked up as new.
 		r.sum.New += batch.Written.Inserted
-		r.sum.Duplicates += batch.Written.InsertedCopies
+		r.sum.Duplicates += batch.Written.InsertedCopies + batch.Written.Demoted
 		r.sum.Updated += batch.Written.Replaced
 	}
 	r.sum.Unchanged += unchanged
@@ -352,40 +352,117 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 }
 
 // dedupCopies sets the DupOf of the fresh ads (not yet stored) that copy another: a stored ad
-// sharing an LSH band with them, or an earlier fresh ad of the batch. A match links to the first
-// copy of whatever it matched. It runs inside the store's transaction (jobscope.Batch.Copies).
-func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored []jobscope.DupCandidate) error {
+// sharing an LSH band with them, or another fresh ad of the batch. Of the copies of one ad, the
+// first copy is the one posted first (see postedBefore), so that which copy counts does not depend
+// on the order the copies were read or written in: a fresh ad posted before the stored first copy
+// it matches takes its place, and the returned map names each stored first copy so repointed (the
+// batch's own DupOf are set here, the stored copies' by the store). It
+// runs inside the store's transaction (jobscope.Batch.Copies).
+func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
 	var idx dedup.Index
+	// roots holds the first copy of every ad seen, and posted the posting day of every first copy.
 	roots := make(map[jobscope.AdKey]jobscope.AdKey, len(stored)+len(ads))
+	posted := make(map[jobscope.AdKey]time.Time, len(stored)+len(ads))
+	inBatch := make(map[jobscope.AdKey]int, len(ads))
+	for i := range ads {
+		inBatch[ads[i].Raw.Key()] = i
+	}
 	for _, c := range stored {
 		sig, err := dedup.FromBytes(c.Signature)
 		if err != nil {
-			return fmt.Errorf("candidate %s: %w", c.Key, err)
+			return nil, fmt.Errorf("candidate %s: %w", c.Key, err)
 		}
 		idx.Add(c.Key, dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm,
 			Region: c.Region, Place: c.Place, Posted: c.PostedAt, Sig: sig})
-		roots[c.Key] = c.Key
+		root := c.Key
 		if c.DupOf != nil {
-			roots[c.Key] = *c.DupOf
+			root = *c.DupOf
+		}
+		roots[c.Key] = root
+		posted[root] = day(c.FirstPosted)
+	}
+	// A stored ad of the batch (not fresh) keeps its status, but its first copy may be repointed.
+	for i := range ads {
+		key := ads[i].Raw.Key()
+		if _, ok := roots[key]; fresh[i] || ok {
+			continue
+		}
+		if d := ads[i].DupOf; d != nil {
+			roots[key] = *d
 		}
 	}
+	repoint := make(map[jobscope.AdKey]jobscope.AdKey)
 	for i := range ads {
 		if !fresh[i] {
 			continue
 		}
-		ads[i].DupOf = nil
 		doc := docOf(&ads[i], sigs[i])
 		key := ads[i].Raw.Key()
 		roots[key] = key
+		posted[key] = day(ads[i].Raw.PostedAt)
 		if k, ok := idx.Find(doc); ok {
-			if root := roots[k]; root != key {
-				ads[i].DupOf = &root
+			root := roots[k]
+			switch {
+			case root == key:
+			case !postedBefore(key, posted[key], root, posted[root]):
 				roots[key] = root
+			default: // this ad was posted first: it becomes the first copy of them all
+				for m, r := range roots {
+					if r == root {
+						roots[m] = key
+					}
+				}
+				for m, r := range repoint {
+					if r == root {
+						repoint[m] = key
+					}
+				}
+				if j, ok := inBatch[root]; !ok || !fresh[j] {
+					repoint[root] = key // a stored ad: its stored copies follow it
+				}
 			}
 		}
 		idx.Add(key, doc)
 	}
-	return nil
+	for i := range ads {
+		key := ads[i].Raw.Key()
+		root, ok := roots[key]
+		if !ok {
+			continue
+		}
+		if root == key {
+			ads[i].DupOf = nil
+		} else {
+			ads[i].DupOf = &root
+		}
+	}
+	return repoint, nil
+}
+
+// postedBefore reports whether ad a, posted on day pa, is the first copy rather than ad b, posted on
+// pb: the one posted first, a dated ad before an undated one, and of two posted the same day the
+// lesser key, so that the choice is the same whatever order the two arrive in.
+func postedBefore(a jobscope.AdKey, pa time.Time, b jobscope.AdKey, pb time.Time) bool {
+	switch {
+	case pa.IsZero() != pb.IsZero():
+		return pb.IsZero()
+	case !pa.Equal(pb):
+		return pa.Before(pb)
+	case a.Source != b.Source:
+		return a.Source < b.Source
+	default:
+		return a.ID < b.ID
+	}
+}
+
+// day is the posting day of t as the store keeps it: the date in t's own zone, which is the date
+// the ad gave.
+func day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // docOf is what dedup compares of an ad.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"jobscope/ingest/read"
 	"math/rand/v2"
@@ -396,9 +397,10 @@ func TestConcurrentIngests(t *testing.T) {
 }
 
 // TestRacingCopies: two writers at once, one with ads and the other with a copy of each (another
-// board's), as two workers of a queue might be handed them; each pair's copies must end with one of
-// them the first copy and the other linked to it, as when the files are ingested one after the
-// other: the store's figures count each ad once whoever wins.
+// board's, posted up to ten days later), as two workers of a queue might be handed them; each pair's
+// copies must end with the one posted first as the first copy and the other linked to it, as when
+// the files are ingested one after the other, in either order: the store's figures are the same
+// whoever wins.
 func TestRacingCopies(t *testing.T) {
 	ctx := context.Background()
 	ads, err := collect(gen.Config{Ads: 400, Seed: 21, Years: 1})
@@ -436,6 +438,17 @@ func TestRacingCopies(t *testing.T) {
 			if want.Duplicates < len(ads)*9/10 {
 				t.Fatalf("one after the other: %d of %d copies found", want.Duplicates, len(ads))
 			}
+			wantRecs := firstCopies(t, seq)
+			reversed := openStore(t, dsnOf(t))
+			for _, p := range []string{paths[1], paths[0]} {
+				if _, err := ingest.Run(ctx, ingest.Options{Store: reversed, Extract: ex, BatchSize: 25}, []string{p}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := firstCopies(t, reversed); !slices.Equal(got, wantRecs) {
+				t.Errorf("the copies first, then the ads: %d first copies differ from the other order's %d",
+					countDiff(got, wantRecs), len(wantRecs))
+			}
 			for round := range 3 {
 				dsn := dsnOf(t)
 				var wg sync.WaitGroup
@@ -464,9 +477,45 @@ func TestRacingCopies(t *testing.T) {
 				if n := sums[0].Duplicates + sums[1].Duplicates; n != got.Duplicates {
 					t.Errorf("round %d: the writers report %d copies, the store holds %d", round, n, got.Duplicates)
 				}
+				if recs := firstCopies(t, openStore(t, dsn)); !slices.Equal(recs, wantRecs) {
+					t.Errorf("round %d: %d of the racing writers' first copies differ from one after the other's",
+						round, countDiff(recs, wantRecs))
+				}
 			}
 		})
 	}
+}
+
+// firstCopies is every first copy st holds, as the engine reads it (Changes), each as its JSON
+// without the store's own numbering, sorted.
+func firstCopies(t *testing.T, st jobscope.Store) []string {
+	t.Helper()
+	var out []string
+	if _, err := st.Changes(context.Background(), -1, func(r *jobscope.AdRecord, canonical bool) error {
+		if !canonical {
+			return nil
+		}
+		c := *r
+		c.Seq = 0
+		b, err := json.Marshal(c)
+		out = append(out, string(b))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// countDiff counts the entries of a missing from b (both sorted), or their difference in length.
+func countDiff(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); !ok {
+			n++
+		}
+	}
+	return max(n, len(b)-len(a))
 }
 
 // TestRejectIdentity: four bad objects in one JSON Lines array are four rejects; two runs from

@@ -133,13 +133,28 @@ func TestWorkersKilled(t *testing.T) {
 		a := cli(t, "--db", db, "stats", "--format", "json", term)
 		b := cli(t, "--db", direct, "stats", "--format", "json", term)
 		if a != b {
-			t.Errorf("%s through the queue and directly differ:\n%s\n%s", term, firstLines(a, 40), firstLines(b, 40))
+			t.Errorf("%s through the queue and directly differ:\n%s", term, firstDifference(a, b, 8))
 		}
 	}
 }
 
-// firstLines is the first n lines of s.
-func firstLines(s string, n int) string {
-	ls := strings.SplitN(s, "\n", n+1)
-	return strings.Join(ls[:min(n, len(ls))], "\n")
+// firstDifference shows the lines around the first line where a and b differ, a's marked "-" and
+// b's "+", so a failure names the figure that differs rather than the top of two long documents.
+func firstDifference(a, b string, context int) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	i := 0
+	for i < len(la) && i < len(lb) && la[i] == lb[i] {
+		i++
+	}
+	var sb strings.Builder
+	for j := max(0, i-context); j < i; j++ {
+		fmt.Fprintf(&sb, "  %s\n", la[j])
+	}
+	for j := i; j < min(len(la), i+context); j++ {
+		fmt.Fprintf(&sb, "- %s\n", la[j])
+	}
+	for j := i; j < min(len(lb), i+context); j++ {
+		fmt.Fprintf(&sb, "+ %s\n", lb[j])
+	}
+	return sb.String()
 }

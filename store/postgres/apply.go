@@ -330,6 +330,9 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 			return fmt.Errorf("write %s: %w", c.table, err)
 		}
 	}
+	if err := repoint(ctx, tx, plan, ids, seq); err != nil {
+		return err
+	}
 	// The documents go in by one INSERT rather than COPY, so that the search index's tsvector is
 	// made by the database from the text, which is not stored.
 	if _, err := tx.Exec(ctx, `INSERT INTO ad_docs (ad_id, signature, extraction, raw, search)
@@ -337,6 +340,22 @@ func writeAds(ctx context.Context, tx pgx.Tx, p *adrow.Prepared, plan *adrow.Pla
 		FROM unnest($1::bigint[], $2::bytea[], $3::text[], $4::bytea[], $5::text[]) AS d (id, sig, ext, raw, txt)`,
 		docIDs, sigs, exts, raws, texts); err != nil {
 		return fmt.Errorf("write ad_docs: %w", err)
+	}
+	return nil
+}
+
+// repoint makes the stored ads of plan.Repoint, and every stored copy of them, copies of the batch's
+// ads posted before them. The ad itself is numbered with the batch, so that the engine's catch-up
+// sees it become a copy; its copies were not counted anyway.
+func repoint(ctx context.Context, tx pgx.Tx, plan *adrow.Plan, ids []int64, seq int64) error {
+	for _, r := range plan.Repoint {
+		if _, err := tx.Exec(ctx, `UPDATE ads SET dup_of = $1 WHERE dup_of = $2`, ids[r.To], r.ID); err != nil {
+			return fmt.Errorf("repoint the copies of ad %d: %w", r.ID, err)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE ads SET dup_of = $1, change_seq = $2 WHERE id = $3`,
+			ids[r.To], seq, r.ID); err != nil {
+			return fmt.Errorf("make ad %d a copy: %w", r.ID, err)
+		}
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func candidates(ctx context.Context, q interface {
 	Query(context.Context, string, ...any) (pgx.Rows, error)
 }, bands []int64) ([]jobscope.DupCandidate, error) {
 	rows, err := q.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-			a.title_norm, a.region, a.place, a.posted_at, d.signature
+			a.title_norm, a.region, a.place, a.posted_at, d.signature, f.posted_at
 		FROM ads AS a
 		JOIN ad_docs AS d ON d.ad_id = a.id
 		LEFT JOIN ads AS f ON f.id = a.dup_of
@@ -91,15 +91,17 @@ func candidates(ctx context.Context, q interface {
 	for rows.Next() {
 		var c jobscope.DupCandidate
 		var fs, fid *string
-		var posted pgtype.Date
+		var posted, firstPosted pgtype.Date
 		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
-			&posted, &c.Signature); err != nil {
+			&posted, &c.Signature, &firstPosted); err != nil {
 			return nil, err
 		}
+		c.PostedAt = fromDate(posted)
+		c.FirstPosted = c.PostedAt
 		if fs != nil {
 			c.DupOf = &jobscope.AdKey{Source: *fs, ID: *fid}
+			c.FirstPosted = fromDate(firstPosted)
 		}
-		c.PostedAt = fromDate(posted)
 		out = append(out, c)
 	}
 	return out, rows.Err()

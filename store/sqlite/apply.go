@@ -204,10 +204,12 @@ func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.A
 		if fs.Valid {
 			o.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
 		}
-		if _, inBatch := p.Index[k]; inBatch {
+		if p.NeedsTerms(k) {
 			if o.TermIDs, err = adrow.DecodeInts(terms); err != nil {
 				return nil, fmt.Errorf("read stored ad %s: %w", k, err)
 			}
+		}
+		if _, inBatch := p.Index[k]; inBatch {
 			if o.Bands, err = adrow.DecodeInts(bands); err != nil {
 				return nil, fmt.Errorf("read stored ad %s: %w", k, err)
 			}
@@ -350,6 +352,9 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		upsertAd, len(adColumns), ads); err != nil {
 		return fmt.Errorf("write ads: %w", err)
 	}
+	if err := repoint(ctx, tx, plan, ids, seq); err != nil {
+		return err
+	}
 	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, signature, extraction, raw) VALUES ",
 		upsertDoc, 6, docs); err != nil {
 		return fmt.Errorf("write ad documents: %w", err)
@@ -377,6 +382,22 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		return fmt.Errorf("write bands: %w", err)
 	}
 	return mergeBands(ctx, tx, m, next, len(p.Rows), len(bandRows))
+}
+
+// repoint makes the stored ads of plan.Repoint, and every stored copy of them, copies of the batch's
+// ads posted before them. The ad itself is numbered with the batch, so that the engine's catch-up
+// sees it become a copy; its copies were not counted anyway.
+func repoint(ctx context.Context, tx *sql.Tx, plan *adrow.Plan, ids []int64, seq int64) error {
+	for _, r := range plan.Repoint {
+		if _, err := tx.ExecContext(ctx, `UPDATE ads SET dup_of = ?1 WHERE dup_of = ?2`, ids[r.To], r.ID); err != nil {
+			return fmt.Errorf("repoint the copies of ad %d: %w", r.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE ads SET dup_of = ?1, change_seq = ?2 WHERE id = ?3`,
+			ids[r.To], seq, r.ID); err != nil {
+			return fmt.Errorf("make ad %d a copy: %w", r.ID, err)
+		}
+	}
+	return nil
 }
 
 // mergeRule says when and how mergeBands moves rows; tests make it small.

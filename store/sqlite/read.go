@@ -83,7 +83,7 @@ func candidates(ctx context.Context, q interface {
 		ids (id) AS (SELECT b.ad_id FROM q CROSS JOIN ad_bands AS b ON b.band = q.band
 			UNION SELECT r.ad_id FROM q CROSS JOIN ad_bands_recent AS r ON r.band = q.band)
 		SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-			a.title_norm, a.region, a.place, a.posted_at, d.signature
+			a.title_norm, a.region, a.place, a.posted_at, d.signature, f.posted_at
 		FROM ids
 		CROSS JOIN ads AS a ON a.id = ids.id
 		JOIN ad_docs AS d ON d.ad_id = a.id
@@ -96,16 +96,20 @@ func candidates(ctx context.Context, q interface {
 	var out []jobscope.DupCandidate
 	for rows.Next() {
 		var c jobscope.DupCandidate
-		var fs, fid, posted sql.NullString
+		var fs, fid, posted, firstPosted sql.NullString
 		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
-			&posted, &c.Signature); err != nil {
+			&posted, &c.Signature, &firstPosted); err != nil {
 			return nil, err
-		}
-		if fs.Valid {
-			c.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
 		}
 		if c.PostedAt, err = nullDate(posted); err != nil {
 			return nil, fmt.Errorf("ad %s: %w", c.Key, err)
+		}
+		c.FirstPosted = c.PostedAt
+		if fs.Valid {
+			c.DupOf = &jobscope.AdKey{Source: fs.String, ID: fid.String}
+			if c.FirstPosted, err = nullDate(firstPosted); err != nil {
+				return nil, fmt.Errorf("first copy of ad %s: %w", c.Key, err)
+			}
 		}
 		out = append(out, c)
 	}

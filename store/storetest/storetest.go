@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) jobscope.Store) {
 		{"Candidates", testCandidates},
 		{"Duplicates", testDuplicates},
 		{"DuplicateStatusChanges", testDupStatusChanges},
+		{"Repoint", testRepoint},
 		{"Records", testRecords},
 		{"InvalidBatches", testInvalidBatches},
 		{"CancelledContext", testCancelled},
@@ -482,9 +483,10 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 		sort.Slice(cs, func(i, j int) bool { return cs[i].Key.ID < cs[j].Key.ID })
 		want := []jobscope.DupCandidate{
 			{Key: key("reed/1"), Company: "Acme Ltd", Title: "Senior Go Developer", TitleNorm: "Go Developer",
-				Region: "Yorkshire and The Humber", Place: "Leeds", PostedAt: day("2024-03-05"), Signature: []byte("sig-reed/1")},
+				Region: "Yorkshire and The Humber", Place: "Leeds", PostedAt: day("2024-03-05"),
+				FirstPosted: day("2024-03-05"), Signature: []byte("sig-reed/1")},
 			{Key: key("reed/2"), DupOf: keyp("reed/1"), Company: "Other Co", Title: "Go Dev",
-				Place: "Leeds", PostedAt: day("2024-03-05"), Signature: []byte{0, 1, 2, 255}},
+				Place: "Leeds", PostedAt: day("2024-03-05"), FirstPosted: day("2024-03-05"), Signature: []byte{0, 1, 2, 255}},
 			{Key: key("reed/3"), Company: "Acme Ltd", Title: "Senior Go Developer", TitleNorm: "Go Developer",
 				Region: "Yorkshire and The Humber", Place: "Leeds"},
 		}
@@ -502,7 +504,11 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 			if !g.PostedAt.Equal(w.PostedAt) {
 				t.Errorf("%s: PostedAt = %v, want %v", g.Key, g.PostedAt, w.PostedAt)
 			}
+			if !g.FirstPosted.Equal(w.FirstPosted) {
+				t.Errorf("%s: FirstPosted = %v, want %v", g.Key, g.FirstPosted, w.FirstPosted)
+			}
 			g.PostedAt, w.PostedAt = time.Time{}, time.Time{}
+			g.FirstPosted, w.FirstPosted = time.Time{}, time.Time{}
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("candidate %d = %+v, want %+v", i, g, w)
 			}
@@ -615,6 +621,97 @@ func testDupStatusChanges(t *testing.T, s jobscope.Store) {
 		if in := info(t, s); in.Duplicates != st.dup || in.Ads != 2 {
 			t.Errorf("after %s: Info = %+v, want 2 ads, %d duplicates", st.name, in, st.dup)
 		}
+	}
+}
+
+// testRepoint checks Batch.Copies repointing stored first copies to an ad of the batch posted before
+// them: the stored first copy and its stored copies become copies of the new ad, the figures count
+// the new one, the change feed reports the old one as a copy, and a repoint Apply cannot honour
+// fails the whole batch.
+func testRepoint(t *testing.T, s jobscope.Store) {
+	apply(t, s, jobscope.Batch{Ads: []jobscope.Ad{
+		newAd("b/1", nil),
+		newAd("b/2", func(a *jobscope.Ad) { a.DupOf = keyp("b/1") }),
+		newAd("b/3", nil),
+		newAd("b/4", nil),
+	}})
+	var seq int64
+	st, err := s.Changes(ctx, -1, func(*jobscope.AdRecord, bool) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq = st.ChangeSeq
+	before := snapshot(t, s)
+
+	for _, tc := range []struct {
+		name    string
+		repoint map[jobscope.AdKey]jobscope.AdKey
+	}{
+		{"to an ad not in the batch", map[jobscope.AdKey]jobscope.AdKey{key("b/1"): key("b/404")}},
+		{"to a copy", map[jobscope.AdKey]jobscope.AdKey{key("b/1"): key("a/1")}},
+		{"of an ad not stored", map[jobscope.AdKey]jobscope.AdKey{key("b/404"): key("a/0")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := jobscope.Batch{Ads: []jobscope.Ad{newAd("a/0", nil), newAd("a/1", nil)}}
+			b.Copies = func(fresh []bool, _ []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
+				b.Ads[1].DupOf = keyp("a/0")
+				return tc.repoint, nil
+			}
+			if err := s.Apply(ctx, &b); err == nil {
+				t.Fatal("Apply: no error")
+			}
+			if after := snapshot(t, s); !reflect.DeepEqual(after, before) {
+				t.Errorf("a failed batch changed the store:\nbefore %+v\nafter  %+v", before, after)
+			}
+		})
+	}
+
+	// b/0 is posted first: b/1 (a first copy, with its copy b/2) and b/3 (a first copy in the
+	// batch, replaced) become its copies; b/4 stays as it was.
+	b := jobscope.Batch{Ads: []jobscope.Ad{
+		newAd("b/0", func(a *jobscope.Ad) { a.Raw.PostedAt = day("2024-03-01") }),
+		newAd("b/3", func(a *jobscope.Ad) { a.ContentHash = 77 }),
+	}}
+	b.Copies = func(fresh []bool, _ []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
+		if !slices.Equal(fresh, []bool{true, false}) {
+			t.Errorf("fresh = %v, want [true false]", fresh)
+		}
+		b.Ads[1].DupOf = keyp("b/0")
+		return map[jobscope.AdKey]jobscope.AdKey{key("b/1"): key("b/0"), key("b/3"): key("b/0")}, nil
+	}
+	if err := s.Apply(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	if want := (jobscope.Written{Inserted: 1, Replaced: 1, Demoted: 1}); b.Written != want {
+		t.Errorf("Written = %+v, want %+v", b.Written, want)
+	}
+	got := lookup(t, s, "b/0", "b/1", "b/2", "b/3", "b/4")
+	for k, want := range map[string]*jobscope.AdKey{"b/0": nil, "b/1": keyp("b/0"), "b/2": keyp("b/0"), "b/3": keyp("b/0"), "b/4": nil} {
+		if d := got[key(k)].DupOf; (d == nil) != (want == nil) || d != nil && *d != *want {
+			t.Errorf("%s: DupOf = %v, want %v", k, d, want)
+		}
+	}
+	if in := info(t, s); in.Ads != 5 || in.Duplicates != 3 || in.Canonical != 2 {
+		t.Errorf("Info = %+v, want 5 ads, 3 duplicates, 2 canonical", in)
+	}
+	if n := len(facts(t, s, jobscope.KindSkill, "Go")); n != 2 {
+		t.Errorf("Facts(Go) = %d ads, want 2 (b/0, b/4)", n)
+	}
+	var firsts []time.Time
+	copies := map[int64]bool{}
+	if _, err := s.Changes(ctx, seq, func(r *jobscope.AdRecord, canonical bool) error {
+		if canonical {
+			firsts = append(firsts, r.Posted)
+		} else {
+			copies[r.Seq] = true
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(firsts) != 1 || !firsts[0].Equal(day("2024-03-01")) || len(copies) != 2 {
+		t.Errorf("changes after the repoint: first copies posted %v, %d copies; want b/0 (2024-03-01) and two copies (b/1, b/3)",
+			firsts, len(copies))
 	}
 }
 

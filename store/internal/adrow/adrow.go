@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -311,6 +312,9 @@ type Prepared struct {
 	Read []jobscope.Place
 	// Async is the batch's Batch.Async: its commit need not wait for the disk.
 	Async bool
+	// Repoint names, for each stored first copy that becomes a copy, the ad of the batch that is
+	// now its first copy (see jobscope.Batch.Copies).
+	Repoint map[jobscope.AdKey]jobscope.AdKey
 }
 
 // RejectDigest identifies a reject's text, so that two different records set aside at one place (two
@@ -391,10 +395,10 @@ func (p *Prepared) ReadOld(b *jobscope.Batch, read func() (map[jobscope.AdKey]Ol
 		return old, err
 	}
 	changed, err := p.copies(b, old, candidates)
-	if err != nil || !changed {
+	if err != nil || !changed && len(p.Repoint) == 0 {
 		return old, err
 	}
-	return read() // the stored state of the first copies now named
+	return read() // the stored state of the first copies now named, and of those repointed
 }
 
 // copies runs b.Copies, and reports whether any ad's first copy changed.
@@ -417,9 +421,18 @@ func (p *Prepared) copies(b *jobscope.Batch, old map[jobscope.AdKey]Old,
 			return false, fmt.Errorf("copies: %w", err)
 		}
 	}
-	if err := b.Copies(fresh, stored); err != nil {
+	repoint, err := b.Copies(fresh, stored)
+	if err != nil {
 		return false, fmt.Errorf("copies: %w", err)
 	}
+	for from, to := range repoint {
+		i, ok := p.Index[to]
+		if j, inBatch := p.Index[from]; inBatch && fresh[j] || !ok || b.Ads[i].DupOf != nil {
+			return false, fmt.Errorf("%w: stored ad %s is repointed to %s, which is not a first copy of the batch",
+				ErrInvalidBatch, from, to)
+		}
+	}
+	p.Repoint = repoint
 	changed := false
 	for i := range p.Rows {
 		var k *jobscope.AdKey
@@ -440,13 +453,17 @@ func (p *Prepared) copies(b *jobscope.Batch, old map[jobscope.AdKey]Old,
 	return changed, nil
 }
 
-// LookupKeys returns the keys whose stored state Apply needs: the batch's own and those its ads are
-// copies of.
+// LookupKeys returns the keys whose stored state Apply needs: the batch's own, those its ads are
+// copies of, and those repointed to one of its ads.
 func (p *Prepared) LookupKeys() []jobscope.AdKey {
 	keys := make([]jobscope.AdKey, 0, len(p.Rows))
 	seen := make(map[jobscope.AdKey]bool)
 	for i := range p.Rows {
 		keys = append(keys, p.Rows[i].Key)
+	}
+	for k := range p.Repoint {
+		seen[k] = true
+		keys = append(keys, k)
 	}
 	for _, d := range p.DupOf {
 		if d != nil && !seen[*d] {
@@ -459,11 +476,21 @@ func (p *Prepared) LookupKeys() []jobscope.AdKey {
 	return keys
 }
 
+// NeedsTerms reports whether Apply needs the stored term ids of key: it is one of the batch's or
+// one repointed to it, whose counts change.
+func (p *Prepared) NeedsTerms(k jobscope.AdKey) bool {
+	if _, ok := p.Index[k]; ok {
+		return true
+	}
+	_, ok := p.Repoint[k]
+	return ok
+}
+
 // Old is the stored state of a key, as Apply reads it before writing.
 type Old struct {
 	ID        int64
 	Canonical bool
-	TermIDs   []int64 // filled in for the batch's own keys only
+	TermIDs   []int64 // filled in for the keys of NeedsTerms only
 	Bands     []int64 // filled in for the batch's own keys only
 	// DupOf is the key of its first copy when it is a copy (Canonical false).
 	DupOf *jobscope.AdKey
@@ -486,8 +513,17 @@ type Plan struct {
 	// DupIn[i] is the index in Rows of Rows[i]'s first copy when that copy is in the batch; -1
 	// otherwise.
 	DupIn []int
+	// Repoint lists the stored ads that, with every stored copy of them, become copies of an ad
+	// of the batch, in key order.
+	Repoint []Repointed
 	// Written counts the rows inserted (copies among them) and replaced.
 	Written jobscope.Written
+}
+
+// Repointed is a stored first copy that becomes a copy of Rows[To].
+type Repointed struct {
+	ID int64
+	To int
 }
 
 // Plan resolves copies to their first copy and works out the term count changes. old holds the
@@ -549,7 +585,30 @@ func (p *Prepared) Plan(old map[jobscope.AdKey]Old, termIDs map[TermKey]int64) (
 		}
 		pl.DupID[i] = o.ID
 	}
+	froms := slices.SortedFunc(maps.Keys(p.Repoint), compareKeys)
+	for _, from := range froms {
+		o, ok := old[from]
+		if !ok {
+			return nil, fmt.Errorf("%w: stored ad %s, repointed, is not stored", ErrInvalidBatch, from)
+		}
+		// An ad of the batch became a copy with its row, and its counts changed with it.
+		if _, inBatch := p.Index[from]; o.Canonical && !inBatch {
+			for _, id := range o.TermIDs {
+				pl.Deltas[id]--
+			}
+			pl.Written.Demoted++
+		}
+		pl.Repoint = append(pl.Repoint, Repointed{ID: o.ID, To: p.Index[p.Repoint[from]]})
+	}
 	return pl, nil
+}
+
+// compareKeys orders keys by source, then id.
+func compareKeys(a, b jobscope.AdKey) int {
+	if c := strings.Compare(a.Source, b.Source); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // SortedDeltas returns the non-zero count changes by term id, in id order, so that concurrent
