@@ -17,8 +17,8 @@ import (
 
 // The skills people judged by reading real ads of the shared sets: ids and judgments only, the ads
 // being read from the shared directory (see judged/README.md). skills.jsonl is the set extraction
-// has been tuned against; holdout.jsonl and holdout2.jsonl, judged later on ads drawn afresh, are
-// kept for measuring how that tuning carries to ads it never saw.
+// has been tuned against; holdout.jsonl, holdout2.jsonl and holdout3.jsonl, judged later on ads drawn
+// afresh, are kept for measuring how that tuning carries to ads it never saw.
 var (
 	//go:embed judged/skills.jsonl
 	judgedSkillsFile []byte
@@ -26,21 +26,25 @@ var (
 	judgedHoldoutFile []byte
 	//go:embed judged/holdout2.jsonl
 	judgedHoldout2File []byte
+	//go:embed judged/holdout3.jsonl
+	judgedHoldout3File []byte
 )
 
-// judgedSet is the name results of the judged ads carry; judgedHoldout and judgedHoldout2 those of
-// the held-out ones.
+// judgedSet is the name results of the judged ads carry; judgedHoldout, judgedHoldout2 and
+// judgedHoldout3 those of the held-out ones.
 const (
 	judgedSet      = "judged"
 	judgedHoldout  = "judged/holdout"
 	judgedHoldout2 = "judged/holdout2"
+	judgedHoldout3 = "judged/holdout3"
 )
 
 // judgedSets are the sets of judged ads, by name.
 var judgedSets = []struct {
 	name string
 	data []byte
-}{{judgedSet, judgedSkillsFile}, {judgedHoldout, judgedHoldoutFile}, {judgedHoldout2, judgedHoldout2File}}
+}{{judgedSet, judgedSkillsFile}, {judgedHoldout, judgedHoldoutFile}, {judgedHoldout2, judgedHoldout2File},
+	{judgedHoldout3, judgedHoldout3File}}
 
 const (
 	// fieldJudgedTaxonomy is recall over the named skills the taxonomy has: what matching misses, apart

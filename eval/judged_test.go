@@ -29,7 +29,15 @@ func TestJudgedFile(t *testing.T) {
 	if len(held2) < 60 {
 		t.Errorf("%d ads in the second held-out set, want at least 60", len(held2))
 	}
+	held3, err := readJudged(judgedHoldout3File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held3) < 60 {
+		t.Errorf("%d ads in the third held-out set, want at least 60", len(held3))
+	}
 	held = append(held, held2...)
+	held = append(held, held3...)
 	js = append(js, held...) // no ad is judged in both
 	seen := map[string]bool{}
 	sets := map[string]bool{}
