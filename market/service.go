@@ -342,8 +342,8 @@ func (s *Service) Cut(in CutInput, scope stats.Scope) (stats.Cut, error) {
 		*f.out = t.Name
 	}
 	if in.Location != "" {
-		groups := s.Engine().Locations(scope)
-		if g, err := oneOf("location", in.Location, groups); err == nil {
+		// Most places are no location group: look them up without making oneOf's suggestions.
+		if g, ok := find(in.Location, s.Engine().Locations(scope)); ok {
 			c.Location = g
 		} else {
 			t, err := s.Resolve(in.Location, jobscope.KindLocation)
@@ -464,11 +464,8 @@ func (s *Service) Index(q stats.IndexQuery) (*stats.Index, error) {
 // oneOf returns the one of valid that v names in any case or punctuation ("cloud services",
 // "scotland"), or an Invalid Error listing them, with the likeliest first as suggestions.
 func oneOf(what, v string, valid []string) (string, error) {
-	k := Key(v)
-	for _, c := range valid {
-		if Key(c) == k {
-			return c, nil
-		}
+	if c, ok := find(v, valid); ok {
+		return c, nil
 	}
 	var cands []Candidate
 	for _, c := range valid {
@@ -479,6 +476,17 @@ func oneOf(what, v string, valid []string) (string, error) {
 	}
 	return "", &Error{Code: Invalid, Message: fmt.Sprintf("unknown %s %q: want one of %s", what, v, strings.Join(valid, ", ")),
 		Suggestions: Suggest(v, cands, 3)}
+}
+
+// find returns the value of valid that v names in any case or punctuation (see Key).
+func find(v string, valid []string) (string, bool) {
+	k := Key(v)
+	for _, c := range valid {
+		if Key(c) == k {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // Compare computes the pages of several terms side by side (minSalaries as for Page).

@@ -40,6 +40,9 @@ func newPages() (*pages, error) {
 		"adURL":    adURL,
 		"first":    func(n int, xs []stats.CoTerm) []stats.CoTerm { return xs[:min(n, len(xs))] },
 		"pay":      payText,
+		// query is a link's query string: typed as a URL, so that html/template keeps its = and &
+		// (escaped as &amp; in an attribute) rather than escaping the whole as one value.
+		"query": func(v url.Values) template.URL { return template.URL(v.Encode()) },
 	}
 	pg := &pages{t: map[string]*template.Template{}}
 	for _, name := range pageNames {
@@ -202,6 +205,8 @@ type termPage struct {
 	Top       []stats.CoTerm
 	// The long tables' rows, written in Go (see tables.go).
 	Summary, TopRows, ByCategory, LocationRows template.HTML
+	// HTML is the whole content, written in Go too (see termHTML).
+	HTML template.HTML
 }
 
 func (t termPage) title() string { return t.P.Term + ": jobs, salaries and skills" }
@@ -243,6 +248,7 @@ func (pg *pages) term(_ http.ResponseWriter, r *http.Request, s *Server) (string
 	tp.TopRows = coRows(tp.Top)
 	tp.ByCategory = categoryTables(p.Cooccurring.ByCategory, 8)
 	tp.LocationRows = locationRows(p)
+	tp.HTML = termHTML(&tp)
 	return "term", tp, nil
 }
 

@@ -268,7 +268,13 @@ func TestPages(t *testing.T) {
 		{"/", 200, []string{"<table", "Skills: the permanent market", `href="/terms/`}},
 		{"/?kind=title&q=developer", 200, []string{"Job titles", "Backend Developer"}},
 		{"/terms/Python", 200, []string{"<h1>Python", "<svg", "Median salary", "Cited with Python"}},
-		{"/terms/Python?seniority=senior&location=London", 200, []string{"only the ads that are: <strong>senior, London</strong>"}},
+		{"/terms/Python?seniority=senior&location=London", 200, []string{"only the ads that are: <strong>senior, London</strong>",
+			// the links to the salary tables and the data keep the cut
+			`href="/terms/Python/by/seniority?location=London&amp;seniority=senior"`,
+			`href="/api/v1/terms/Python?location=London&amp;seniority=senior&amp;format=csv"`,
+			`<input name="location" value="London"`, `<option selected>senior</option>`}},
+		{"/terms/Backend%20Developer/by/seniority?location=London", 200, []string{
+			`href="/api/v1/terms/Backend%20Developer/by/seniority?location=London&amp;format=csv"`}},
 		{"/terms/Pyhton", 404, []string{"Did you mean", `href="/terms/Python"`}},
 		{"/terms/Python?market=temp", 400, []string{"permanent or contract"}},
 		{"/terms/Python?market=contract", 200, []string{`<option value="contract" selected>`, "Median day rate"}},

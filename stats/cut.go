@@ -306,6 +306,17 @@ func (e *Engine) categoryLists(g *group, ids []uint32, cats []uint32) {
 	for i, c := range cats {
 		ls[i] = g.catList(c)
 	}
+	if !slices.ContainsFunc(cats, func(c uint32) bool { return c >= 64 }) {
+		for _, id := range ids {
+			m := e.catMask[id]
+			for i, c := range cats {
+				if m&(1<<c) != 0 {
+					ls[i].ids = append(ls[i].ids, id)
+				}
+			}
+		}
+		return
+	}
 	seen := make([]bool, len(cats))
 	for _, id := range ids {
 		clear(seen)
@@ -323,6 +334,9 @@ func (e *Engine) categoryLists(g *group, ids []uint32, cats []uint32) {
 
 // citesCategory reports whether ad id cites a term of category c.
 func (e *Engine) citesCategory(id, c uint32) bool {
+	if c < 64 {
+		return e.catMask[id]&(1<<c) != 0
+	}
 	for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
 		if e.catOf[u] == c {
 			return true

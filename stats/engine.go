@@ -97,6 +97,10 @@ type Engine struct {
 	// titleOf is each ad's title term plus one (0: none), for cuts by title: the same as its
 	// title among termIDs, read in one load instead of a scan.
 	titleOf []uint32
+	// catMask has bit c set for each category c < 64 a term of the ad is of: whether an ad cites a
+	// category, which cut pages ask of every kept ad for each category they read, in one load
+	// instead of a scan of its terms (see citesCategory).
+	catMask []uint64
 	termOff []uint32 // ad i cites termIDs[termOff[i]:termOff[i+1]]
 	termIDs []uint32
 	grpOff  []uint32 // ad i is in groups grpIDs[grpOff[i]:grpOff[i+1]]
@@ -420,6 +424,17 @@ func (e *Engine) group(market uint8, tech bool, country, name string, kind group
 	return id
 }
 
+// maskOf is the catMask of an ad citing terms ts.
+func (e *Engine) maskOf(ts []uint32) uint64 {
+	var m uint64
+	for _, u := range ts {
+		if c := e.catOf[u]; c < 64 {
+			m |= 1 << c
+		}
+	}
+	return m
+}
+
 // titleIn is the title term among an ad's terms ts plus one, or 0 when they hold none.
 func (e *Engine) titleIn(ts []uint32) uint32 {
 	for _, u := range ts {
@@ -635,6 +650,7 @@ func (e *Engine) appendAd(b *batch, r *Record) {
 	ts := e.termIDs[start:]
 	e.termOff = append(e.termOff, uint32(len(e.termIDs)))
 	e.titleOf = append(e.titleOf, e.titleIn(ts))
+	e.catMask = append(e.catMask, e.maskOf(ts))
 	for _, t := range ts {
 		ti := &e.terms[t]
 		ti.ads++

@@ -583,8 +583,11 @@ func (e *Engine) derive() error {
 		e.catIdx[c] = uint32(i)
 	}
 	e.titleOf = make([]uint32, n)
+	e.catMask = make([]uint64, n)
 	for i := range n {
-		e.titleOf[i] = e.titleIn(e.termIDs[e.termOff[i]:e.termOff[i+1]])
+		ts := e.termIDs[e.termOff[i]:e.termOff[i+1]]
+		e.titleOf[i] = e.titleIn(ts)
+		e.catMask[i] = e.maskOf(ts)
 	}
 	if len(e.curs) > otherCurrency {
 		return errors.New("too many currencies")
