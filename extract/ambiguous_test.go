@@ -104,8 +104,10 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Hack/event", "Hack", "A two-day hack for cross-functional teams using Python.", false},
 		{"QA/practice", "Quality Assurance", "QA and test automation with Selenium.", true},
 		{"QA/role", "Quality Assurance", "Work with our QA engineer on Java services.", false},
-		// A role named after a part of the stack still asks for it (readers name it): see areaPractices.
-		{"Full Stack/role", "Full Stack", "We hire a Full Stack Developer for Python work.", true},
+		// A role named after a part of the stack is the job, not the skill, as "Data Scientist" is.
+		{"Full Stack/role", "Full Stack", "We hire a Full Stack Developer for Python work.", false},
+		{"Front-End/role", "Front-End Development", "Open positions: Senior Frontend Engineer, DevOps Engineer.", false},
+		{"Front-End/practice", "Front-End Development", "Our frontend is React and our backend is Go.", true},
 		{"Scrum/role", "Scrum", "Our Scrum Master runs the Python team's stand-ups.", false},
 		{"Scheme/pension", "Scheme", "Contributory Pension Scheme. We write Python and Java.", false},
 		{"Scheme/language", "Scheme", "We write Python, Clojure and Scheme.", true},

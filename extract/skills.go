@@ -143,11 +143,12 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		case taxonomy.CatGeneral:
 			m.ok = !equalOpportunity(text, toks, m.pos)
 		case taxonomy.CatProcesses:
-			// "our QA engineer", "Full Stack Developer", "Scrum Master": a role named after a practice
-			// (the title field has it), not the practice asked for.
-			// A part of the stack is the skill either way: readers name Front-End Development in
-			// "front-end developers" and Full Stack in "Full Stack Engineer".
-			m.ok = m.pos+m.n >= len(toks) || !roleNouns[toks[m.pos+m.n].lower] || e.flags[m.skill]&flagArea != 0
+			// "our QA engineer", "Full Stack Developer", "Scrum Master", "Senior Frontend Engineer": a
+			// role named after a practice (the title field has it), not the practice asked for, as "Data
+			// Scientist" names no Data Science. Named as the practice ("frontend React", "our
+			// front-end", "full stack experience") it counts.
+			end := m.pos + m.n
+			m.ok = end >= len(toks) || !roleNouns[toks[end].lower] || breakBetween(text, toks[end-1].end, toks[end].start)
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -478,7 +479,6 @@ const (
 	flagNoun                      // has a one-word alias that is a key of nounCompounds
 	flagNonTech                   // of the General or Qualifications category: no technical context for others
 	flagProfile                   // one of profilePlatforms
-	flagArea                      // one of areaPractices
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -490,9 +490,6 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 		}
 		if profilePlatforms[s.Name] {
 			flags[i] |= flagProfile
-		}
-		if areaPractices[s.Name] {
-			flags[i] |= flagArea
 		}
 		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
 			flags[i] |= flagNonTech
@@ -514,14 +511,18 @@ func aliasTexts(as []taxonomy.Alias) []string {
 	return out
 }
 
-// roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
-// team lead" is not, "Scrum Master" is, and so is "Software Engineering Interns".
+// roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "Scrum
+// Master", "Software Engineering Interns", "Full Stack Engineer", "data science roles" and "QA Lead"
+// are roles, "DevOps team lead" is not. "dev" is left out: "backend dev experience" is the practice.
 var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
 	"designer": true, "designers": true, "master": true, "masters": true, "professional": true,
 	"professionals": true, "specialist": true, "specialists": true, "programmer": true, "programmers": true,
 	"architect": true, "architects": true, "analyst": true, "analysts": true, "administrator": true,
 	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true,
-	"intern": true, "interns": true, "internship": true, "internships": true}
+	"intern": true, "interns": true, "internship": true, "internships": true, "devs": true,
+	"role": true, "roles": true, "position": true, "positions": true, "hire": true, "hires": true,
+	"lead": true, "leads": true, "ninja": true, "ninjas": true, "wizard": true, "wizards": true,
+	"hacker": true, "hackers": true, "generalist": true, "generalists": true}
 
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
@@ -595,12 +596,6 @@ func (e *Extractor) otherSense(toks []token, m *skillMatch) {
 		}
 	}
 }
-
-// areaPractices are the practices that name a part of the stack, which a role named after them still
-// asks for: a "front-end developer" does front-end development, where a "Scrum Master" is a role.
-var areaPractices = map[string]bool{"Front-End Development": true, "Back-End Development": true,
-	"Full Stack": true, "Web Development": true, "Mobile Development": true, "Data Analysis": true,
-	"Machine Learning": true, "UI Design": true, "UX Design": true}
 
 // hyphenated reports whether t is joined to a neighbouring word by a hyphen ("rock-solid").
 func hyphenated(text string, t token) bool {
