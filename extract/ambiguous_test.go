@@ -109,6 +109,11 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Front-End/role", "Front-End Development", "Open positions: Senior Frontend Engineer, DevOps Engineer.", false},
 		{"Front-End/practice", "Front-End Development", "Our frontend is React and our backend is Go.", true},
 		{"Scrum/role", "Scrum", "Our Scrum Master runs the Python team's stand-ups.", false},
+		// The first items of a list that ends in "skills" share it.
+		{"Organisational/list of skills", "Organisational Skills", "Excellent communication, organisational and IT skills.", true},
+		{"IT/list of skills", "IT Skills", "Excellent communication, organisational and IT skills.", true},
+		{"Analytical/and skills", "Analytical Skills", "Good design, analytical and problem-solving skills.", true},
+		{"Organisational/no list", "Organisational Skills", "An organisational change will help you develop your skills.", false},
 		{"Scheme/pension", "Scheme", "Contributory Pension Scheme. We write Python and Java.", false},
 		{"Scheme/language", "Scheme", "We write Python, Clojure and Scheme.", true},
 		{"Yarn/Hadoop", "Hadoop YARN", "Experience with Hadoop, HDFS and Yarn clusters.", true},

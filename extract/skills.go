@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"jobscope"
@@ -116,6 +117,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		matches = append(matches, skillMatch{pos: i, n: n, skill: p.id, guard: p.guard})
 		i = afterConjunction(toks, i, n)
 	}
+	matches = e.coordinatedSkills(text, toks, matches, start)
 	found := matches[start:]
 	if len(e.senses) > 0 {
 		for mi := range found {
@@ -169,6 +171,103 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		e.tagLines(text, toks, found)
 	}
 	return matches
+}
+
+// coordinatedSkills adds to matches[start:] the skills named by the first items of a list that ends in
+// "skills" and shares it: "excellent organisational, IT and communication skills" names Organisational
+// Skills and IT Skills as well as Communication Skills, "analytical and problem-solving skills"
+// Analytical Skills. Going back from each "skills", every item (a word or two between commas, slashes,
+// "&", "and" or "or") is looked up with "skills" after it; an item that a match already covers is passed
+// over, and the list ends at anything else or at the first item of more words (its first words
+// qualify the list: "excellent IT").
+func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skillMatch, start int) []skillMatch {
+	n0 := len(matches)
+	for s := 2; s < len(toks); s++ {
+		if toks[s].hash != skillsHash || toks[s].lower != "skills" || conjunction(toks[s-1].lower) {
+			continue
+		}
+		end := s // the list's items are read back from here
+		for items := 0; items < 8; items++ {
+			// The item: the words back to the previous separator or conjunction, at most three.
+			lo := end - 1
+			for lo > 0 && end-lo < 3 && !listGap(text, toks, lo-1, lo) && !conjunction(toks[lo-1].lower) &&
+				!breakBetween(text, toks[lo-1].end, toks[lo].start) {
+				lo--
+			}
+			// The last item is the main match's to find ("communication skills"); the others are added.
+			if items > 0 && !covered(matches[start:n0], lo, end) {
+				if m, ok := e.itemSkill(toks, lo, end, s); ok {
+					matches = append(matches, m)
+				}
+			}
+			// What joins the item to the one before: "and"/"or" (after a comma or not) or a separator.
+			switch {
+			case lo > 1 && conjunction(toks[lo-1].lower) && !breakBetween(text, toks[lo-1].end, toks[lo].start) &&
+				(listGap(text, toks, lo-2, lo-1) || !breakBetween(text, toks[lo-2].end, toks[lo-1].start)):
+				end = lo - 1
+			case lo > 0 && listGap(text, toks, lo-1, lo):
+				end = lo
+			default:
+				items = 8 // the list begins here
+			}
+		}
+	}
+	if len(matches) > n0 {
+		slices.SortStableFunc(matches[start:], func(a, b skillMatch) int { return a.pos - b.pos })
+	}
+	return matches
+}
+
+// skillsHash is the hash of the word "skills".
+var skillsHash = tokenizeString("skills")[0].hash
+
+func conjunction(w string) bool { return w == "and" || w == "or" }
+
+// listGap reports whether the gap between toks[a] and toks[b] separates two list items: a comma, a
+// slash or an ampersand, and no full stop, semicolon, colon or line break.
+func listGap(text string, toks []token, a, b int) bool {
+	if a < 0 || b >= len(toks) || a >= b {
+		return false
+	}
+	sep := false
+	for k := toks[a].end; k < toks[b].start; k++ {
+		switch text[k] {
+		case ',', '/', '&':
+			sep = true
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return sep
+}
+
+// covered reports whether a match covers any of toks[lo:hi].
+func covered(found []skillMatch, lo, hi int) bool {
+	for _, m := range found {
+		if m.pos < hi && m.pos+m.n > lo {
+			return true
+		}
+	}
+	return false
+}
+
+// itemSkill looks up the item toks[lo:end] (its last two words, then its last word) with the word
+// "skills" at toks[s] after it, as one alias: an unguarded alias of exactly those words.
+func (e *Extractor) itemSkill(toks []token, lo, end, s int) (skillMatch, bool) {
+	var buf [3]token
+	for from := max(lo, end-2); from < end; from++ {
+		n := end - from
+		tmp := append(buf[:0], toks[from:end]...)
+		last := toks[s]
+		last.brk = false
+		tmp = append(tmp, last)
+		p := e.skills.longest(tmp, 0)
+		if p != nil && len(p.words) == n+1 && p.guard == uint8(taxonomy.GuardNone) {
+			return skillMatch{pos: from, n: n, skill: p.id, guard: p.guard}, true
+		}
+	}
+	return skillMatch{}, false
 }
 
 // afterConjunction is where matching goes on after a phrase of n words at i: after it, unless the
