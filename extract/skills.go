@@ -174,20 +174,29 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 }
 
 // coordinatedSkills adds to matches[start:] the skills named by the first items of a list that ends in
-// "skills" and shares it: "excellent organisational, IT and communication skills" names Organisational
-// Skills and IT Skills as well as Communication Skills, "analytical and problem-solving skills"
-// Analytical Skills. Going back from each "skills", every item (a word or two between commas, slashes,
-// "&", "and" or "or") is looked up with "skills" after it; an item that a match already covers is passed
+// a word they share (see sharedHeadWords): "excellent organisational, IT and communication skills"
+// names Organisational Skills and IT Skills as well as Communication Skills, "unit and integration
+// testing" Unit Testing. Going back from each such word, every item (a word or two between commas, slashes,
+// "&", "and" or "or") is looked up with that word after it; an item that a match already covers is passed
 // over, and the list ends at anything else or at the first item of more words (its first words
 // qualify the list: "excellent IT").
 func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skillMatch, start int) []skillMatch {
 	n0 := len(matches)
 	for s := 2; s < len(toks); s++ {
-		if toks[s].hash != skillsHash || toks[s].lower != "skills" || conjunction(toks[s-1].lower) {
+		head, ok := sharedHeadWords[toks[s].lower]
+		if !sharedHeads[toks[s].hash] || !ok || conjunction(toks[s-1].lower) {
 			continue
 		}
+		if head == headPair && s+1 < len(toks) && !breakBetween(text, toks[s].end, toks[s+1].start) &&
+			!afterSharedHead[toks[s+1].lower] {
+			continue // "hard engineering problems", "web and software development firm"
+		}
+		maxItems := 8
+		if head == headPair {
+			maxItems = 2
+		}
 		end := s // the list's items are read back from here
-		for items := 0; items < 8; items++ {
+		for items := 0; items < maxItems; items++ {
 			// The item: the words back to the previous separator or conjunction, at most three.
 			lo := end - 1
 			for lo > 0 && end-lo < 3 && !listGap(text, toks, lo-1, lo) && !conjunction(toks[lo-1].lower) &&
@@ -195,13 +204,27 @@ func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skill
 				lo--
 			}
 			// The last item is the main match's to find ("communication skills"); the others are added.
-			if items > 0 && !covered(matches[start:n0], lo, end) {
+			if items > 0 && !covered(matches[start:n0], lo, end) && (head == headSkills || lo == end-1 || itemLead[toks[end-2].lower]) {
 				if m, ok := e.itemSkill(toks, lo, end, s); ok {
 					matches = append(matches, m)
 				}
 			}
+			if head == headPair && items == 0 && lo != end-1 {
+				break // "data and large scale analysis": a pair shares a head word it directly precedes
+			}
 			// What joins the item to the one before: "and"/"or" (after a comma or not) or a separator.
 			switch {
+			case head == headPair && lo > 0 && (conjunction(toks[lo-1].lower) || pairGap(text, toks, lo-1, lo)):
+				if conjunction(toks[lo-1].lower) {
+					end = lo - 1
+				} else {
+					end = lo
+				}
+				if end == 0 || listGap(text, toks, end-1, end) || breakBetween(text, toks[end-1].end, toks[end].start) {
+					items = maxItems // "people, version control, configuration management": no pair
+				}
+			case head == headPair:
+				items = maxItems
 			case lo > 1 && conjunction(toks[lo-1].lower) && !breakBetween(text, toks[lo-1].end, toks[lo].start) &&
 				(listGap(text, toks, lo-2, lo-1) || !breakBetween(text, toks[lo-2].end, toks[lo-1].start)):
 				end = lo - 1
@@ -218,8 +241,58 @@ func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skill
 	return matches
 }
 
-// skillsHash is the hash of the word "skills".
-var skillsHash = tokenizeString("skills")[0].hash
+// sharedHeadWords are the last words a list of skills shares: "organisational and IT skills", "unit,
+// integration and end-to-end testing", "front-end and back-end development". "management" is left out:
+// its pairs are mostly a product's features or a firm's services ("Vendor and Partner management",
+// "Program/Project and Performance Management").
+var sharedHeadWords = map[string]uint8{"skills": headSkills, "testing": headList, "programming": headList,
+	"development": headPair, "design": headPair, "analysis": headPair, "engineering": headPair}
+
+// How far back a shared head word is shared: over a list of any length whose items are of one or two
+// words before "skills" ("communication, organisational and IT skills", "strong data presentation and
+// visualization skills") and of one word before other words ("unit, integration and end-to-end
+// testing"; not "UAV sensor integration, UAV flight testing"), or by a pair of one word each joined by
+// "and", "or", "&" or a slash, the last right before the head word, which ends the phrase or is followed
+// by one of afterSharedHead ("product and system design", "web/mobile development experience").
+// Longer lists of nouns before these words are mostly not of skills: "people, version control,
+// configuration management", "novel data, solve hard engineering problems".
+const (
+	headSkills uint8 = iota + 1
+	headList
+	headPair
+)
+
+// itemLead are the words that may stand right before a one-word item of a list that shares another
+// head word than "skills": "approach to unit and integration testing", "experience in web or mobile
+// development". Another word there makes the item longer ("UAV sensor integration, UAV flight testing",
+// "Head of Digital Product and senior management"), which is then not looked up.
+var itemLead = map[string]bool{"to": true, "of": true, "in": true, "with": true, "on": true, "for": true,
+	"the": true, "a": true, "an": true, "both": true, "including": true, "like": true, "as": true, "either": true,
+	"our": true, "your": true, "their": true, "experience": true, "knowledge": true, "understanding": true,
+	"strong": true, "solid": true, "good": true, "excellent": true, "proven": true, "do": true, "doing": true,
+	"into": true, "across": true, "about": true, "at": true, "from": true, "and": true, "or": true, "some": true,
+	"any": true, "all": true, "is": true, "are": true, "be": true, "have": true, "has": true}
+
+// afterSharedHead are the words that may follow the head word a pair shares.
+var afterSharedHead = map[string]bool{"experience": true, "skills": true, "knowledge": true, "background": true,
+	"expertise": true, "and": true, "or": true, "in": true, "of": true, "for": true, "with": true, "using": true,
+	"across": true, "on": true, "is": true, "are": true, "practices": true, "principles": true, "techniques": true,
+	"tools": true, "frameworks": true, "methodologies": true, "work": true, "projects": true}
+
+// pairGap reports whether the gap between toks[a] and toks[b] joins a pair: a slash or an ampersand.
+func pairGap(text string, toks []token, a, b int) bool {
+	g := text[toks[a].end:toks[b].start]
+	return g == "/" || g == "&" || g == " & " || g == " / "
+}
+
+// sharedHeads holds the hashes of sharedHeadWords, looked up before the words.
+var sharedHeads = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for w := range sharedHeadWords {
+		m[tokenizeString(w)[0].hash] = true
+	}
+	return m
+}()
 
 func conjunction(w string) bool { return w == "and" || w == "or" }
 
@@ -252,8 +325,8 @@ func covered(found []skillMatch, lo, hi int) bool {
 	return false
 }
 
-// itemSkill looks up the item toks[lo:end] (its last two words, then its last word) with the word
-// "skills" at toks[s] after it, as one alias: an unguarded alias of exactly those words.
+// itemSkill looks up the item toks[lo:end] (its last two words, then its last word) with the shared
+// word at toks[s] after it, as one alias: an unguarded alias of exactly those words.
 func (e *Extractor) itemSkill(toks []token, lo, end, s int) (skillMatch, bool) {
 	var buf [3]token
 	for from := max(lo, end-2); from < end; from++ {
