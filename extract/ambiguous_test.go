@@ -114,6 +114,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"IT/list of skills", "IT Skills", "Excellent communication, organisational and IT skills.", true},
 		{"Analytical/and skills", "Analytical Skills", "Good design, analytical and problem-solving skills.", true},
 		{"Organisational/no list", "Organisational Skills", "An organisational change will help you develop your skills.", false},
+		{"Clinical Skills/two phrases", "Clinical Skills", "You will have a passion for nursing and good communication skills.", false},
+		{"Organisational/list with a qualifier", "Organisational Skills", "Important qualities are organisation, attention to detail, strong communication skills.", true},
 		{"Unit Testing/shared head", "Unit Testing", "A disciplined approach to unit and integration testing in Go.", true},
 		{"Integration Testing/not an item", "Integration Testing", "Areas of UAV sensor integration, UAV flight testing and C++.", false},
 		{"Mobile Development/pair", "Mobile Development", "Experience in mobile or web development with React.", true},

@@ -209,6 +209,9 @@ func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skill
 					matches = append(matches, m)
 				}
 			}
+			if items == 0 && end-lo > 1 && listQualifiers[toks[lo].lower] && lo > 0 && conjunction(toks[lo-1].lower) {
+				break // "a passion for nursing and good communication skills": the "and" joins two phrases
+			}
 			if head == headPair && items == 0 && lo != end-1 {
 				break // "data and large scale analysis": a pair shares a head word it directly precedes
 			}
@@ -261,6 +264,13 @@ const (
 	headList
 	headPair
 )
+
+// listQualifiers, at the start of a list's last item of more words after "and" or "or", make it a
+// phrase of its own that shares its head word with nothing before it: "a passion for nursing and good
+// communication skills" (but "organisation, attention to detail, strong communication skills" is a list).
+var listQualifiers = map[string]bool{"good": true, "excellent": true, "strong": true, "effective": true,
+	"great": true, "sound": true, "solid": true, "proven": true, "outstanding": true, "exceptional": true,
+	"high": true, "advanced": true, "basic": true, "demonstrable": true, "demonstrated": true, "some": true}
 
 // itemLead are the words that may stand right before a one-word item of a list that shares another
 // head word than "skills": "approach to unit and integration testing", "experience in web or mobile
