@@ -115,6 +115,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Analytical/and skills", "Analytical Skills", "Good design, analytical and problem-solving skills.", true},
 		{"Organisational/no list", "Organisational Skills", "An organisational change will help you develop your skills.", false},
 		{"Clinical Skills/two phrases", "Clinical Skills", "You will have a passion for nursing and good communication skills.", false},
+		{"Data Visualisation/shared modifier", "Data Visualisation", "Exploratory data analysis and visualization in Python.", true},
+		{"Computer Engineering/no modifier", "Computer Engineering", "A degree in Computer Science or engineering, and Python.", false},
 		{"Organisational/list with a qualifier", "Organisational Skills", "Important qualities are organisation, attention to detail, strong communication skills.", true},
 		{"Unit Testing/shared head", "Unit Testing", "A disciplined approach to unit and integration testing in Go.", true},
 		{"Integration Testing/not an item", "Integration Testing", "Areas of UAV sensor integration, UAV flight testing and C++.", false},

@@ -179,7 +179,8 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 // testing" Unit Testing. Going back from each such word, every item (a word or two between commas, slashes,
 // "&", "and" or "or") is looked up with that word after it; an item that a match already covers is passed
 // over, and the list ends at anything else or at the first item of more words (its first words
-// qualify the list: "excellent IT").
+// qualify the list: "excellent IT"). A two-word skill whose first word is one of sharedModifiers also
+// lends it to the word after "and", "or" or a slash: "data analysis and visualisation".
 func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skillMatch, start int) []skillMatch {
 	n0 := len(matches)
 	for s := 2; s < len(toks); s++ {
@@ -238,11 +239,44 @@ func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skill
 			}
 		}
 	}
+	// A modifier shared forward: "data analysis and visualisation" names Data Visualisation too.
+	for mi := start; mi < n0; mi++ {
+		m := matches[mi]
+		if m.n != 2 || !sharedModifiers[toks[m.pos].lower] || m.guard != uint8(taxonomy.GuardNone) {
+			continue
+		}
+		y := m.pos + m.n
+		if y < len(toks) && toks[y].lower != "and" && toks[y].lower != "or" && pairGap(text, toks, y-1, y) {
+			// "data analysis/visualisation": the slash joins the pair
+		} else if y+1 < len(toks) && conjunction(toks[y].lower) && !sentenceBreak(text, toks[y-1].end, toks[y].start) &&
+			!breakBetween(text, toks[y].end, toks[y+1].start) {
+			y++
+		} else {
+			continue
+		}
+		if y >= len(toks) || covered(matches[start:n0], y, y+1) || conjunction(toks[y].lower) {
+			continue
+		}
+		var buf [2]token
+		tmp := append(buf[:0], toks[m.pos], toks[y])
+		tmp[1].brk = false
+		if p := e.skills.longest(tmp, 0); p != nil && len(p.words) == 2 && p.guard == uint8(taxonomy.GuardNone) && p.id != m.skill {
+			matches = append(matches, skillMatch{pos: y, n: 1, skill: p.id, guard: p.guard})
+		}
+	}
 	if len(matches) > n0 {
 		slices.SortStableFunc(matches[start:], func(a, b skillMatch) int { return a.pos - b.pos })
 	}
 	return matches
 }
+
+// sharedModifiers are the first words of a two-word skill that the next word of a pair shares: "data
+// analysis and visualisation", "data collection and analysis", "software design and architecture",
+// "risk assessment and management", "statistical analysis and modelling". Names whose first word is no
+// modifier are left alone: "Computer Science or engineering" names no Computer Engineering, "product
+// management and design" no Product Design.
+var sharedModifiers = map[string]bool{"data": true, "software": true, "database": true, "risk": true,
+	"statistical": true, "quality": true, "performance": true, "requirements": true, "test": true}
 
 // sharedHeadWords are the last words a list of skills shares: "organisational and IT skills", "unit,
 // integration and end-to-end testing", "front-end and back-end development". "management" is left out:
