@@ -923,12 +923,12 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 	first, last := toks[m.pos], toks[end-1]
 	if m.n == 1 && last.end-first.start == 1 {
 		if last.end < len(text) {
-			if c := text[last.end]; c == '&' || c == '\'' || c == '-' || c == '*' {
+			if c := text[last.end]; c == '&' || c == '\'' || c == '-' || c == '*' || c == '+' {
 				return false
 			}
 		}
 		if first.start > 0 {
-			if c := text[first.start-1]; c == '&' || c == '-' || c == '\'' {
+			if c := text[first.start-1]; c == '&' || c == '-' || c == '\'' || c == '+' {
 				return false
 			}
 		}
