@@ -117,6 +117,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Clinical Skills/two phrases", "Clinical Skills", "You will have a passion for nursing and good communication skills.", false},
 		{"Data Visualisation/shared modifier", "Data Visualisation", "Exploratory data analysis and visualization in Python.", true},
 		{"React/joined by a plus", "React", "Our core stack is React+Rails hosted on AWS.", true},
+		{"React/experience at a line start", "React", "Proficient in Django.\nReact experience is a plus.", true},
+		{"Make/sentence start", "Make", "Proficient in Django. Make sure you like Python.", false},
 		{"Redux/joined by a plus", "Redux", "Frontend in React+Redux, backend in Go.", true},
 		{"R/plus", "R", "Our R+D team works in Python and Go.", false},
 		{"C++/plus at the end", "C++", "We write C++ and Python.", true},

@@ -1000,7 +1000,7 @@ func (e *Extractor) wordSenseOK(text string, toks []token, matches []skillMatch,
 	if !plainCapitalised(w) || !sentenceStart(text, toks, m.pos) {
 		return true
 	}
-	if skillCues[next] {
+	if skillCues[next] || nameFollowers[next] {
 		return true
 	}
 	if (next == "and" || next == "or") && mi+1 < len(matches) && matches[mi+1].pos == end+1 {
@@ -1008,6 +1008,11 @@ func (e *Extractor) wordSenseOK(text string, toks []token, matches []skillMatch,
 	}
 	return mi+1 < len(matches) && matches[mi+1].pos == end
 }
+
+// nameFollowers, after a capitalised word at a sentence's start, show it is a name asked for: "React
+// experience is a plus", "Go skills", "Swift knowledge".
+var nameFollowers = map[string]bool{"experience": true, "skills": true, "knowledge": true, "expertise": true,
+	"proficiency": true}
 
 // breakBetween reports whether text[a:b], the gap between two words, ends a phrase.
 func breakBetween(text string, a, b int) bool {
