@@ -184,8 +184,11 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skillMatch, start int) []skillMatch {
 	n0 := len(matches)
 	for s := 2; s < len(toks); s++ {
+		if b := toks[s].hash % 1024; sharedHeads[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
 		head, ok := sharedHeadWords[toks[s].lower]
-		if !sharedHeads[toks[s].hash] || !ok || conjunction(toks[s-1].lower) {
+		if !ok || conjunction(toks[s-1].lower) {
 			continue
 		}
 		if head == headPair && s+1 < len(toks) && !breakBetween(text, toks[s].end, toks[s+1].start) &&
@@ -329,13 +332,14 @@ func pairGap(text string, toks []token, a, b int) bool {
 	return g == "/" || g == "&" || g == " & " || g == " / "
 }
 
-// sharedHeads holds the hashes of sharedHeadWords, looked up before the words.
-var sharedHeads = func() map[uint64]bool {
-	m := map[uint64]bool{}
+// sharedHeads has the bit hash%1024 set for the hash of each of sharedHeadWords: one bit test rules
+// out most words before the map is looked up.
+var sharedHeads = func() (bits [16]uint64) {
 	for w := range sharedHeadWords {
-		m[tokenizeString(w)[0].hash] = true
+		b := tokenizeString(w)[0].hash % 1024
+		bits[b/64] |= 1 << (b % 64)
 	}
-	return m
+	return bits
 }()
 
 func conjunction(w string) bool { return w == "and" || w == "or" }
