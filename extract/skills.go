@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"jobscope"
@@ -116,6 +117,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		matches = append(matches, skillMatch{pos: i, n: n, skill: p.id, guard: p.guard})
 		i = afterConjunction(toks, i, n)
 	}
+	matches = e.coordinatedSkills(text, toks, matches, start)
 	found := matches[start:]
 	if len(e.senses) > 0 {
 		for mi := range found {
@@ -143,11 +145,12 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		case taxonomy.CatGeneral:
 			m.ok = !equalOpportunity(text, toks, m.pos)
 		case taxonomy.CatProcesses:
-			// "our QA engineer", "Full Stack Developer", "Scrum Master": a role named after a practice
-			// (the title field has it), not the practice asked for.
-			// A part of the stack is the skill either way: readers name Front-End Development in
-			// "front-end developers" and Full Stack in "Full Stack Engineer".
-			m.ok = m.pos+m.n >= len(toks) || !roleNouns[toks[m.pos+m.n].lower] || e.flags[m.skill]&flagArea != 0
+			// "our QA engineer", "Full Stack Developer", "Scrum Master", "Senior Frontend Engineer": a
+			// role named after a practice (the title field has it), not the practice asked for, as "Data
+			// Scientist" names no Data Science. Named as the practice ("frontend React", "our
+			// front-end", "full stack experience") it counts.
+			end := m.pos + m.n
+			m.ok = end >= len(toks) || !roleNouns[toks[end].lower] || breakBetween(text, toks[end-1].end, toks[end].start)
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -168,6 +171,224 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		e.tagLines(text, toks, found)
 	}
 	return matches
+}
+
+// coordinatedSkills adds to matches[start:] the skills named by the first items of a list that ends in
+// a word they share (see sharedHeadWords): "excellent organisational, IT and communication skills"
+// names Organisational Skills and IT Skills as well as Communication Skills, "unit and integration
+// testing" Unit Testing. Going back from each such word, every item (a word or two between commas, slashes,
+// "&", "and" or "or") is looked up with that word after it; an item that a match already covers is passed
+// over, and the list ends at anything else or at the first item of more words (its first words
+// qualify the list: "excellent IT"). A two-word skill whose first word is one of sharedModifiers also
+// lends it to the word after "and", "or" or a slash: "data analysis and visualisation".
+func (e *Extractor) coordinatedSkills(text string, toks []token, matches []skillMatch, start int) []skillMatch {
+	n0 := len(matches)
+	for s := 2; s < len(toks); s++ {
+		if b := toks[s].hash % 1024; sharedHeads[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		head, ok := sharedHeadWords[toks[s].lower]
+		if !ok || conjunction(toks[s-1].lower) {
+			continue
+		}
+		if head == headPair && s+1 < len(toks) && !breakBetween(text, toks[s].end, toks[s+1].start) &&
+			!afterSharedHead[toks[s+1].lower] {
+			continue // "hard engineering problems", "web and software development firm"
+		}
+		maxItems := 8
+		if head == headPair {
+			maxItems = 2
+		}
+		end := s // the list's items are read back from here
+		for items := 0; items < maxItems; items++ {
+			// The item: the words back to the previous separator or conjunction, at most three.
+			lo := end - 1
+			for lo > 0 && end-lo < 3 && !listGap(text, toks, lo-1, lo) && !conjunction(toks[lo-1].lower) &&
+				!breakBetween(text, toks[lo-1].end, toks[lo].start) {
+				lo--
+			}
+			// The last item is the main match's to find ("communication skills"); the others are added.
+			if items > 0 && !covered(matches[start:n0], lo, end) && (head == headSkills || lo == end-1 || itemLead[toks[end-2].lower]) {
+				if m, ok := e.itemSkill(toks, lo, end, s); ok {
+					matches = append(matches, m)
+				}
+			}
+			if items == 0 && end-lo > 1 && listQualifiers[toks[lo].lower] && lo > 0 && conjunction(toks[lo-1].lower) {
+				break // "a passion for nursing and good communication skills": the "and" joins two phrases
+			}
+			if head == headPair && items == 0 && lo != end-1 {
+				break // "data and large scale analysis": a pair shares a head word it directly precedes
+			}
+			// What joins the item to the one before: "and"/"or" (after a comma or not) or a separator.
+			switch {
+			case head == headPair && lo > 0 && (conjunction(toks[lo-1].lower) || pairGap(text, toks, lo-1, lo)):
+				if conjunction(toks[lo-1].lower) {
+					end = lo - 1
+				} else {
+					end = lo
+				}
+				if end == 0 || listGap(text, toks, end-1, end) || breakBetween(text, toks[end-1].end, toks[end].start) {
+					items = maxItems // "people, version control, configuration management": no pair
+				}
+			case head == headPair:
+				items = maxItems
+			case lo > 1 && conjunction(toks[lo-1].lower) && !breakBetween(text, toks[lo-1].end, toks[lo].start) &&
+				(listGap(text, toks, lo-2, lo-1) || !breakBetween(text, toks[lo-2].end, toks[lo-1].start)):
+				end = lo - 1
+			case lo > 0 && listGap(text, toks, lo-1, lo):
+				end = lo
+			default:
+				items = 8 // the list begins here
+			}
+		}
+	}
+	// A modifier shared forward: "data analysis and visualisation" names Data Visualisation too.
+	for mi := start; mi < n0; mi++ {
+		m := matches[mi]
+		if m.n != 2 || !sharedModifiers[toks[m.pos].lower] || m.guard != uint8(taxonomy.GuardNone) {
+			continue
+		}
+		y := m.pos + m.n
+		if y < len(toks) && toks[y].lower != "and" && toks[y].lower != "or" && pairGap(text, toks, y-1, y) {
+			// "data analysis/visualisation": the slash joins the pair
+		} else if y+1 < len(toks) && conjunction(toks[y].lower) && !sentenceBreak(text, toks[y-1].end, toks[y].start) &&
+			!breakBetween(text, toks[y].end, toks[y+1].start) {
+			y++
+		} else {
+			continue
+		}
+		if y >= len(toks) || covered(matches[start:n0], y, y+1) || conjunction(toks[y].lower) {
+			continue
+		}
+		var buf [2]token
+		tmp := append(buf[:0], toks[m.pos], toks[y])
+		tmp[1].brk = false
+		if p := e.skills.longest(tmp, 0); p != nil && len(p.words) == 2 && p.guard == uint8(taxonomy.GuardNone) && p.id != m.skill {
+			matches = append(matches, skillMatch{pos: y, n: 1, skill: p.id, guard: p.guard})
+		}
+	}
+	if len(matches) > n0 {
+		slices.SortStableFunc(matches[start:], func(a, b skillMatch) int { return a.pos - b.pos })
+	}
+	return matches
+}
+
+// sharedModifiers are the first words of a two-word skill that the next word of a pair shares: "data
+// analysis and visualisation", "data collection and analysis", "software design and architecture",
+// "risk assessment and management", "statistical analysis and modelling". Names whose first word is no
+// modifier are left alone: "Computer Science or engineering" names no Computer Engineering, "product
+// management and design" no Product Design.
+var sharedModifiers = map[string]bool{"data": true, "software": true, "database": true, "risk": true,
+	"statistical": true, "quality": true, "performance": true, "requirements": true, "test": true}
+
+// sharedHeadWords are the last words a list of skills shares: "organisational and IT skills", "unit,
+// integration and end-to-end testing", "front-end and back-end development". "management" is left out:
+// its pairs are mostly a product's features or a firm's services ("Vendor and Partner management",
+// "Program/Project and Performance Management").
+var sharedHeadWords = map[string]uint8{"skills": headSkills, "testing": headList, "programming": headList,
+	"development": headPair, "design": headPair, "analysis": headPair, "engineering": headPair}
+
+// How far back a shared head word is shared: over a list of any length whose items are of one or two
+// words before "skills" ("communication, organisational and IT skills", "strong data presentation and
+// visualization skills") and of one word before other words ("unit, integration and end-to-end
+// testing"; not "UAV sensor integration, UAV flight testing"), or by a pair of one word each joined by
+// "and", "or", "&" or a slash, the last right before the head word, which ends the phrase or is followed
+// by one of afterSharedHead ("product and system design", "web/mobile development experience").
+// Longer lists of nouns before these words are mostly not of skills: "people, version control,
+// configuration management", "novel data, solve hard engineering problems".
+const (
+	headSkills uint8 = iota + 1
+	headList
+	headPair
+)
+
+// listQualifiers, at the start of a list's last item of more words after "and" or "or", make it a
+// phrase of its own that shares its head word with nothing before it: "a passion for nursing and good
+// communication skills" (but "organisation, attention to detail, strong communication skills" is a list).
+var listQualifiers = map[string]bool{"good": true, "excellent": true, "strong": true, "effective": true,
+	"great": true, "sound": true, "solid": true, "proven": true, "outstanding": true, "exceptional": true,
+	"high": true, "advanced": true, "basic": true, "demonstrable": true, "demonstrated": true, "some": true}
+
+// itemLead are the words that may stand right before a one-word item of a list that shares another
+// head word than "skills": "approach to unit and integration testing", "experience in web or mobile
+// development". Another word there makes the item longer ("UAV sensor integration, UAV flight testing",
+// "Head of Digital Product and senior management"), which is then not looked up.
+var itemLead = map[string]bool{"to": true, "of": true, "in": true, "with": true, "on": true, "for": true,
+	"the": true, "a": true, "an": true, "both": true, "including": true, "like": true, "as": true, "either": true,
+	"our": true, "your": true, "their": true, "experience": true, "knowledge": true, "understanding": true,
+	"strong": true, "solid": true, "good": true, "excellent": true, "proven": true, "do": true, "doing": true,
+	"into": true, "across": true, "about": true, "at": true, "from": true, "and": true, "or": true, "some": true,
+	"any": true, "all": true, "is": true, "are": true, "be": true, "have": true, "has": true}
+
+// afterSharedHead are the words that may follow the head word a pair shares.
+var afterSharedHead = map[string]bool{"experience": true, "skills": true, "knowledge": true, "background": true,
+	"expertise": true, "and": true, "or": true, "in": true, "of": true, "for": true, "with": true, "using": true,
+	"across": true, "on": true, "is": true, "are": true, "practices": true, "principles": true, "techniques": true,
+	"tools": true, "frameworks": true, "methodologies": true, "work": true, "projects": true}
+
+// pairGap reports whether the gap between toks[a] and toks[b] joins a pair: a slash or an ampersand.
+func pairGap(text string, toks []token, a, b int) bool {
+	g := text[toks[a].end:toks[b].start]
+	return g == "/" || g == "&" || g == " & " || g == " / "
+}
+
+// sharedHeads has the bit hash%1024 set for the hash of each of sharedHeadWords: one bit test rules
+// out most words before the map is looked up.
+var sharedHeads = func() (bits [16]uint64) {
+	for w := range sharedHeadWords {
+		b := tokenizeString(w)[0].hash % 1024
+		bits[b/64] |= 1 << (b % 64)
+	}
+	return bits
+}()
+
+func conjunction(w string) bool { return w == "and" || w == "or" }
+
+// listGap reports whether the gap between toks[a] and toks[b] separates two list items: a comma, a
+// slash or an ampersand, and no full stop, semicolon, colon or line break.
+func listGap(text string, toks []token, a, b int) bool {
+	if a < 0 || b >= len(toks) || a >= b {
+		return false
+	}
+	sep := false
+	for k := toks[a].end; k < toks[b].start; k++ {
+		switch text[k] {
+		case ',', '/', '&':
+			sep = true
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return sep
+}
+
+// covered reports whether a match covers any of toks[lo:hi].
+func covered(found []skillMatch, lo, hi int) bool {
+	for _, m := range found {
+		if m.pos < hi && m.pos+m.n > lo {
+			return true
+		}
+	}
+	return false
+}
+
+// itemSkill looks up the item toks[lo:end] (its last two words, then its last word) with the shared
+// word at toks[s] after it, as one alias: an unguarded alias of exactly those words.
+func (e *Extractor) itemSkill(toks []token, lo, end, s int) (skillMatch, bool) {
+	var buf [3]token
+	for from := max(lo, end-2); from < end; from++ {
+		n := end - from
+		tmp := append(buf[:0], toks[from:end]...)
+		last := toks[s]
+		last.brk = false
+		tmp = append(tmp, last)
+		p := e.skills.longest(tmp, 0)
+		if p != nil && len(p.words) == n+1 && p.guard == uint8(taxonomy.GuardNone) {
+			return skillMatch{pos: from, n: n, skill: p.id, guard: p.guard}, true
+		}
+	}
+	return skillMatch{}, false
 }
 
 // afterConjunction is where matching goes on after a phrase of n words at i: after it, unless the
@@ -478,7 +699,6 @@ const (
 	flagNoun                      // has a one-word alias that is a key of nounCompounds
 	flagNonTech                   // of the General or Qualifications category: no technical context for others
 	flagProfile                   // one of profilePlatforms
-	flagArea                      // one of areaPractices
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -490,9 +710,6 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 		}
 		if profilePlatforms[s.Name] {
 			flags[i] |= flagProfile
-		}
-		if areaPractices[s.Name] {
-			flags[i] |= flagArea
 		}
 		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
 			flags[i] |= flagNonTech
@@ -514,14 +731,18 @@ func aliasTexts(as []taxonomy.Alias) []string {
 	return out
 }
 
-// roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "DevOps
-// team lead" is not, "Scrum Master" is, and so is "Software Engineering Interns".
+// roleNouns are words that, after the name of a practice, make it a role: "QA engineer", "Scrum
+// Master", "Software Engineering Interns", "Full Stack Engineer", "data science roles" and "QA Lead"
+// are roles, "DevOps team lead" is not. "dev" is left out: "backend dev experience" is the practice.
 var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer": true, "developers": true,
 	"designer": true, "designers": true, "master": true, "masters": true, "professional": true,
 	"professionals": true, "specialist": true, "specialists": true, "programmer": true, "programmers": true,
 	"architect": true, "architects": true, "analyst": true, "analysts": true, "administrator": true,
 	"administrators": true, "tester": true, "testers": true, "consultant": true, "consultants": true,
-	"intern": true, "interns": true, "internship": true, "internships": true}
+	"intern": true, "interns": true, "internship": true, "internships": true, "devs": true,
+	"role": true, "roles": true, "position": true, "positions": true, "hire": true, "hires": true,
+	"lead": true, "leads": true, "ninja": true, "ninjas": true, "wizard": true, "wizards": true,
+	"hacker": true, "hackers": true, "generalist": true, "generalists": true}
 
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
@@ -595,12 +816,6 @@ func (e *Extractor) otherSense(toks []token, m *skillMatch) {
 		}
 	}
 }
-
-// areaPractices are the practices that name a part of the stack, which a role named after them still
-// asks for: a "front-end developer" does front-end development, where a "Scrum Master" is a role.
-var areaPractices = map[string]bool{"Front-End Development": true, "Back-End Development": true,
-	"Full Stack": true, "Web Development": true, "Mobile Development": true, "Data Analysis": true,
-	"Machine Learning": true, "UI Design": true, "UX Design": true}
 
 // hyphenated reports whether t is joined to a neighbouring word by a hyphen ("rock-solid").
 func hyphenated(text string, t token) bool {
@@ -712,12 +927,12 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 	first, last := toks[m.pos], toks[end-1]
 	if m.n == 1 && last.end-first.start == 1 {
 		if last.end < len(text) {
-			if c := text[last.end]; c == '&' || c == '\'' || c == '-' || c == '*' {
+			if c := text[last.end]; c == '&' || c == '\'' || c == '-' || c == '*' || c == '+' {
 				return false
 			}
 		}
 		if first.start > 0 {
-			if c := text[first.start-1]; c == '&' || c == '-' || c == '\'' {
+			if c := text[first.start-1]; c == '&' || c == '-' || c == '\'' || c == '+' {
 				return false
 			}
 		}
@@ -789,7 +1004,7 @@ func (e *Extractor) wordSenseOK(text string, toks []token, matches []skillMatch,
 	if !plainCapitalised(w) || !sentenceStart(text, toks, m.pos) {
 		return true
 	}
-	if skillCues[next] {
+	if skillCues[next] || nameFollowers[next] {
 		return true
 	}
 	if (next == "and" || next == "or") && mi+1 < len(matches) && matches[mi+1].pos == end+1 {
@@ -797,6 +1012,11 @@ func (e *Extractor) wordSenseOK(text string, toks []token, matches []skillMatch,
 	}
 	return mi+1 < len(matches) && matches[mi+1].pos == end
 }
+
+// nameFollowers, after a capitalised word at a sentence's start, show it is a name asked for: "React
+// experience is a plus", "Go skills", "Swift knowledge".
+var nameFollowers = map[string]bool{"experience": true, "skills": true, "knowledge": true, "expertise": true,
+	"proficiency": true}
 
 // breakBetween reports whether text[a:b], the gap between two words, ends a phrase.
 func breakBetween(text string, a, b int) bool {

@@ -135,9 +135,9 @@ type token struct {
 	brk bool
 }
 
-// breakBytes are the bytes that, between two words, end any phrase.
+// breakBytes are the bytes that, between two words, end any phrase ("React+Redux" is two names).
 var breakBytes = func() (t [256]bool) {
-	for _, c := range []byte("\n,;|!?\"") {
+	for _, c := range []byte("\n,;|!?\"+") {
 		t[c] = true
 	}
 	return t
@@ -237,7 +237,16 @@ func tokenize(dst []token, text, lower string) []token {
 				continue
 			}
 			if c == '+' || c == '#' {
-				for i < n && (text[i] == '+' || text[i] == '#') {
+				j := i
+				for j < n && (text[j] == '+' || text[j] == '#') {
+					j++
+				}
+				// "C++", "C#", "kdb+" end the word; a plus between two words joins two names:
+				// "React+Redux", "Celery+RabbitMQ".
+				if c == '+' && j < n && isLetter(text[j]) {
+					break
+				}
+				for i < j {
 					h = (h ^ uint64(lower[i])) * fnvPrime
 					i++
 				}
