@@ -20,8 +20,33 @@ import (
 // tableWriter builds table markup.
 type tableWriter struct{ b strings.Builder }
 
-// text writes s escaped.
-func (w *tableWriter) text(s string) { w.b.WriteString(template.HTMLEscapeString(s)) }
+// text writes s escaped, as template.HTMLEscapeString escapes it, without the copy.
+func (w *tableWriter) text(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case 0:
+			esc = "\uFFFD"
+		default:
+			continue
+		}
+		w.b.WriteString(s[last:i])
+		w.b.WriteString(esc)
+		last = i + 1
+	}
+	w.b.WriteString(s[last:])
+}
 
 // raw writes markup of this file's own.
 func (w *tableWriter) raw(s string) { w.b.WriteString(s) }

@@ -9,6 +9,8 @@ import "html/template"
 // it costs a few microseconds. The markup is term.html's as it was.
 func termHTML(tp *termPage) template.HTML {
 	var w tableWriter
+	w.b.Grow(len(tp.Summary) + len(tp.Share) + len(tp.Salary) + len(tp.Histogram) + len(tp.TopRows) +
+		len(tp.ByCategory) + len(tp.LocationRows) + 8<<10) // the page's own markup: about 6 KB
 	p := tp.P
 	query := tp.Query.Encode()
 	w.raw(`<h1>`)

@@ -185,29 +185,52 @@ func (e *Engine) cutGroups(s Scope, c Cut, locs *dayRange, nd *need) (*cutView, 
 				all: &list{}, partial: nd != nil}
 		}
 	}
-	for _, sg := range v.scope {
-		a, b := e.span(sg.all, locs.from, locs.to)
-		for _, id := range sg.all.ids[a:b] {
-			for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
-				ng := v.locs[gid]
-				if ng == nil {
-					continue
-				}
-				ng.all.ids = append(ng.all.ids, id)
-				if nd != nil {
-					continue
-				}
-				for _, t := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
-					l := ng.termList(t)
-					l.ids = append(l.ids, id)
+	if nd != nil {
+		// Which kept ads each location group holds depends on the cut and the window, not on the
+		// page's term: dealt once, until the ads change, for the pages of every term under the cut.
+		per := e.cachedLocs(locsKey{scope: s, cut: c, from: locs.from, to: locs.to}, func() [][]uint32 {
+			per := make([][]uint32, len(e.groups))
+			for _, sg := range v.scope {
+				a, b := e.span(sg.all, locs.from, locs.to)
+				for _, id := range sg.all.ids[a:b] {
+					for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
+						if v.locs[gid] != nil {
+							per[gid] = append(per[gid], id)
+						}
+					}
 				}
 			}
+			return per
+		})
+		for gid, ids := range per {
+			if ng := v.locs[gid]; ng != nil {
+				ng.all.ids = slices.Clip(ids)
+			}
 		}
-		if nd == nil || int(nd.term) >= len(sg.terms) || sg.terms[nd.term] == nil {
+	}
+	for _, sg := range v.scope {
+		if nd == nil {
+			a, b := e.span(sg.all, locs.from, locs.to)
+			for _, id := range sg.all.ids[a:b] {
+				for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
+					ng := v.locs[gid]
+					if ng == nil {
+						continue
+					}
+					ng.all.ids = append(ng.all.ids, id)
+					for _, t := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
+						l := ng.termList(t)
+						l.ids = append(l.ids, id)
+					}
+				}
+			}
+			continue
+		}
+		if int(nd.term) >= len(sg.terms) || sg.terms[nd.term] == nil {
 			continue
 		}
 		tl := sg.terms[nd.term]
-		a, b = e.span(tl, locs.from, locs.to)
+		a, b := e.span(tl, locs.from, locs.to)
 		for _, id := range tl.ids[a:b] {
 			for _, gid := range e.grpIDs[e.grpOff[id]:e.grpOff[id+1]] {
 				if ng := v.locs[gid]; ng != nil {
@@ -244,7 +267,11 @@ func (e *Engine) narrowTo(g *group, v *cutView, nd *need) *group {
 	kept := ng.all.ids
 	if t := nd.term; int(t) < len(g.terms) && g.terms[t] != nil {
 		l := ng.termList(t)
-		l.ids = keptOf(l.ids, g.terms[t].ids, kept, v.keep, func(id uint32) bool { return e.cites(id, t) })
+		in := func(id uint32) bool { return e.cites(id, t) }
+		if bits := e.bitsOf(g, t); bits != nil {
+			in = func(id uint32) bool { return bits[id>>6]&(1<<(id&63)) != 0 }
+		}
+		l.ids = keptOf(l.ids, g.terms[t].ids, kept, v.keep, in)
 	}
 	if g.kind != grpCountry {
 		// A location group keeps no lists by category.
@@ -263,21 +290,58 @@ func (e *Engine) narrowTo(g *group, v *cutView, nd *need) *group {
 // cachedCut returns the ads of the cut of a group that key names, made by build the first time and
 // kept (see Engine.cutKept) until the ads change. The list returned is shared: read only.
 func (e *Engine) cachedCut(key cutKey, build func() []uint32) []uint32 {
+	return cached(e, &e.cutKept, key, func() []uint32 { return slices.Clip(build()) },
+		func(ids []uint32) int { return len(ids) }, &e.keptIDs)
+}
+
+// bitsOf returns the set of the ads on group g's list of term t, a bit an ad number, when the list
+// is dense enough (see Engine.termBits); nil otherwise. The set returned is shared: read only.
+func (e *Engine) bitsOf(g *group, t uint32) []uint64 {
+	l := g.terms[t]
+	if len(l.ids) < len(e.seq)/256 {
+		return nil
+	}
+	return cached(e, &e.termBits, bitsKey{g, t}, func() []uint64 {
+		bits := make([]uint64, (len(e.seq)+63)/64)
+		for _, id := range l.ids {
+			bits[id>>6] |= 1 << (id & 63)
+		}
+		return bits
+	}, func(bits []uint64) int { return len(bits) }, &e.bitWords)
+}
+
+// cachedLocs returns the kept ads of each location group, by group number, for the cut and window
+// key names: made by build the first time and kept, as cachedCut keeps a group's kept ads. The lists
+// returned are shared: read only.
+func (e *Engine) cachedLocs(key locsKey, build func() [][]uint32) [][]uint32 {
+	return cached(e, &e.cutLocs, key, build, func(per [][]uint32) int {
+		n := 0
+		for _, ids := range per {
+			n += len(ids)
+		}
+		return n
+	}, &e.keptIDs)
+}
+
+// cached returns (*m)[key], made by build the first time and kept until lockCache drops it, its
+// size added to *held. build runs without the cache lock: two pages may both make it, and the
+// second's is kept.
+func cached[K comparable, V any](e *Engine, m *map[K]V, key K, build func() V, size func(V) int, held *int) V {
 	e.lockCache()
-	ids, ok := e.cutKept[key]
+	v, ok := (*m)[key]
 	e.cacheMu.Unlock()
 	if ok {
-		return ids
+		return v
 	}
-	ids = slices.Clip(build())
+	v = build()
 	e.lockCache()
-	if e.cutKept == nil {
-		e.cutKept = map[cutKey][]uint32{}
+	if *m == nil {
+		*m = map[K]V{}
 	}
-	e.cutKept[key] = ids
-	e.keptIDs += len(ids)
+	(*m)[key] = v
+	*held += size(v)
 	e.cacheMu.Unlock()
-	return ids
+	return v
 }
 
 // keptOf appends to dst the kept ads of an engine's list src, reading whichever is shorter: src,

@@ -134,8 +134,32 @@ type Engine struct {
 	// location group (which keeps none of its own) that a cut to the whole group reads ("in
 	// London"). keptIDs counts what is held.
 	cutKept map[cutKey][]uint32
+	// cutLocs holds a cut's kept ads in a window dealt to the location groups, by group number,
+	// for the locations table of every term's page under the cut (see cutGroups).
+	cutLocs map[locsKey][][]uint32
 	keptIDs int
+	// termBits holds, for a group's longer lists (a term cited by one ad in 256 or more), a bit an
+	// ad: whether an ad of a cut cites the page's term is then one bit test rather than a scan of
+	// the ad's terms. Made when first read; bitWords counts the words held.
+	termBits map[bitsKey][]uint64
+	bitWords int
 }
+
+// locsKey names a cut of a scope's location groups over a window of posting days.
+type locsKey struct {
+	scope    Scope
+	cut      Cut
+	from, to int32
+}
+
+// bitsKey names group g's list of term t.
+type bitsKey struct {
+	g *group
+	t uint32
+}
+
+// maxBitWords bounds termBits: past it, it starts again empty.
+const maxBitWords = 4 << 20 // 32 MiB
 
 // cutKey names a cut of one group: its kept ads, or (cat > 0) those of them citing a term of
 // category cat-1.
@@ -170,10 +194,14 @@ func (e *Engine) lockCache() {
 	e.cacheMu.Lock()
 	if e.cacheVer != e.version || len(e.baseline) > 256 || len(e.rankCounts) > 4096 {
 		e.baseline, e.rankCounts, e.cacheVer = nil, nil, e.version
-		e.cutKept, e.keptIDs = nil, 0
+		e.cutKept, e.cutLocs, e.keptIDs = nil, nil, 0
+		e.termBits, e.bitWords = nil, 0
 	}
-	if len(e.cutKept) > maxCutKept || e.keptIDs > maxCutKeptIDs {
-		e.cutKept, e.keptIDs = nil, 0
+	if e.bitWords > maxBitWords {
+		e.termBits, e.bitWords = nil, 0
+	}
+	if len(e.cutKept)+len(e.cutLocs) > maxCutKept || e.keptIDs > maxCutKeptIDs {
+		e.cutKept, e.cutLocs, e.keptIDs = nil, nil, 0
 	}
 }
 
