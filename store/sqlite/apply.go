@@ -8,8 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"jobscope"
 	"jobscope/store/internal/adrow"
@@ -59,7 +64,10 @@ func adArgs(args []any, id int64, r *adrow.Row, dupOf, seq int64) []any {
 		posted, closed, r.URL, seq)
 }
 
-// Apply writes a batch in one transaction on the writer connection.
+// Apply writes a batch in one transaction on the writer connection. Another process writing the
+// same file holds its lock a batch at a time; a transaction that could not take it within the
+// busy timeout (a writer that starts its next batch as soon as it commits can keep winning the
+// lock from one that sleeps between tries) is tried again, whole, until maxBusyWait has passed.
 func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	p, err := adrow.Prepare(b)
 	if err != nil {
@@ -73,13 +81,40 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 		return fmt.Errorf("sqlite: apply: %w", err)
 	}
 	defer conn.Close()
-	var w jobscope.Written
-	if err := apply(ctx, conn, b, p, s.merge, &w); err != nil {
-		return fmt.Errorf("sqlite: apply: %w", err)
+	start := time.Now()
+	for try := 0; ; try++ {
+		var w jobscope.Written
+		err := apply(ctx, conn, b, p, s.merge, &w)
+		if err == nil {
+			s.committed()
+			b.Written = w
+			return nil
+		}
+		if !busy(err) || time.Since(start) > maxBusyWait {
+			return fmt.Errorf("sqlite: apply: %w", err)
+		}
+		// The transaction rolled back whole: prepare the batch again (Copies changed it) and wait
+		// a little, longer each time and by a random share, so that two waiters do not collide.
+		if p, err = adrow.Prepare(b); err != nil {
+			return fmt.Errorf("sqlite: apply: %w", err)
+		}
+		pause := time.Duration(10<<min(try, 5)) * time.Millisecond
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("sqlite: apply: %w", ctx.Err())
+		case <-time.After(pause/2 + rand.N(pause)):
+		}
 	}
-	s.committed()
-	b.Written = w
-	return nil
+}
+
+// maxBusyWait is how long Apply keeps trying a batch whose transaction finds the database locked.
+const maxBusyWait = 5 * time.Minute
+
+// busy reports whether err is SQLite's "database is locked" (SQLITE_BUSY, or one of its extended
+// codes).
+func busy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // apply runs one batch's transaction on the writer's connection. Every connection commits with
