@@ -42,7 +42,8 @@ func (e *Extractor) findSkills(text string, toks []token, out []jobscope.Skill) 
 	var buf [64]skillMatch
 	var idBuf [32]int32
 	ids := idBuf[:0]
-	for _, m := range e.skillMatches(text, toks, buf[:0]) {
+	matches := e.skillMatches(text, toks, buf[:0])
+	for _, m := range matches {
 		if !m.ok || containsID(ids, m.skill) {
 			continue
 		}
@@ -50,7 +51,7 @@ func (e *Extractor) findSkills(text string, toks []token, out []jobscope.Skill) 
 		s := e.skillList[m.skill]
 		out = append(out, jobscope.Skill{Name: s.Name, Category: s.Category})
 	}
-	return out
+	return e.inferredSkills(text, toks, matches, out)
 }
 
 // SkillMention is one mention of a skill in a text: the skill and the byte span text[Start:End] it was
