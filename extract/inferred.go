@@ -88,10 +88,52 @@ func (e *Extractor) inferredSkills(text string, toks []token, matches []skillMat
 		return out
 	}
 	out = e.inferredAfterCues(text, toks, matches, out)
+	// Only the lists that hold two technical skills within a few words of each other are read.
+	walked := 0
+	for a := range matches {
+		m := matches[a]
+		if m.pos < walked || !e.techSkill(m) {
+			continue
+		}
+		b := a + 1
+		for b < len(matches) && matches[b].pos <= m.pos+m.n+listReach && !e.techSkill(matches[b]) {
+			b++
+		}
+		if b >= len(matches) || matches[b].pos > m.pos+m.n+listReach {
+			continue
+		}
+		lo := m.pos
+		for lo > walked && lo > m.pos-listBack && gapKind(text, toks[lo-1].end, toks[lo].start) != gapEnd {
+			lo--
+		}
+		mi := a
+		for mi > 0 && matches[mi-1].pos+matches[mi-1].n > lo {
+			mi--
+		}
+		walked, out = e.walkList(text, toks, matches, lo, mi, out)
+	}
+	return out
+}
+
+// listReach is how many words apart two technical skills of one list stand at most; listBack how far
+// back from the first the list's start is looked for.
+const (
+	listReach = 12
+	listBack  = 40
+)
+
+// techSkill reports whether m counts and is a technical skill: no general skill, qualification or
+// vendor.
+func (e *Extractor) techSkill(m skillMatch) bool {
+	return m.ok && e.flags[m.skill]&flagNonTech == 0 && e.skillList[m.skill].Category != taxonomy.CatVendors
+}
+
+// walkList reads the items of the list that begins at toks[i] (matches[mi:] the skills from there
+// on) up to its end, appends the list's inferred skills to out, and returns where it ended.
+func (e *Extractor) walkList(text string, toks []token, matches []skillMatch, i, mi int, out []jobscope.Skill) (int, []jobscope.Skill) {
 	var itemBuf [64]listItem
 	items := itemBuf[:0]
-	mi := 0
-	for i := 0; i < len(toks); {
+	for i < len(toks) {
 		if conjunction(toks[i].lower) {
 			i++
 			continue
@@ -105,8 +147,7 @@ func (e *Extractor) inferredSkills(text string, toks []token, matches []skillMat
 			for k := mi; k < len(matches) && matches[k].pos <= j; k++ {
 				if matches[k].pos+matches[k].n > j {
 					it.touched = true
-					if matches[k].ok && e.flags[matches[k].skill]&flagNonTech == 0 &&
-						e.skillList[matches[k].skill].Category != taxonomy.CatVendors {
+					if e.techSkill(matches[k]) {
 						if !it.known || matches[k].pos < it.knownLo {
 							it.knownLo = matches[k].pos
 						}
@@ -136,19 +177,21 @@ func (e *Extractor) inferredSkills(text string, toks []token, matches []skillMat
 		it.hi = j + 1
 		items = append(items, it)
 		i = j + 1
-		if it.gap == gapEnd || i >= len(toks) {
-			out = e.inferFromList(text, toks, items, out)
-			items = items[:0]
+		if it.gap == gapEnd {
+			break
 		}
 	}
 	if len(items) > 0 {
 		out = e.inferFromList(text, toks, items, out)
 	}
-	return out
+	return i, out
 }
 
 // gapKind classifies the gap text[a:b] between two words.
 func gapKind(text string, a, b int) uint8 {
+	if b == a+1 && text[a] == ' ' {
+		return gapWord
+	}
 	g := gapWord
 	for k := a; k < b; k++ {
 		switch c := text[k]; {
@@ -200,19 +243,22 @@ func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, ou
 	if len(items) < 3 {
 		return out
 	}
-	known := 0
+	known, unknown := 0, false
 	for k, it := range items {
-		if roleNouns[toks[it.hi-1].lower] {
-			return out // "We have TechOps, Security Architect, C++ Engineers": a list of roles
-		}
 		// The first item's skill must end it, the last's begin it: "Our extraction APIs currently
 		// power Microsoft, eBay, Facebook" is no list of skills.
 		if it.known && (k > 0 || it.knownHi == it.hi) && (k < len(items)-1 || it.knownLo == it.lo) {
 			known++
 		}
+		unknown = unknown || !it.touched
 	}
-	if known < 2 || 2*known < len(items) || companyLead(text, toks, items[0].lo, items[0].hi) {
+	if !unknown || known < 2 || 2*known < len(items) || companyLead(text, toks, items[0].lo, items[0].hi) {
 		return out
+	}
+	for _, it := range items {
+		if roleNouns[toks[it.hi-1].lower] {
+			return out // "We have TechOps, Security Architect, C++ Engineers": a list of roles
+		}
 	}
 	if last := items[len(items)-1]; last.hi < len(toks) && companyTrails[toks[last.hi].lower] {
 		return out // "Alteryx, Collibra, Snowflake, AWS & Microsoft Partner"
@@ -385,6 +431,17 @@ func companyLead(text string, toks []token, lo, hi int) bool {
 	return false
 }
 
+// cueBits has the bit of each cue word's hash (see cuePreposition), so that most words are passed over
+// by a bit test.
+var cueBits = func() (bits [16]uint64) {
+	for _, w := range []string{"experience", "expertise", "proficiency", "proficient", "skilled", "fluency", "fluent",
+		"knowledge", "understanding", "familiarity", "familiar"} {
+		b := tokenizeString(w)[0].hash % 1024
+		bits[b/64] |= 1 << (b % 64)
+	}
+	return bits
+}()
+
 // cuePreposition returns the preposition after which a word such as "experience" or "knowledge"
 // names what is asked for ("experience with", "knowledge of"), or "".
 func cuePreposition(w string) (string, string) {
@@ -413,6 +470,9 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 		return out
 	}
 	for k := 0; k+2 < len(toks); k++ {
+		if b := toks[k].hash % 1024; cueBits[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
 		p1, p2 := cuePreposition(toks[k].lower)
 		if p1 == "" || toks[k+1].lower != p1 && toks[k+1].lower != p2 || breakBetween(text, toks[k].end, toks[k+2].start) {
 			continue
