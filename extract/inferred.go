@@ -260,6 +260,7 @@ func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, ou
 			return out // "We have TechOps, Security Architect, C++ Engineers": a list of roles
 		}
 	}
+	loose := known >= 3 && 3*known >= 2*len(items)
 	if last := items[len(items)-1]; last.hi < len(toks) && companyTrails[toks[last.hi].lower] {
 		return out // "Alteryx, Collibra, Snowflake, AWS & Microsoft Partner"
 	}
@@ -291,7 +292,7 @@ func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, ou
 			allLower(text[toks[items[k+1].lo].start:toks[items[k+1].lo].end]) && commonWords[toks[items[k+1].lo].lower] {
 			continue // "Pharmacokinetic & pharmacodynamic data analysis": a modifier shared with the next
 		}
-		if name, ok := e.inferredItem(text, toks, lo, hi); ok {
+		if name, ok := e.inferredItem(text, toks, lo, hi, loose); ok {
 			out = e.addInferred(out, name)
 		}
 	}
@@ -300,13 +301,21 @@ func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, ou
 
 // inferredItem returns the name of the unknown list item toks[lo:hi] as written, and whether it looks
 // like a skill's name: every word name-like, one of them no ordinary word, none a place, a company, a
-// role, a benefit or a date.
-func (e *Extractor) inferredItem(text string, toks []token, lo, hi int) (string, bool) {
+// role, a benefit or a date. In a list of which two thirds and at least three items are technical
+// skills (loose), a word of small letters that is no ordinary word ("statsmodels", "linode",
+// "virtualenv") and a phrase of capitalised ordinary words ("Eventual Consistency", "Event Store")
+// count too.
+func (e *Extractor) inferredItem(text string, toks []token, lo, hi int, loose bool) (string, bool) {
 	distinct := false
 	for k := lo; k < hi; k++ {
 		t := toks[k]
 		w := text[t.start:t.end]
-		if !nameLike(text, t) || notInferred[t.lower] || roleNouns[t.lower] || len(w) > 24 {
+		if notInferred[t.lower] || leadWords[t.lower] || roleNouns[t.lower] || looseStops[t.lower] {
+			return "", false
+		}
+		if loose && hi-lo == 1 && len(w) >= 3 && !commonWords[t.lower] && allLower(w) && !hyphenated(text, t) {
+			// a tag list's lower-case name: "redis, memcache, gunicorn"
+		} else if !nameLike(text, t) || notInferred[t.lower] || roleNouns[t.lower] || len(w) > 24 {
 			return "", false
 		}
 		if c := w[0]; c < 'A' || c > 'Z' && c < 'a' || c > 'z' {
@@ -324,6 +333,12 @@ func (e *Extractor) inferredItem(text string, toks []token, lo, hi int) (string,
 	}
 	if hi-lo == 1 && len(text[toks[lo].start:toks[lo].end]) == 2 && allLetters(toks[lo].lower) {
 		return "", false // "CS", "EE", "PC": other acronyms than the taxonomy's
+	}
+	if loose && hi-lo > 1 && !allUpper(text[toks[lo].start:toks[hi-1].end]) {
+		distinct = true // "Stream Processing, Kafka, Flink": a method named among tools
+	}
+	if s, end := toks[lo].start, toks[hi-1].end; s > 0 && text[s-1] == '_' || end < len(text) && text[end] == '_' {
+		return "", false // "sloth_gifs": part of an identifier
 	}
 	if !distinct || inAddress(text, toks[lo].start, toks[hi-1].end) || e.startsPlace(text, toks, lo, hi-lo) {
 		return "", false
@@ -493,7 +508,7 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 				break
 			}
 			if !touched(matches, lo, hi) {
-				if name, ok := e.inferredItem(text, toks, lo, hi); ok {
+				if name, ok := e.inferredItem(text, toks, lo, hi, false); ok {
 					out = e.addInferred(out, name)
 				}
 			}
@@ -549,3 +564,8 @@ var cueFollowers = map[string]bool{"is": true, "are": true, "a": true, "an": tru
 
 // clauseVerbs after a list's last item make it a clause's subject: "Haley Corridor, Briq is altering".
 var clauseVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true}
+
+// looseStops are words of no name that a list of tools holds: "Other Skills", "Keywords", "etcetera".
+var looseStops = map[string]bool{"other": true, "skills": true, "keywords": true, "etcetera": true, "tbd": true,
+	"e.g": true, "i.e": true, "etc": true, "misc": true, "various": true, "general": true, "more": true,
+	"ping": true, "pong": true, "fun": true, "who": true, "what": true, "why": true, "how": true}
