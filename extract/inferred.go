@@ -77,7 +77,7 @@ type listItem struct {
 // like a name (capitalised, or with a digit, a dot, '+' or '#', or capitals within it: "Mongrel2",
 // "ZeroMQ", "Scribe") and is no ordinary word of ads, place, company, role or benefit is very likely a
 // skill too ("Python/Django, ZeroMQ, Mongrel2"). They are of the category taxonomy.CatInferred.
-func (e *Extractor) inferredSkills(text string, toks []token, matches []skillMatch, out []jobscope.Skill) []jobscope.Skill {
+func (e *Extractor) inferredSkills(text string, toks []token, matches []skillMatch, out []SkillMention) []SkillMention {
 	ok := 0
 	for _, m := range matches {
 		if m.ok {
@@ -130,7 +130,7 @@ func (e *Extractor) techSkill(m skillMatch) bool {
 
 // walkList reads the items of the list that begins at toks[i] (matches[mi:] the skills from there
 // on) up to its end, appends the list's inferred skills to out, and returns where it ended.
-func (e *Extractor) walkList(text string, toks []token, matches []skillMatch, i, mi int, out []jobscope.Skill) (int, []jobscope.Skill) {
+func (e *Extractor) walkList(text string, toks []token, matches []skillMatch, i, mi int, out []SkillMention) (int, []SkillMention) {
 	var itemBuf [64]listItem
 	items := itemBuf[:0]
 	for i < len(toks) {
@@ -220,7 +220,7 @@ func lineItem(items []listItem, k int) bool {
 
 // inferFromList appends to out the unknown items of one list (see inferredSkills). A line break joins
 // items only when both are short (a bulleted or tagged list); a longer line ends the list.
-func (e *Extractor) inferFromList(text string, toks []token, items []listItem, out []jobscope.Skill) []jobscope.Skill {
+func (e *Extractor) inferFromList(text string, toks []token, items []listItem, out []SkillMention) []SkillMention {
 	for lo := 0; lo < len(items); {
 		hi := lo + 1
 		for hi < len(items) && (items[hi-1].gap == gapSep || items[hi-1].gap == gapLine && lineItem(items, hi-1) && lineItem(items, hi)) {
@@ -239,7 +239,7 @@ func (e *Extractor) inferFromList(text string, toks []token, items []listItem, o
 	return out
 }
 
-func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, out []jobscope.Skill) []jobscope.Skill {
+func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, out []SkillMention) []SkillMention {
 	if len(items) < 3 {
 		return out
 	}
@@ -293,7 +293,7 @@ func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, ou
 			continue // "Pharmacokinetic & pharmacodynamic data analysis": a modifier shared with the next
 		}
 		if name, ok := e.inferredItem(text, toks, lo, hi, loose); ok {
-			out = e.addInferred(out, name)
+			out = e.addInferred(out, name, toks[lo].start, toks[hi-1].end)
 		}
 	}
 	return out
@@ -385,15 +385,6 @@ func nameLike(text string, t token) bool {
 	return false
 }
 
-// hasSkill reports whether out holds a skill of that name, in any case.
-func hasSkill(out []jobscope.Skill, name string) bool {
-	for _, s := range out {
-		if strings.EqualFold(s.Name, name) {
-			return true
-		}
-	}
-	return false
-}
 
 func allLetters(w string) bool {
 	for i := 0; i < len(w); i++ {
@@ -476,7 +467,7 @@ func cuePreposition(w string) (string, string) {
 // written as a name, of which one is no ordinary word ("experience with Mongrel2", "knowledge of
 // Kestrel or Scribe"), that no skill of the taxonomy touches, ending the phrase. A technical skill
 // must count somewhere in the ad.
-func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skillMatch, out []jobscope.Skill) []jobscope.Skill {
+func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skillMatch, out []SkillMention) []SkillMention {
 	tech := false
 	for _, m := range matches {
 		tech = tech || m.ok && e.flags[m.skill]&flagNonTech == 0
@@ -509,7 +500,7 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 			}
 			if !touched(matches, lo, hi) {
 				if name, ok := e.inferredItem(text, toks, lo, hi, false); ok {
-					out = e.addInferred(out, name)
+					out = e.addInferred(out, name, toks[lo].start, toks[hi-1].end)
 				}
 			}
 			// On to the next name of a list: "with Kestrel, Scribe or Mongrel2".
@@ -534,9 +525,10 @@ func touched(matches []skillMatch, lo, hi int) bool {
 	return false
 }
 
-// addInferred appends the inferred skill name to out unless out has it. A language's name is the
-// taxonomy's skill of it when it has one ("knowledge of English" names English Language).
-func (e *Extractor) addInferred(out []jobscope.Skill, name string) []jobscope.Skill {
+// addInferred appends the inferred skill name, read from text[start:end], to out unless out has it. A
+// language's name is the taxonomy's skill of it when it has one ("knowledge of English" names English
+// Language).
+func (e *Extractor) addInferred(out []SkillMention, name string, start, end int) []SkillMention {
 	sk := jobscope.Skill{Name: name, Category: taxonomy.CatInferred}
 	if !strings.Contains(name, " ") {
 		toks := tokenizeString(name + " Language")
@@ -545,10 +537,12 @@ func (e *Extractor) addInferred(out []jobscope.Skill, name string) []jobscope.Sk
 			sk = jobscope.Skill{Name: s.Name, Category: s.Category}
 		}
 	}
-	if hasSkill(out, sk.Name) {
-		return out
+	for _, m := range out {
+		if strings.EqualFold(m.Name, sk.Name) {
+			return out
+		}
 	}
-	return append(out, sk)
+	return append(out, SkillMention{Skill: sk, Start: start, End: end})
 }
 
 // cueFollowers may follow a name asked for after a cue ("experience with Kestrel is a plus"); another

@@ -51,7 +51,13 @@ func (e *Extractor) findSkills(text string, toks []token, out []jobscope.Skill) 
 		s := e.skillList[m.skill]
 		out = append(out, jobscope.Skill{Name: s.Name, Category: s.Category})
 	}
-	return e.inferredSkills(text, toks, matches, out)
+	var mbuf [16]SkillMention
+	for _, m := range e.inferredSkills(text, toks, matches, mbuf[:0]) {
+		if !slices.ContainsFunc(out, func(s jobscope.Skill) bool { return strings.EqualFold(s.Name, m.Name) }) {
+			out = append(out, m.Skill)
+		}
+	}
+	return out
 }
 
 // SkillMention is one mention of a skill in a text: the skill and the byte span text[Start:End] it was
@@ -67,13 +73,18 @@ type SkillMention struct {
 func (e *Extractor) SkillMentions(text string) []SkillMention {
 	toks := tokenize(nil, text, lowerASCII(text))
 	var out []SkillMention
-	for _, m := range e.skillMatches(text, toks, nil) {
+	matches := e.skillMatches(text, toks, nil)
+	for _, m := range matches {
 		if !m.ok {
 			continue
 		}
 		s := e.skillList[m.skill]
 		out = append(out, SkillMention{Skill: jobscope.Skill{Name: s.Name, Category: s.Category},
 			Start: toks[m.pos].start, End: toks[m.pos+m.n-1].end})
+	}
+	if inferred := e.inferredSkills(text, toks, matches, nil); len(inferred) > 0 {
+		out = append(out, inferred...)
+		slices.SortStableFunc(out, func(a, b SkillMention) int { return a.Start - b.Start })
 	}
 	return out
 }
