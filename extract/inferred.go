@@ -385,7 +385,6 @@ func nameLike(text string, t token) bool {
 	return false
 }
 
-
 func allLetters(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c < 'a' || c > 'z' {
