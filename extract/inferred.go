@@ -160,7 +160,7 @@ func (e *Extractor) walkList(text string, toks []token, matches []skillMatch, i,
 				break
 			}
 			g := gapKind(text, toks[j].end, toks[j+1].start)
-			if g == gapWord && conjunction(toks[j+1].lower) {
+			if g == gapWord && conjunction(toks[j+1].lower) && text[toks[j].end:toks[j+1].start] != "-" {
 				g = gapSep
 				if j+2 < len(toks) {
 					if g2 := gapKind(text, toks[j+1].end, toks[j+2].start); g2 != gapWord {
@@ -256,7 +256,7 @@ func (e *Extractor) inferFromRun(text string, toks []token, items []listItem, ou
 		return out
 	}
 	for _, it := range items {
-		if roleNouns[toks[it.hi-1].lower] {
+		if w := toks[it.hi-1].lower; roleNouns[w] || inferRoles[w] && w != "manager" && w != "managers" {
 			return out // "We have TechOps, Security Architect, C++ Engineers": a list of roles
 		}
 	}
@@ -310,7 +310,7 @@ func (e *Extractor) inferredItem(text string, toks []token, lo, hi int, loose bo
 	for k := lo; k < hi; k++ {
 		t := toks[k]
 		w := text[t.start:t.end]
-		if notInferred[t.lower] || leadWords[t.lower] || roleNouns[t.lower] || looseStops[t.lower] {
+		if notInferred[t.lower] || roleNouns[t.lower] || inferRoles[t.lower] || looseStops[t.lower] {
 			return "", false
 		}
 		if loose && hi-lo == 1 && len(w) >= 3 && !commonWords[t.lower] && allLower(w) && !hyphenated(text, t) {
@@ -562,3 +562,13 @@ var clauseVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": 
 var looseStops = map[string]bool{"other": true, "skills": true, "keywords": true, "etcetera": true, "tbd": true,
 	"e.g": true, "i.e": true, "etc": true, "misc": true, "various": true, "general": true, "more": true,
 	"ping": true, "pong": true, "fun": true, "who": true, "what": true, "why": true, "how": true}
+
+// inferRoles are more words of roles than roleNouns: an inferred name holds none ("Product Manager,
+// .NET, C#, Technical Editor"), and a list with an item that ends in one but "manager" (which also
+// ends tools' names: "Microsoft Endpoint Manager") is a list of roles.
+var inferRoles = map[string]bool{"manager": true, "managers": true, "editor": true, "editors": true,
+	"writer": true, "writers": true, "evangelist": true, "evangelists": true, "scientist": true,
+	"scientists": true, "researcher": true, "researchers": true, "director": true, "directors": true,
+	"officer": true, "officers": true, "assistant": true, "assistants": true, "nurse": true, "nurses": true,
+	"coordinator": true, "coordinators": true, "executive": true, "executives": true, "technician": true,
+	"technicians": true, "recruiter": true, "recruiters": true, "practitioner": true, "practitioners": true}
