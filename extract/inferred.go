@@ -39,8 +39,6 @@ var notInferred = func() map[string]bool {
 		centre center clinic ward unit group team labs lab e.g i.e dept department
 		street road avenue city county state states kingdom america europe asia africa australia india china
 		japan germany france canada london york san francisco boston seattle berlin paris dublin amsterdam
-		google facebook amazon apple microsoft netflix twitter linkedin uber airbnb yahoo ibm oracle intel
-		pinterest spotify stripe dropbox github gitlab salesforce adobe nvidia tesla
 		benefits benefit bonus salary equity pension dental vision medical insurance gym holiday holidays
 		401k 401 stock options lunch lunches snacks coffee beer parking visa visas relocation
 		senior junior principal principle staff head chief intern interns graduate technologies technology
@@ -49,6 +47,14 @@ var notInferred = func() map[string]bool {
 	}
 	return m
 }()
+
+// companyWords are companies' names that begin the names of their products: an item of one of them
+// alone is the company ("Google, Facebook"), of more words the product ("Google Maps", "Amazon Aurora").
+var companyWords = map[string]bool{"google": true, "facebook": true, "amazon": true, "apple": true,
+	"microsoft": true, "netflix": true, "twitter": true, "linkedin": true, "uber": true, "airbnb": true,
+	"yahoo": true, "ibm": true, "oracle": true, "intel": true, "pinterest": true, "spotify": true,
+	"stripe": true, "dropbox": true, "github": true, "gitlab": true, "salesforce": true, "adobe": true,
+	"nvidia": true, "tesla": true}
 
 // A list item's gap to the next item.
 const (
@@ -330,6 +336,9 @@ func (e *Extractor) inferredItem(text string, toks []token, lo, hi int, loose bo
 		if !commonWords[t.lower] {
 			distinct = true
 		}
+	}
+	if hi-lo == 1 && companyWords[toks[lo].lower] {
+		return "", false
 	}
 	if hi-lo == 1 && len(text[toks[lo].start:toks[lo].end]) == 2 && allLetters(toks[lo].lower) {
 		return "", false // "CS", "EE", "PC": other acronyms than the taxonomy's
