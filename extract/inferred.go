@@ -534,15 +534,22 @@ func touched(matches []skillMatch, lo, hi int) bool {
 }
 
 // addInferred appends the inferred skill name, read from text[start:end], to out unless out has it. A
-// language's name is the taxonomy's skill of it when it has one ("knowledge of English" names English
+// name the taxonomy has but did not count in the case written ("STATA" for Stata) is the taxonomy's
+// skill, and so is a language's name when the taxonomy has it ("knowledge of English" names English
 // Language).
 func (e *Extractor) addInferred(out []SkillMention, name string, start, end int) []SkillMention {
 	sk := jobscope.Skill{Name: name, Category: taxonomy.CatInferred}
-	if !strings.Contains(name, " ") {
-		toks := tokenizeString(name + " Language")
-		if p := e.skills.longest(toks, 0); p != nil && len(p.words) == 2 {
+	if toks := tokenizeString(name); len(toks) > 0 {
+		// A taxonomy's name written in another case than its guard wants ("STATA" for Stata).
+		if p := e.skills.longest(toks, 0); p != nil && len(p.words) == len(toks) {
 			s := e.skillList[p.id]
 			sk = jobscope.Skill{Name: s.Name, Category: s.Category}
+		} else if len(toks) == 1 {
+			toks = tokenizeString(name + " Language")
+			if p := e.skills.longest(toks, 0); p != nil && len(p.words) == 2 {
+				s := e.skillList[p.id]
+				sk = jobscope.Skill{Name: s.Name, Category: s.Category}
+			}
 		}
 	}
 	for _, m := range out {
