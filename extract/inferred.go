@@ -41,6 +41,7 @@ var notInferred = func() map[string]bool {
 		japan germany france canada london york san francisco boston seattle berlin paris dublin amsterdam
 		benefits benefit bonus salary equity pension dental vision medical insurance gym holiday holidays
 		401k 401 stock options lunch lunches snacks coffee beer parking visa visas relocation
+		industry industries sector sectors community communities movement market markets hoc
 		senior junior principal principle staff head chief intern interns graduate technologies technology
 		tools solutions services products stack defence defense military aerospace government healthcare banking fintech dr mr mrs ms prof sir midlands north south east west northern southern eastern western region england scotland wales ireland`) {
 		m[w] = true
@@ -492,7 +493,11 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 			continue
 		}
 		// The names after the cue, joined by "and", "or", commas or slashes: each a run of name-like words.
-		for lo := k + 2; lo < len(toks); {
+		first := k + 2
+		if toks[first].lower == "the" && first+1 < len(toks) && gapKind(text, toks[first].end, toks[first+1].start) == gapWord {
+			first++ // "knowledge of the Mental Health Act"
+		}
+		for lo := first; lo < len(toks); {
 			hi := lo
 			for hi < len(toks) && hi-lo < inferredCap+1 && nameLike(text, toks[hi]) && !conjunction(toks[hi].lower) &&
 				(hi == lo || gapKind(text, toks[hi-1].end, toks[hi].start) == gapWord) {
