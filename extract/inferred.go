@@ -41,7 +41,7 @@ var notInferred = func() map[string]bool {
 		japan germany france canada london york san francisco boston seattle berlin paris dublin amsterdam
 		benefits benefit bonus salary equity pension dental vision medical insurance gym holiday holidays
 		401k 401 stock options lunch lunches snacks coffee beer parking visa visas relocation
-		industry industries sector sectors community communities movement market markets hoc
+		dna medicaid medicare darpa iarpa dod nasa nih nsf industry industries sector sectors community communities movement market markets hoc
 		senior junior principal principle staff head chief intern interns graduate technologies technology
 		tools solutions services products stack defence defense military aerospace government healthcare banking fintech dr mr mrs ms prof sir midlands north south east west northern southern eastern western region england scotland wales ireland`) {
 		m[w] = true
@@ -369,9 +369,8 @@ func (e *Extractor) inferredItem(text string, toks []token, lo, hi int, loose bo
 	if end := toks[hi-1].end; end < len(text) && (text[end] == '\'' || strings.HasPrefix(text[end:], "’")) {
 		return "", false // "Sal's videos": a person's or a company's
 	}
-	if s, end := toks[lo].start, toks[hi-1].end; s > 0 && text[s-1] == '(' && end < len(text) && text[end] == ')' && lo > 0 &&
-		nameLike(text, toks[lo-1]) {
-		return "", false // "Department of Defense (DoD)": the short form of a name before it
+	if s, end := toks[lo].start, toks[hi-1].end; s > 1 && text[s-1] == '(' && text[s-2] == ' ' && end < len(text) && text[end] == ')' && lo > 0 {
+		return "", false // "Department of Defense (DoD)", "real estate (CRE)": the short form of the words before it
 	}
 	return name, true
 }
@@ -412,7 +411,8 @@ var companyLeads = map[string]bool{"customers": true, "clients": true, "partners
 	"funded": true, "worked": true, "alumni": true, "offices": true, "locations": true, "cities": true,
 	"employers": true, "acquired": true, "used": true, "trusted": true, "featured": true, "press": true,
 	"product": true, "products": true, "partner": true, "alliance": true, "projects": true, "sites": true,
-	"websites": true, "publishers": true, "organizations": true, "organisations": true}
+	"websites": true, "publishers": true, "organizations": true, "organisations": true, "specializing": true,
+	"specialising": true, "specializes": true, "specialises": true, "provides": true, "providing": true}
 
 // companyTrails, right after a list, make it a list of companies: "AWS & Microsoft Partner".
 var companyTrails = map[string]bool{"partner": true, "partners": true, "partnership": true, "partnerships": true,
