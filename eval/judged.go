@@ -142,9 +142,9 @@ func runJudged(ctx context.Context, shared, set string, data []byte, ex Extracto
 			right := 0
 			for _, g := range got {
 				switch {
-				case slices.Contains(j.Named, g):
+				case containsFold(j.Named, g):
 					right++
-				case slices.Contains(j.Wrong, g):
+				case containsFold(j.Wrong, g):
 					wrong = append(wrong, g)
 				default:
 					unjudged = append(unjudged, g)
@@ -152,7 +152,7 @@ func runJudged(ctx context.Context, shared, set string, data []byte, ex Extracto
 			}
 			inTax, foundInTax := 0, 0
 			for _, n := range j.Named {
-				found := slices.Contains(got, n)
+				found := containsFold(got, n)
 				if !found {
 					missed = append(missed, n)
 				}
@@ -217,6 +217,12 @@ func runJudged(ctx context.Context, shared, set string, data []byte, ex Extracto
 // names or aliases ("Random Forests" for Random Forest), so a skill judged under an ordinary name the
 // taxonomy has since taken up is matched, not counted once as missed and once as not judged. Names the
 // taxonomy does not know are kept as written; duplicates a mapping makes are dropped.
+// containsFold reports whether names holds name in any case: a skill the taxonomy lacks is named as
+// the ad writes it ("spaCy", "SpaCy"), and the judged name as the reader wrote it.
+func containsFold(names []string, name string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, name) })
+}
+
 func canonical(names []string, known map[string]string) []string {
 	out := make([]string, 0, len(names))
 	for _, n := range names {

@@ -42,13 +42,20 @@ func (e *Extractor) findSkills(text string, toks []token, out []jobscope.Skill) 
 	var buf [64]skillMatch
 	var idBuf [32]int32
 	ids := idBuf[:0]
-	for _, m := range e.skillMatches(text, toks, buf[:0]) {
+	matches := e.skillMatches(text, toks, buf[:0])
+	for _, m := range matches {
 		if !m.ok || containsID(ids, m.skill) {
 			continue
 		}
 		ids = append(ids, m.skill)
 		s := e.skillList[m.skill]
 		out = append(out, jobscope.Skill{Name: s.Name, Category: s.Category})
+	}
+	var mbuf [16]SkillMention
+	for _, m := range e.inferredSkills(text, toks, matches, mbuf[:0]) {
+		if !slices.ContainsFunc(out, func(s jobscope.Skill) bool { return strings.EqualFold(s.Name, m.Name) }) {
+			out = append(out, m.Skill)
+		}
 	}
 	return out
 }
@@ -66,13 +73,18 @@ type SkillMention struct {
 func (e *Extractor) SkillMentions(text string) []SkillMention {
 	toks := tokenize(nil, text, lowerASCII(text))
 	var out []SkillMention
-	for _, m := range e.skillMatches(text, toks, nil) {
+	matches := e.skillMatches(text, toks, nil)
+	for _, m := range matches {
 		if !m.ok {
 			continue
 		}
 		s := e.skillList[m.skill]
 		out = append(out, SkillMention{Skill: jobscope.Skill{Name: s.Name, Category: s.Category},
 			Start: toks[m.pos].start, End: toks[m.pos+m.n-1].end})
+	}
+	if inferred := e.inferredSkills(text, toks, matches, nil); len(inferred) > 0 {
+		out = append(out, inferred...)
+		slices.SortStableFunc(out, func(a, b SkillMention) int { return a.Start - b.Start })
 	}
 	return out
 }

@@ -425,7 +425,7 @@ func (s *Service) Index(q stats.IndexQuery) (*stats.Index, error) {
 	}
 	en := s.Engine()
 	if q.Category != "" {
-		cats := append(taxonomy.Categories(), stats.TitleCategory, stats.LocationCategory)
+		cats := append(taxonomy.Categories(), taxonomy.CatInferred, stats.TitleCategory, stats.LocationCategory)
 		c, err := oneOf("category", q.Category, cats)
 		if err != nil {
 			return nil, err

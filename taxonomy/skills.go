@@ -24,6 +24,10 @@ const (
 	CatNetworking = "Communications & Networking"
 )
 
+// CatInferred is the category of a skill extraction reads from a list of skills that the taxonomy
+// does not know ("Python/Django, ZeroMQ, Mongrel2"), named as the ad writes it. No skills file uses it.
+const CatInferred = "Other Skills"
+
 // Categories returns the skill categories a skills file may use.
 func Categories() []string {
 	return []string{CatLanguages, CatFrameworks, CatDatabases, CatCloud, CatDevApps, CatOS, CatSystems,
