@@ -228,8 +228,8 @@ type Batch struct {
 }
 
 // Written counts what one Apply stored: ads inserted (of them, copies of another ad), ads that
-// replaced a stored one of the same key, and stored first copies that became copies of an ad of the
-// batch posted before them.
+// replaced a stored one of the same key, and stored first copies (in the batch or not) that became
+// copies of an ad of the batch posted before them.
 type Written struct {
 	Inserted, InsertedCopies, Replaced, Demoted int
 }

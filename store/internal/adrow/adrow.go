@@ -591,10 +591,12 @@ func (p *Prepared) Plan(old map[jobscope.AdKey]Old, termIDs map[TermKey]int64) (
 		if !ok {
 			return nil, fmt.Errorf("%w: stored ad %s, repointed, is not stored", ErrInvalidBatch, from)
 		}
-		// An ad of the batch became a copy with its row, and its counts changed with it.
-		if _, inBatch := p.Index[from]; o.Canonical && !inBatch {
-			for _, id := range o.TermIDs {
-				pl.Deltas[id]--
+		if o.Canonical {
+			// An ad of the batch becomes a copy with its row, and its counts change with it.
+			if _, inBatch := p.Index[from]; !inBatch {
+				for _, id := range o.TermIDs {
+					pl.Deltas[id]--
+				}
 			}
 			pl.Written.Demoted++
 		}
