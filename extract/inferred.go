@@ -511,7 +511,7 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 			if !ends {
 				break
 			}
-			if !touched(matches, lo, hi) {
+			if !covered(matches, lo, hi) {
 				if name, ok := e.inferredItem(text, toks, lo, hi, false); ok {
 					out = e.addInferred(out, name, toks[lo].start, toks[hi-1].end)
 				}
@@ -526,16 +526,6 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 		}
 	}
 	return out
-}
-
-// touched reports whether a skill's alias stands in toks[lo:hi].
-func touched(matches []skillMatch, lo, hi int) bool {
-	for _, m := range matches {
-		if m.pos < hi && m.pos+m.n > lo {
-			return true
-		}
-	}
-	return false
 }
 
 // addInferred appends the inferred skill name, read from text[start:end], to out unless out has it. A
