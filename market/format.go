@@ -1,9 +1,8 @@
 package market
 
 import (
-	"fmt"
 	"math"
-	"strings"
+	"strconv"
 )
 
 // Formatting of figures for people, the same on every surface.
@@ -21,22 +20,28 @@ func CurrencySymbol(cur string) string {
 	return ""
 }
 
-// Thousands formats v as a whole number with commas: 1234567 → 1,234,567.
+// Thousands formats v as a whole number with commas: 1234567 → 1,234,567. It is written for every
+// figure of every page, so it builds the string in one allocation.
 func Thousands(v float64) string {
-	s := fmt.Sprintf("%.0f", v)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
+	var buf [48]byte
+	return string(AppendThousands(buf[:0], v))
+}
+
+// AppendThousands appends v as Thousands formats it to dst.
+func AppendThousands(dst []byte, v float64) []byte {
+	var num [40]byte
+	s := strconv.AppendFloat(num[:0], v, 'f', 0, 64)
+	if len(s) > 0 && s[0] == '-' {
+		dst = append(dst, '-')
+		s = s[1:]
+	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+			dst = append(dst, ',')
 		}
-		b.WriteRune(c)
+		dst = append(dst, c)
 	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return dst
 }
 
 // Money formats an amount of cur ("£61,500"), or "-" for a figure not given.
@@ -48,12 +53,22 @@ func Money(cur string, p *float64) string {
 }
 
 // Percent formats a share as a percentage with two decimals: 0.0457 → 4.57%.
-func Percent(v float64) string { return fmt.Sprintf("%.2f%%", v*100) }
+func Percent(v float64) string {
+	var buf [32]byte
+	return string(append(strconv.AppendFloat(buf[:0], v*100, 'f', 2, 64), '%'))
+}
 
 // Change formats a relative change with its sign ("+9.6%"), or "-" for none.
 func Change(p *float64) string {
 	if p == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%+.1f%%", *p*100)
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:1], *p*100, 'f', 1, 64)
+	if b[1] == '-' || b[1] == '+' {
+		b = b[1:] // the sign is written already
+	} else {
+		b[0] = '+'
+	}
+	return string(append(b, '%'))
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 	"math"
+	"strconv"
 	"strings"
 
 	"jobscope/market"
@@ -35,17 +36,35 @@ func shareChart(points []stats.TrendPoint, term string) template.HTML {
 	}
 	x := xScale(len(points))
 	y := func(v float64) float64 { return padT + (1-v/peak)*(chartH-padT-padB) }
-	var line []string
+	var line []byte
 	for i, p := range points {
-		line = append(line, fmt.Sprintf("%.1f,%.1f", x(i), y(p.Share)))
+		line = appendPoint(line, x(i), y(p.Share))
 	}
 	var b strings.Builder
+	b.Grow(len(line) + 1024)
 	open(&b, "Demand for "+term, fmt.Sprintf("Share of all ads citing %s each month, %s to %s; the highest %.2f%%.",
 		term, points[0].Month, points[len(points)-1].Month, peak*100))
 	axes(&b, points, fmt.Sprintf("%.1f%%", peak*100), "0%")
-	fmt.Fprintf(&b, `<polyline class="line" points="%s"/>`, strings.Join(line, " "))
+	polyline(&b, "line", line)
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
+}
+
+// appendPoint appends a point of a polyline, "x,y" with one decimal each, after those in b.
+func appendPoint(b []byte, x, y float64) []byte {
+	if len(b) > 0 {
+		b = append(b, ' ')
+	}
+	b = strconv.AppendFloat(b, x, 'f', 1, 64)
+	b = append(b, ',')
+	return strconv.AppendFloat(b, y, 'f', 1, 64)
+}
+
+// polyline writes a polyline of class through points (appendPoint's).
+func polyline(b *strings.Builder, class string, points []byte) {
+	b.WriteString(`<polyline class="` + class + `" points="`)
+	b.Write(points)
+	b.WriteString(`"/>`)
 }
 
 // salaryChart draws the 3-month p10 to p90 band of a term's salary figures with its median.
@@ -64,29 +83,40 @@ func salaryChart(points []stats.TrendPoint, term, currency string) template.HTML
 	x := xScale(len(points))
 	y := func(v float64) float64 { return padT + (1-(v-lo)/(hi-lo))*(chartH-padT-padB) }
 	var b strings.Builder
+	b.Grow(48*len(points) + 1024)
 	open(&b, "Salaries for "+term, fmt.Sprintf("The 10th to 90th percentile of %s salary figures over the 3 months to each month, with the median line.", term))
 	sym := market.CurrencySymbol(currency)
 	axes(&b, points, sym+market.Thousands(hi), sym+market.Thousands(lo))
 	// The band and the median are drawn in runs of months that have figures.
-	var top, bottom, mid []string
+	type point struct{ x, p10, p50, p90 float64 }
+	var run []point
+	var pts []byte
 	flush := func() {
-		if len(top) > 1 {
-			for i := len(bottom) - 1; i >= 0; i-- {
-				top = append(top, bottom[i])
+		if len(run) > 1 {
+			pts = pts[:0]
+			for _, p := range run {
+				pts = appendPoint(pts, p.x, y(p.p90))
 			}
-			fmt.Fprintf(&b, `<polygon class="band" points="%s"/>`, strings.Join(top, " "))
-			fmt.Fprintf(&b, `<polyline class="line" points="%s"/>`, strings.Join(mid, " "))
+			for i := len(run) - 1; i >= 0; i-- {
+				pts = appendPoint(pts, run[i].x, y(run[i].p10))
+			}
+			b.WriteString(`<polygon class="band" points="`)
+			b.Write(pts)
+			b.WriteString(`"/>`)
+			pts = pts[:0]
+			for _, p := range run {
+				pts = appendPoint(pts, p.x, y(p.p50))
+			}
+			polyline(&b, "line", pts)
 		}
-		top, bottom, mid = nil, nil, nil
+		run = run[:0]
 	}
 	for i, p := range points {
 		if p.P10 == nil || p.P90 == nil || p.P50 == nil {
 			flush()
 			continue
 		}
-		top = append(top, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.P90)))
-		bottom = append(bottom, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.P10)))
-		mid = append(mid, fmt.Sprintf("%.1f,%.1f", x(i), y(*p.P50)))
+		run = append(run, point{x(i), *p.P10, *p.P50, *p.P90})
 	}
 	flush()
 	b.WriteString("</svg>")
@@ -166,11 +196,11 @@ func sharesChart(series [][]stats.TrendPoint, names []string) template.HTML {
 	axes(&b, longest, fmt.Sprintf("%.1f%%", peak*100), "0%")
 	for k, pts := range series {
 		off := n - len(pts) // a shorter history ends at the same month
-		var line []string
+		var line []byte
 		for i, p := range pts {
-			line = append(line, fmt.Sprintf("%.1f,%.1f", x(i+off), y(p.Share)))
+			line = appendPoint(line, x(i+off), y(p.Share))
 		}
-		fmt.Fprintf(&b, `<polyline class="line s%d" points="%s"/>`, k%5, strings.Join(line, " "))
+		polyline(&b, "line s"+strconv.Itoa(k%5), line)
 		fmt.Fprintf(&b, `<text class="legend s%d" x="%d" y="%d">%s</text>`, k%5, padL+8, padT+12+14*k, html.EscapeString(names[k]))
 	}
 	b.WriteString("</svg>")

@@ -72,6 +72,7 @@ func (w *tableWriter) html() template.HTML { return template.HTML(w.b.String()) 
 // summaryRows is the body of the summary table: one row a figure, one column a period.
 func summaryRows(p *stats.Page, cols []periodColumn, unit string) template.HTML {
 	var w tableWriter
+	w.b.Grow(15 * (64 + 32*len(cols))) // the rows below, each a heading and a cell a column
 	baseline := "all jobs"
 	if p.Baseline == "tech" {
 		baseline = "all tech jobs"
@@ -117,6 +118,7 @@ func summaryRows(p *stats.Page, cols []periodColumn, unit string) template.HTML 
 // coRows is the body of the table of terms cited with a term: term, category, jobs and share.
 func coRows(top []stats.CoTerm) template.HTML {
 	var w tableWriter
+	w.b.Grow(192 * len(top))
 	for _, t := range top {
 		w.termHead(t.Term)
 		w.cell(t.Category)
@@ -136,6 +138,7 @@ func categoryTables(by map[string][]stats.CoTerm, n int) template.HTML {
 	}
 	slices.Sort(cats)
 	var w tableWriter
+	w.b.Grow(len(cats) * (192 + 128*n))
 	for _, c := range cats {
 		w.raw(`<table class="cat"><caption>`)
 		w.text(c)
@@ -155,6 +158,7 @@ func categoryTables(by map[string][]stats.CoTerm, n int) template.HTML {
 // to it.
 func locationRows(p *stats.Page) template.HTML {
 	var w tableWriter
+	w.b.Grow(288 * len(p.Locations))
 	for _, l := range p.Locations {
 		w.raw(`<tr><th scope="row"><a href="?market=`)
 		w.text(url.QueryEscape(string(p.Market)))
