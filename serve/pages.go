@@ -94,6 +94,26 @@ func (pg *pages) routes(mux *http.ServeMux, s *Server) {
 // pageHandler returns the template to render and its data, or an error for the error page.
 type pageHandler func(w http.ResponseWriter, r *http.Request, s *Server) (string, any, error)
 
+// render writes page name with its layout to buf. A page whose content is written in Go (a
+// prerendered page, the term page) is put between the layout's top and bottom as it is: through
+// the template it would be copied twice more, by fmt, for 25 KB a term page.
+func (pg *pages) render(buf *bytes.Buffer, name string, ld layoutData) error {
+	t := pg.t[name]
+	p, ok := ld.Page.(prerendered)
+	if !ok {
+		return t.Execute(buf, ld)
+	}
+	if err := t.ExecuteTemplate(buf, "top", ld); err != nil {
+		return err
+	}
+	buf.WriteString("\n") // as content's template writes before it
+	buf.WriteString(string(p.content()))
+	return t.ExecuteTemplate(buf, "bottom", ld)
+}
+
+// prerendered is a page whose content is written in Go, not by its template.
+type prerendered interface{ content() template.HTML }
+
 // layoutData is what every page's layout reads.
 type layoutData struct {
 	Title string
@@ -120,8 +140,12 @@ func (s *Server) servePage(pg *pages, h pageHandler) http.Handler {
 		} else if t, ok := data.(interface{ title() string }); ok {
 			title = t.title()
 		}
-		var buf bytes.Buffer
-		if err := pg.t[name].Execute(&buf, layoutData{Title: title, Page: data}); err != nil {
+		buf := renderBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			buf.Reset()
+			renderBuffers.Put(buf)
+		}()
+		if err := pg.render(buf, name, layoutData{Title: title, Page: data}); err != nil {
 			s.log.Error("render", "page", name, "err", err)
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
@@ -210,6 +234,8 @@ type termPage struct {
 }
 
 func (t termPage) title() string { return t.P.Term + ": jobs, salaries and skills" }
+
+func (t termPage) content() template.HTML { return t.HTML }
 
 // periodColumn is one period's column of the summary table: the term's figures and the baseline's.
 type periodColumn struct {
