@@ -766,6 +766,10 @@ var senseRules = []struct {
 }{
 	{"yarn", "npm", "Hadoop YARN", []string{"hadoop", "hdfs", "spark", "mapreduce", "mesos", "tez", "hive", "hbase",
 		"flink", "pig", "oozie", "zookeeper", "sqoop", "impala", "cloudera", "hortonworks", "emr"}},
+	// "CPA" in mental health care is the Care Programme Approach, not a Certified Public Accountant.
+	{"cpa", "CPA", "Care Programme Approach", []string{"care programme approach", "care program approach", "mental health",
+		"care coordination", "care co-ordination", "care coordinator", "care co-ordinator", "psychosis", "service user",
+		"service users", "care plan", "care plans", "patients", "nursing", "nurse"}},
 	{"css", "CSS", "Social Work Qualification", []string{"dipsw", "cqsw", "gscc", "dip sw", "social work",
 		"social worker", "social workers", "social care"}},
 }
@@ -955,6 +959,9 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 	if m.n == 1 && !e.wordSenseOK(text, toks, matches, mi) {
 		return false
 	}
+	if e.flags[m.skill]&flagNonTech != 0 && e.plainContext(text, toks, matches, mi) {
+		return true
+	}
 	for j := mi - 1; j >= 0 && matches[j].pos >= m.pos-8; j-- {
 		if e.strongMatch(text, toks, matches[j]) {
 			return true
@@ -978,6 +985,73 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 		}
 	}
 	return false
+}
+
+// plainCues are words that, near a guarded general skill or qualification written in its case, show
+// that it is asked for or held: "FRCA or equivalent", "MRCS examination", "a Sales and Marketing
+// background", "PGCE qualified". They are no technical words, so they vouch for no technical name.
+var plainCues = map[string]bool{"qualification": true, "qualifications": true, "qualified": true,
+	"registration": true, "registered": true, "membership": true, "certificate": true, "certification": true,
+	"certified": true, "accredited": true, "accreditation": true, "essential": true, "desirable": true,
+	"equivalent": true, "diploma": true, "background": true, "experience": true, "experienced": true,
+	"skills": true, "knowledge": true, "expertise": true, "trained": true, "exam": true, "examination": true,
+	"exams": true, "examinations": true, "award": true, "licence": true, "license": true, "hold": true,
+	"holds": true, "obtained": true, "required": true, "preferred": true}
+
+// plainContext reports whether the guarded match matches[mi], of a general skill or a qualification,
+// stands where such a name is asked for: one of plainCues within four words in the same sentence, or a
+// qualification that counts by itself (unguarded, or an acronym of two capitals or more written in
+// its case) within four words ("MBBS and FRCA", "FRCA or FFICM"). A name followed by a role's word
+// ("Sales Manager", "Sales Marketing Director") is the role's, and one after a capitalised word
+// within a sentence part of a company's name ("Eclypse Recruitment"): nothing here vouches for them.
+func (e *Extractor) plainContext(text string, toks []token, matches []skillMatch, mi int) bool {
+	m := matches[mi]
+	end := m.pos + m.n
+	if m.caseOff || m.pos > 0 && isCapital(text[toks[m.pos-1].start]) && !breakBetween(text, toks[m.pos-1].end, toks[m.pos].start) &&
+		!sentenceStart(text, toks, m.pos) {
+		return false // part of a longer name: "Eclypse Recruitment", "White Recruitment"
+	}
+	for k := end; k < len(toks) && k < end+3 && !breakBetween(text, toks[k-1].end, toks[k].start); k++ {
+		if roleNouns[toks[k].lower] || inferRoles[toks[k].lower] {
+			return false // "Sales Marketing Director"
+		}
+		if !isCapital(text[toks[k].start]) {
+			break
+		}
+	}
+	for k := m.pos - 1; k >= 0 && k >= m.pos-4 && !sentenceBreak(text, toks[k].end, toks[k+1].start); k-- {
+		if plainCues[toks[k].lower] {
+			return true
+		}
+	}
+	for k := end; k < len(toks) && k < end+4 && !sentenceBreak(text, toks[k-1].end, toks[k].start); k++ {
+		if plainCues[toks[k].lower] {
+			return true
+		}
+	}
+	for j := range matches {
+		x := matches[j]
+		if j == mi || x.caseOff || x.pos > end+4 || x.pos+x.n < m.pos-4 || e.skillList[x.skill].Category != taxonomy.CatQualify {
+			continue
+		}
+		if x.guard == uint8(taxonomy.GuardNone) || x.guard == uint8(taxonomy.GuardCase) && e.capsMatch(text, toks, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// capsMatch reports whether m is written with two capitals or more ("FRCA", "MRCS").
+func (e *Extractor) capsMatch(text string, toks []token, m skillMatch) bool {
+	caps := 0
+	for k := m.pos; k < m.pos+m.n; k++ {
+		for _, c := range []byte(text[toks[k].start:toks[k].end]) {
+			if c >= 'A' && c <= 'Z' {
+				caps++
+			}
+		}
+	}
+	return caps >= 2
 }
 
 func containsID(ids []int32, id int32) bool {
