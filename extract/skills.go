@@ -161,8 +161,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			// role named after a practice (the title field has it), not the practice asked for, as "Data
 			// Scientist" names no Data Science. Named as the practice ("frontend React", "our
 			// front-end", "full stack experience") it counts.
-			end := m.pos + m.n
-			m.ok = end >= len(toks) || !roleNouns[toks[end].lower] || breakBetween(text, toks[end-1].end, toks[end].start)
+			m.ok = !e.roleAfter(text, toks, m.pos+m.n)
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -755,6 +754,76 @@ var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer"
 	"role": true, "roles": true, "position": true, "positions": true, "hire": true, "hires": true,
 	"lead": true, "leads": true, "ninja": true, "ninjas": true, "wizard": true, "wizards": true,
 	"hacker": true, "hackers": true, "generalist": true, "generalists": true}
+
+// roleFillers may stand between a practice's name and the role's word: "Front-End Engineering Lead",
+// "Backend Software Engineer", "Full Stack Web Developer".
+var roleFillers = map[string]bool{"engineering": true, "development": true, "software": true, "web": true,
+	"application": true, "applications": true, "dev": true, "ui": true, "ux": true}
+
+// devPractice are the words after "dev" that make it the practice, not a developer: "backend dev
+// experience", "front-end dev work".
+var devPractice = map[string]bool{"experience": true, "skills": true, "knowledge": true, "background": true,
+	"expertise": true, "work": true, "projects": true, "practices": true, "principles": true, "techniques": true,
+	"tools": true, "tooling": true, "frameworks": true, "environment": true, "process": true, "processes": true,
+	"team": true, "teams": true, "cycle": true, "stack": true, "ops": true}
+
+// roleAfter reports whether the words from toks[end] on make the practice named just before them a
+// role: a role's word right after it or after one or two of roleFillers ("Full Stack Developer",
+// "Front-End Engineering Lead"); "dev" but for the practice's words after it ("Front-end Dev wanted");
+// or, after a slash, '&', "and" or "or", another name of one to three words ending in a role's word
+// ("Front End / Fullstack Developer", "frontend and backend engineers"), each word before the role's a
+// skill's, capitalised or one of roleFillers ("open source and hiring for roles" names no role).
+func (e *Extractor) roleAfter(text string, toks []token, end int) bool {
+	if end >= len(toks) || end == 0 {
+		return false
+	}
+	role := func(k int) bool {
+		w := toks[k].lower
+		if w == "dev" {
+			return k+1 >= len(toks) || breakBetween(text, toks[k].end, toks[k+1].start) || !devPractice[toks[k+1].lower]
+		}
+		return roleNouns[w]
+	}
+	if !breakBetween(text, toks[end-1].end, toks[end].start) {
+		for k := end; k < len(toks) && k < end+3; k++ {
+			if k > end && breakBetween(text, toks[k-1].end, toks[k].start) {
+				break
+			}
+			if role(k) {
+				return true
+			}
+			if !roleFillers[toks[k].lower] {
+				break
+			}
+		}
+	}
+	// Another practice and the role's word after a slash or a conjunction.
+	k := end
+	switch gap := strings.TrimSpace(text[toks[end-1].end:toks[end].start]); {
+	case gap == "/" || gap == "&":
+	case gap == "" && conjunction(toks[end].lower):
+		k++
+	default:
+		return false
+	}
+	for j := k; j < len(toks) && j < k+4; {
+		if j > k && breakBetween(text, toks[j-1].end, toks[j].start) {
+			return false
+		}
+		if j > k && role(j) {
+			return true
+		}
+		switch p := e.skills.longest(toks, j); {
+		case p != nil:
+			j += len(p.words)
+		case isCapital(text[toks[j].start]) || roleFillers[toks[j].lower]:
+			j++
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
