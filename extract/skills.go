@@ -605,7 +605,7 @@ func channelMention(toks []token, i int) bool {
 func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool {
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
-		return department(text, toks, m.pos, m.pos+m.n) || placeName(text, toks, m.pos+m.n)
+		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral)
 	}
 	return false
 }
@@ -619,10 +619,49 @@ var placeNouns = map[string]bool{"ward": true, "wards": true, "unit": true, "uni
 	"bed": true, "beds": true, "bedded": true, "theatre": true, "theatres": true, "hospital": true,
 	"hospitals": true, "directorate": true, "gym": true, "laboratory": true, "laboratories": true}
 
-// placeName reports whether toks[end], right after a name with no break between, is one of placeNouns.
-func placeName(text string, toks []token, end int) bool {
-	return end < len(toks) && end > 0 && placeNouns[toks[end].lower] && !breakBetween(text, toks[end-1].end, toks[end].start)
+// placeOrService reports whether toks[end], right after a name with no break between, is one of
+// placeNouns, or when services is set one of serviceNouns; or, after "and" or "or", ends a second name
+// that shares it.
+func (e *Extractor) placeOrService(text string, toks []token, end int, services bool) bool {
+	if end >= len(toks) || end == 0 || breakBetween(text, toks[end-1].end, toks[end].start) {
+		return false
+	}
+	if w := text[toks[end-1].start:toks[end-1].end]; strings.HasSuffix(w, "ing") && allLower(w) {
+		services = false // the verb: "reviewing and auditing services"
+	}
+	place := func(k int) bool {
+		return placeNouns[toks[k].lower] || services && serviceNouns[toks[k].lower] &&
+			(k+1 >= len(toks) || toks[k+1].lower != "user" && toks[k+1].lower != "users") // "dementia service users"
+	}
+	if place(end) {
+		return true
+	}
+	// A name shared with the next one, of capitalised words or a skill's: "mental health and learning
+	// disability trusts", "our Critical Care and Anesthesia departments".
+	if !conjunction(toks[end].lower) {
+		return false
+	}
+	for k := end + 1; k < len(toks) && k < end+4 && !breakBetween(text, toks[k-1].end, toks[k].start); {
+		if k > end+1 && place(k) {
+			return true
+		}
+		switch p := e.skills.longest(toks, k); {
+		case p != nil:
+			k += len(p.words)
+		case isCapital(text[toks[k].start]):
+			k++
+		default:
+			return false
+		}
+	}
+	return false
 }
+
+// serviceNouns, right after a general skill, make it the name of what an employer runs or is, not a
+// skill asked for (a practice's "backend services" are software, and stay): "one of the most respected mental health and learning disability
+// trusts", "Acute and Rehabilitation Services", "our critical care service".
+var serviceNouns = map[string]bool{"service": true, "services": true, "trust": true, "trusts": true,
+	"provider": true, "providers": true, "pathway": true, "pathways": true}
 
 // profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
 // your GitHub", "your Stack Overflow profile"), or as a company ("acquired by LinkedIn"), which does
