@@ -456,3 +456,16 @@ func TestConjoinedSkills(t *testing.T) {
 		}
 	}
 }
+
+func TestInferredSpelling(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"canvas", "Canvas"}, {"Canvas", "Canvas"}, {"socket.io", "Socket.io"}, {"iOS", "iOS"},
+		{"ZeroMQ", "ZeroMQ"}, {"event store", "Event Store"}, {"Lagan Configuration Studio", "Lagan Configuration Studio"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := inferredSpelling(tc.in); got != tc.want {
+				t.Errorf("inferredSpelling(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

@@ -533,7 +533,7 @@ func (e *Extractor) inferredAfterCues(text string, toks []token, matches []skill
 // skill, and so is a language's name when the taxonomy has it ("knowledge of English" names English
 // Language).
 func (e *Extractor) addInferred(out []SkillMention, name string, start, end int) []SkillMention {
-	sk := jobscope.Skill{Name: name, Category: taxonomy.CatInferred}
+	sk := jobscope.Skill{Name: inferredSpelling(name), Category: taxonomy.CatInferred}
 	if toks := tokenizeString(name); len(toks) > 0 {
 		// A taxonomy's name written in another case than its guard wants ("STATA" for Stata).
 		if p := e.skills.longest(toks, 0); p != nil && len(p.words) == len(toks) {
@@ -553,6 +553,31 @@ func (e *Extractor) addInferred(out []SkillMention, name string, start, end int)
 		}
 	}
 	return append(out, SkillMention{Skill: sk, Start: start, End: end})
+}
+
+// inferredSpelling is the one spelling of an inferred name that ads write in small letters or
+// capitalised ("canvas" and "Canvas", "socket.io" and "Socket.io"), so that counting skills over many
+// ads counts them as one: a word of small letters only is capitalised. A word written otherwise keeps
+// its writing ("iOS", "ZeroMQ", "objectiveC").
+func inferredSpelling(name string) string {
+	var b []byte
+	for i := 0; i < len(name); {
+		j := i
+		for j < len(name) && name[j] != ' ' {
+			j++
+		}
+		if w := name[i:j]; w[0] >= 'a' && w[0] <= 'z' && allLower(w) {
+			if b == nil {
+				b = []byte(name)
+			}
+			b[i] -= 'a' - 'A'
+		}
+		i = j + 1
+	}
+	if b == nil {
+		return name
+	}
+	return string(b)
 }
 
 // cueFollowers may follow a name asked for after a cue ("experience with Kestrel is a plus"); another

@@ -161,8 +161,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			// role named after a practice (the title field has it), not the practice asked for, as "Data
 			// Scientist" names no Data Science. Named as the practice ("frontend React", "our
 			// front-end", "full stack experience") it counts.
-			end := m.pos + m.n
-			m.ok = end >= len(toks) || !roleNouns[toks[end].lower] || breakBetween(text, toks[end-1].end, toks[end].start)
+			m.ok = !e.roleAfter(text, toks, m.pos+m.n)
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -606,7 +605,7 @@ func channelMention(toks []token, i int) bool {
 func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool {
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
-		return department(text, toks, m.pos, m.pos+m.n) || placeName(text, toks, m.pos+m.n)
+		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral)
 	}
 	return false
 }
@@ -620,10 +619,49 @@ var placeNouns = map[string]bool{"ward": true, "wards": true, "unit": true, "uni
 	"bed": true, "beds": true, "bedded": true, "theatre": true, "theatres": true, "hospital": true,
 	"hospitals": true, "directorate": true, "gym": true, "laboratory": true, "laboratories": true}
 
-// placeName reports whether toks[end], right after a name with no break between, is one of placeNouns.
-func placeName(text string, toks []token, end int) bool {
-	return end < len(toks) && end > 0 && placeNouns[toks[end].lower] && !breakBetween(text, toks[end-1].end, toks[end].start)
+// placeOrService reports whether toks[end], right after a name with no break between, is one of
+// placeNouns, or when services is set one of serviceNouns; or, after "and" or "or", ends a second name
+// that shares it.
+func (e *Extractor) placeOrService(text string, toks []token, end int, services bool) bool {
+	if end >= len(toks) || end == 0 || breakBetween(text, toks[end-1].end, toks[end].start) {
+		return false
+	}
+	if w := text[toks[end-1].start:toks[end-1].end]; strings.HasSuffix(w, "ing") && allLower(w) {
+		services = false // the verb: "reviewing and auditing services"
+	}
+	place := func(k int) bool {
+		return placeNouns[toks[k].lower] || services && serviceNouns[toks[k].lower] &&
+			(k+1 >= len(toks) || toks[k+1].lower != "user" && toks[k+1].lower != "users") // "dementia service users"
+	}
+	if place(end) {
+		return true
+	}
+	// A name shared with the next one, of capitalised words or a skill's: "mental health and learning
+	// disability trusts", "our Critical Care and Anesthesia departments".
+	if !conjunction(toks[end].lower) {
+		return false
+	}
+	for k := end + 1; k < len(toks) && k < end+4 && !breakBetween(text, toks[k-1].end, toks[k].start); {
+		if k > end+1 && place(k) {
+			return true
+		}
+		switch p := e.skills.longest(toks, k); {
+		case p != nil:
+			k += len(p.words)
+		case isCapital(text[toks[k].start]):
+			k++
+		default:
+			return false
+		}
+	}
+	return false
 }
+
+// serviceNouns, right after a general skill, make it the name of what an employer runs or is, not a
+// skill asked for (a practice's "backend services" are software, and stay): "one of the most respected mental health and learning disability
+// trusts", "Acute and Rehabilitation Services", "our critical care service".
+var serviceNouns = map[string]bool{"service": true, "services": true, "trust": true, "trusts": true,
+	"provider": true, "providers": true, "pathway": true, "pathways": true}
 
 // profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
 // your GitHub", "your Stack Overflow profile"), or as a company ("acquired by LinkedIn"), which does
@@ -756,6 +794,76 @@ var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer"
 	"lead": true, "leads": true, "ninja": true, "ninjas": true, "wizard": true, "wizards": true,
 	"hacker": true, "hackers": true, "generalist": true, "generalists": true}
 
+// roleFillers may stand between a practice's name and the role's word: "Front-End Engineering Lead",
+// "Backend Software Engineer", "Full Stack Web Developer".
+var roleFillers = map[string]bool{"engineering": true, "development": true, "software": true, "web": true,
+	"application": true, "applications": true, "dev": true, "ui": true, "ux": true}
+
+// devPractice are the words after "dev" that make it the practice, not a developer: "backend dev
+// experience", "front-end dev work".
+var devPractice = map[string]bool{"experience": true, "skills": true, "knowledge": true, "background": true,
+	"expertise": true, "work": true, "projects": true, "practices": true, "principles": true, "techniques": true,
+	"tools": true, "tooling": true, "frameworks": true, "environment": true, "process": true, "processes": true,
+	"team": true, "teams": true, "cycle": true, "stack": true, "ops": true}
+
+// roleAfter reports whether the words from toks[end] on make the practice named just before them a
+// role: a role's word right after it or after one or two of roleFillers ("Full Stack Developer",
+// "Front-End Engineering Lead"); "dev" but for the practice's words after it ("Front-end Dev wanted");
+// or, after a slash, '&', "and" or "or", another name of one to three words ending in a role's word
+// ("Front End / Fullstack Developer", "frontend and backend engineers"), each word before the role's a
+// skill's, capitalised or one of roleFillers ("open source and hiring for roles" names no role).
+func (e *Extractor) roleAfter(text string, toks []token, end int) bool {
+	if end >= len(toks) || end == 0 {
+		return false
+	}
+	role := func(k int) bool {
+		w := toks[k].lower
+		if w == "dev" {
+			return k+1 >= len(toks) || breakBetween(text, toks[k].end, toks[k+1].start) || !devPractice[toks[k+1].lower]
+		}
+		return roleNouns[w]
+	}
+	if !breakBetween(text, toks[end-1].end, toks[end].start) {
+		for k := end; k < len(toks) && k < end+3; k++ {
+			if k > end && breakBetween(text, toks[k-1].end, toks[k].start) {
+				break
+			}
+			if role(k) {
+				return true
+			}
+			if !roleFillers[toks[k].lower] {
+				break
+			}
+		}
+	}
+	// Another practice and the role's word after a slash or a conjunction.
+	k := end
+	switch gap := strings.TrimSpace(text[toks[end-1].end:toks[end].start]); {
+	case gap == "/" || gap == "&":
+	case gap == "" && conjunction(toks[end].lower):
+		k++
+	default:
+		return false
+	}
+	for j := k; j < len(toks) && j < k+4; {
+		if j > k && breakBetween(text, toks[j-1].end, toks[j].start) {
+			return false
+		}
+		if j > k && role(j) {
+			return true
+		}
+		switch p := e.skills.longest(toks, j); {
+		case p != nil:
+			j += len(p.words)
+		case isCapital(text[toks[j].start]) || roleFillers[toks[j].lower]:
+			j++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the
 // JavaScript package manager; "CSS" beside DipSW or CQSW is the Certificate in Social Service, not
@@ -766,6 +874,10 @@ var senseRules = []struct {
 }{
 	{"yarn", "npm", "Hadoop YARN", []string{"hadoop", "hdfs", "spark", "mapreduce", "mesos", "tez", "hive", "hbase",
 		"flink", "pig", "oozie", "zookeeper", "sqoop", "impala", "cloudera", "hortonworks", "emr"}},
+	// "CPA" in mental health care is the Care Programme Approach, not a Certified Public Accountant.
+	{"cpa", "CPA", "Care Programme Approach", []string{"care programme approach", "care program approach", "mental health",
+		"care coordination", "care co-ordination", "care coordinator", "care co-ordinator", "psychosis", "service user",
+		"service users", "care plan", "care plans", "patients", "nursing", "nurse"}},
 	{"css", "CSS", "Social Work Qualification", []string{"dipsw", "cqsw", "gscc", "dip sw", "social work",
 		"social worker", "social workers", "social care"}},
 }
@@ -955,6 +1067,9 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 	if m.n == 1 && !e.wordSenseOK(text, toks, matches, mi) {
 		return false
 	}
+	if e.flags[m.skill]&flagNonTech != 0 && e.plainContext(text, toks, matches, mi) {
+		return true
+	}
 	for j := mi - 1; j >= 0 && matches[j].pos >= m.pos-8; j-- {
 		if e.strongMatch(text, toks, matches[j]) {
 			return true
@@ -978,6 +1093,73 @@ func (e *Extractor) skillContext(text string, toks []token, matches []skillMatch
 		}
 	}
 	return false
+}
+
+// plainCues are words that, near a guarded general skill or qualification written in its case, show
+// that it is asked for or held: "FRCA or equivalent", "MRCS examination", "a Sales and Marketing
+// background", "PGCE qualified". They are no technical words, so they vouch for no technical name.
+var plainCues = map[string]bool{"qualification": true, "qualifications": true, "qualified": true,
+	"registration": true, "registered": true, "membership": true, "certificate": true, "certification": true,
+	"certified": true, "accredited": true, "accreditation": true, "essential": true, "desirable": true,
+	"equivalent": true, "diploma": true, "background": true, "experience": true, "experienced": true,
+	"skills": true, "knowledge": true, "expertise": true, "trained": true, "exam": true, "examination": true,
+	"exams": true, "examinations": true, "award": true, "licence": true, "license": true, "hold": true,
+	"holds": true, "obtained": true, "required": true, "preferred": true}
+
+// plainContext reports whether the guarded match matches[mi], of a general skill or a qualification,
+// stands where such a name is asked for: one of plainCues within four words in the same sentence, or a
+// qualification that counts by itself (unguarded, or an acronym of two capitals or more written in
+// its case) within four words ("MBBS and FRCA", "FRCA or FFICM"). A name followed by a role's word
+// ("Sales Manager", "Sales Marketing Director") is the role's, and one after a capitalised word
+// within a sentence part of a company's name ("Eclypse Recruitment"): nothing here vouches for them.
+func (e *Extractor) plainContext(text string, toks []token, matches []skillMatch, mi int) bool {
+	m := matches[mi]
+	end := m.pos + m.n
+	if m.caseOff || m.pos > 0 && isCapital(text[toks[m.pos-1].start]) && !breakBetween(text, toks[m.pos-1].end, toks[m.pos].start) &&
+		!sentenceStart(text, toks, m.pos) {
+		return false // part of a longer name: "Eclypse Recruitment", "White Recruitment"
+	}
+	for k := end; k < len(toks) && k < end+3 && !breakBetween(text, toks[k-1].end, toks[k].start); k++ {
+		if roleNouns[toks[k].lower] || inferRoles[toks[k].lower] {
+			return false // "Sales Marketing Director"
+		}
+		if !isCapital(text[toks[k].start]) {
+			break
+		}
+	}
+	for k := m.pos - 1; k >= 0 && k >= m.pos-4 && !sentenceBreak(text, toks[k].end, toks[k+1].start); k-- {
+		if plainCues[toks[k].lower] {
+			return true
+		}
+	}
+	for k := end; k < len(toks) && k < end+4 && !sentenceBreak(text, toks[k-1].end, toks[k].start); k++ {
+		if plainCues[toks[k].lower] {
+			return true
+		}
+	}
+	for j := range matches {
+		x := matches[j]
+		if j == mi || x.caseOff || x.pos > end+4 || x.pos+x.n < m.pos-4 || e.skillList[x.skill].Category != taxonomy.CatQualify {
+			continue
+		}
+		if x.guard == uint8(taxonomy.GuardNone) || x.guard == uint8(taxonomy.GuardCase) && e.capsMatch(text, toks, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// capsMatch reports whether m is written with two capitals or more ("FRCA", "MRCS").
+func (e *Extractor) capsMatch(text string, toks []token, m skillMatch) bool {
+	caps := 0
+	for k := m.pos; k < m.pos+m.n; k++ {
+		for _, c := range []byte(text[toks[k].start:toks[k].end]) {
+			if c >= 'A' && c <= 'Z' {
+				caps++
+			}
+		}
+	}
+	return caps >= 2
 }
 
 func containsID(ids []int32, id int32) bool {
