@@ -39,7 +39,8 @@ var upsertAd = func() string {
 }()
 
 const upsertDoc = ` ON CONFLICT (ad_id) DO UPDATE SET term_ids = excluded.term_ids, bands = excluded.bands,
-	signature = excluded.signature, extraction = excluded.extraction, raw = excluded.raw`
+	signature = excluded.signature, extraction = excluded.extraction, extraction_z = excluded.extraction_z,
+	raw = excluded.raw`
 
 func adArgs(args []any, id int64, r *adrow.Row, dupOf, seq int64) []any {
 	var dup, smin, smax, annual, posted, closed any
@@ -84,7 +85,7 @@ func (s *Store) Apply(ctx context.Context, b *jobscope.Batch) error {
 	start := time.Now()
 	for try := 0; ; try++ {
 		var w jobscope.Written
-		err := apply(ctx, conn, b, p, s.merge, &w)
+		err := apply(ctx, conn, b, p, s.merge, s.pk, &w)
 		if err == nil {
 			s.committed()
 			b.Written = w
@@ -120,7 +121,7 @@ func busy(err error) bool {
 // apply runs one batch's transaction on the writer's connection. Every connection commits with
 // synchronous=NORMAL, durable against a crash of the process but not of the machine; a batch that
 // is not Async commits with FULL, which syncs the WAL, and with it every batch committed before.
-func apply(ctx context.Context, conn *sql.Conn, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
+func apply(ctx context.Context, conn *sql.Conn, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, pk *packer, w *jobscope.Written) error {
 	if !p.Async {
 		if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = FULL`); err != nil {
 			return fmt.Errorf("commit mode: %w", err)
@@ -132,7 +133,7 @@ func apply(ctx context.Context, conn *sql.Conn, b *jobscope.Batch, p *adrow.Prep
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := applyTx(ctx, tx, b, p, m, w); err != nil {
+	if err := applyTx(ctx, tx, b, p, m, pk, w); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -141,7 +142,7 @@ func apply(ctx context.Context, conn *sql.Conn, b *jobscope.Batch, p *adrow.Prep
 	return nil
 }
 
-func applyTx(ctx context.Context, tx *sql.Tx, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, w *jobscope.Written) error {
+func applyTx(ctx context.Context, tx *sql.Tx, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, pk *packer, w *jobscope.Written) error {
 	if len(p.Rows) > 0 {
 		old, err := p.ReadOld(b, func() (map[jobscope.AdKey]adrow.Old, error) { return readOld(ctx, tx, p) },
 			func(bands []int64) ([]jobscope.DupCandidate, error) { return candidates(ctx, tx, bands) })
@@ -165,7 +166,7 @@ func applyTx(ctx context.Context, tx *sql.Tx, b *jobscope.Batch, p *adrow.Prepar
 			RETURNING change_seq`).Scan(&seq); err != nil {
 			return fmt.Errorf("number the batch: %w", err)
 		}
-		if err := writeAds(ctx, tx, p, plan, m, seq); err != nil {
+		if err := writeAds(ctx, tx, p, plan, m, pk, seq); err != nil {
 			return err
 		}
 		if err := writeDeltas(ctx, tx, plan); err != nil {
@@ -348,10 +349,20 @@ func clearReplaced(ctx context.Context, tx *sql.Tx, olds []adrow.Old) error {
 // new ads their ids itself (the writer holds the database's write lock), so that every id, and so
 // every copy's link to its first copy, is known before anything is written, and rows go in by
 // multi-row statements.
-func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan, m mergeRule, seq int64) error {
+func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Plan, m mergeRule, pk *packer, seq int64) error {
 	var next int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM ads`).Scan(&next); err != nil {
 		return fmt.Errorf("read last ad id: %w", err)
+	}
+	samples := map[string][][]byte{kindRaw: nil, kindExtraction: nil}
+	for i := range p.Rows {
+		if p.Rows[i].Raw != nil {
+			samples[kindRaw] = append(samples[kindRaw], p.Rows[i].Raw)
+		}
+		samples[kindExtraction] = append(samples[kindExtraction], p.Rows[i].Extraction)
+	}
+	if err := pk.prepare(ctx, tx, samples); err != nil {
+		return err
 	}
 	ids := make([]int64, len(p.Rows))
 	for i := range p.Rows {
@@ -363,7 +374,7 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		}
 	}
 	ads := make([]any, 0, len(adColumns)*len(p.Rows))
-	docs := make([]any, 0, 6*len(p.Rows))
+	docs := make([]any, 0, 7*len(p.Rows))
 	texts := make([]any, 0, 4*len(p.Rows))
 	nTerms, nBands := 0, 0
 	for i := range p.Rows {
@@ -375,10 +386,10 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		ads = adArgs(ads, ids[i], r, dup, seq)
 		var raw any
 		if r.Raw != nil {
-			raw = packRaw(r.Raw)
+			raw = pk.pack(kindRaw, r.Raw)
 		}
 		docs = append(docs, ids[i], string(adrow.EncodeInts(plan.TermIDs[i])), string(adrow.EncodeInts(r.Bands)),
-			r.Signature, string(r.Extraction), raw)
+			r.Signature, "", pk.pack(kindExtraction, r.Extraction), raw)
 		texts = append(texts, ids[i], r.TitleRaw, r.Company, r.Text)
 		nTerms += len(r.Terms)
 		nBands += len(r.Bands)
@@ -390,8 +401,8 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 	if err := repoint(ctx, tx, plan, ids, seq); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, signature, extraction, raw) VALUES ",
-		upsertDoc, 6, docs); err != nil {
+	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, signature, extraction, extraction_z, raw) VALUES ",
+		upsertDoc, 7, docs); err != nil {
 		return fmt.Errorf("write ad documents: %w", err)
 	}
 	if err := insertRows(ctx, tx, "INSERT INTO ad_text (rowid, title, company, body) VALUES ", "", 4, texts); err != nil {

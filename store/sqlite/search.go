@@ -98,11 +98,12 @@ func (s *Store) Ad(ctx context.Context, key jobscope.AdKey) (jobscope.StoredAd, 
 	ad := jobscope.StoredAd{Key: key}
 	var posted, closed sql.NullString
 	var ext string
+	var extZ []byte
 	var dupSource, dupID sql.NullString
-	err := s.r.QueryRowContext(ctx, `SELECT a.posted_at, a.closed_at, a.url, d.extraction, d.raw, o.source, o.ext_id
+	err := s.r.QueryRowContext(ctx, `SELECT a.posted_at, a.closed_at, a.url, d.extraction, d.extraction_z, d.raw, o.source, o.ext_id
 		FROM ads AS a JOIN ad_docs AS d ON d.ad_id = a.id LEFT JOIN ads AS o ON o.id = a.dup_of
 		WHERE a.source = ? AND a.ext_id = ?`, key.Source, key.ID).Scan(
-		&posted, &closed, &ad.URL, &ext, &ad.Raw, &dupSource, &dupID)
+		&posted, &closed, &ad.URL, &ext, &extZ, &ad.Raw, &dupSource, &dupID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ad, jobscope.ErrNoAd
 	}
@@ -115,10 +116,16 @@ func (s *Store) Ad(ctx context.Context, key jobscope.AdKey) (jobscope.StoredAd, 
 	if ad.Closed, err = nullDate(closed); err != nil {
 		return ad, fmt.Errorf("sqlite: ad %s: %w", key, err)
 	}
-	if ad.Raw, err = unpackRaw(ad.Raw); err != nil {
+	if ad.Raw, err = s.pk.unpack(ctx, s.r, ad.Raw); err != nil { // the record
 		return ad, fmt.Errorf("sqlite: ad %s: %w", key, err)
 	}
-	if err := json.Unmarshal([]byte(ext), &ad.Extraction); err != nil {
+	js := []byte(ext) // as stored before extractions were compressed
+	if extZ != nil {
+		if js, err = s.pk.unpack(ctx, s.r, extZ); err != nil {
+			return ad, fmt.Errorf("sqlite: ad %s: extraction: %w", key, err)
+		}
+	}
+	if err := json.Unmarshal(js, &ad.Extraction); err != nil {
 		return ad, fmt.Errorf("sqlite: ad %s: extraction: %w", key, err)
 	}
 	if dupSource.Valid {

@@ -34,6 +34,7 @@ type Store struct {
 	done chan struct{}      // closed when the checkpointer has stopped
 
 	merge mergeRule // when Apply moves the rows of ad_bands_recent into ad_bands; see mergeBands
+	pk    *packer   // compresses the records in ad_docs.raw; see raw.go
 }
 
 var _ jobscope.Store = (*Store)(nil)
@@ -91,7 +92,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	c.SetMaxOpenConns(1)
 	bg, stop := context.WithCancel(context.Background())
 	s := &Store{w: w, r: r, c: c, kick: make(chan struct{}, 1), stop: stop, done: make(chan struct{}),
-		merge: mergeRule{least: mergeLeast, chunk: mergeChunk}}
+		merge: mergeRule{least: mergeLeast, chunk: mergeChunk}, pk: newPacker()}
 	go s.checkpoint(bg)
 	return s, nil
 }
