@@ -41,8 +41,9 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 			e.skills.add(a.Text, int32(i), uint8(a.Guard))
 		}
 	}
-	// Then the other forms of the general skills' and practices' aliases (see wordForms), after every
-	// alias as written, so that a form another skill lists as its own stays that skill's.
+	// Then the other forms of the general skills' and practices' aliases (see wordForms) and the verb
+	// phrases of the practices' names (see inverseForms), after every alias as written, so that a form
+	// another skill lists as its own stays that skill's.
 	for i, s := range t.Skills {
 		if !formsOf(s) {
 			continue
@@ -53,6 +54,9 @@ func New(t *taxonomy.Taxonomy) *Extractor {
 					e.skills.add(f, int32(i), uint8(a.Guard))
 				}
 			}
+		}
+		for _, f := range inverseForms(s.Name) {
+			e.skills.add(f, int32(i), uint8(taxonomy.GuardNone))
 		}
 	}
 	for i, ti := range t.Titles {

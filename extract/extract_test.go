@@ -352,6 +352,11 @@ func TestSkills(t *testing.T) {
 		{"node", "Node.js and Express APIs", "Node.js,Express,API"},
 		{"spring", "Java with Spring Boot and Spring", "Java,Spring Boot,Spring"},
 		{"spring the season", "Starting in Spring 2024", ""},
+		{"specialities listed", "We offer major surgical specialities such as Orthopaedics and General Surgery. You will need experience in Orthopaedics.", "Orthopaedics"},
+		{"services listed after a colon", "Our services include: physiotherapy, occupational therapy and podiatry", ""},
+		{"teams listed by name", "You will work with teams including Engineering, QA, Design and Sales. Python and Go.", "Python,Go"},
+		{"teams' work listed", "Work with other teams including implementation of build scripts, continuous integration and deployment tools. Python and Go.", "CI/CD,Python,Go"},
+		{"no part's list over a line", "Supported learning including\nphysiotherapy and rehabilitation", "Physiotherapy,Rehabilitation"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

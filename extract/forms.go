@@ -202,3 +202,105 @@ func plainPhrase(a string) bool {
 	}
 	return prev != ' '
 }
+
+// Verb phrases of the practices named for what they act on: an ad writes "manage projects", "test
+// software", "assess risk" or "administration of medication" where a reader names Project Management,
+// Software Testing, Risk Assessment or Medication Administration, and the taxonomy lists the noun
+// phrase. A skill whose name is a noun and one of these words (see inverseForms) is also indexed as
+// the verb's forms before that noun, and some as the word, "of" and the noun.
+var (
+	nominalVerbs = map[string][]string{
+		"gathering":      {"gather", "gathers", "gathering"},
+		"testing":        {"test", "tests", "testing"},
+		"review":         {"review", "reviews", "reviewing"},
+		"management":     {"manage", "manages", "managing"},
+		"analysis":       {"analyse", "analyses", "analysing", "analyze", "analyzes", "analyzing"},
+		"planning":       {"plan", "plans", "planning"},
+		"writing":        {"write", "writes", "writing"},
+		"collection":     {"collect", "collects", "collecting"},
+		"migration":      {"migrate", "migrates", "migrating"},
+		"cleansing":      {"cleanse", "cleanses", "cleansing", "clean", "cleans", "cleaning"},
+		"modelling":      {"model", "models", "modelling", "modeling"},
+		"profiling":      {"profile", "profiles", "profiling"},
+		"integration":    {"integrate", "integrates", "integrating"},
+		"visualisation":  {"visualise", "visualises", "visualising", "visualize", "visualizes", "visualizing"},
+		"preparation":    {"prepare", "prepares", "preparing"},
+		"administration": {"administer", "administers", "administering"},
+		"development":    {"develop", "develops", "developing"},
+		"design":         {"design", "designs", "designing"},
+		"assessment":     {"assess", "assesses", "assessing"},
+		"mining":         {"mine", "mines", "mining"},
+		"automation":     {"automate", "automates", "automating"},
+		"deployment":     {"deploy", "deploys", "deploying"},
+		"optimisation":   {"optimise", "optimises", "optimising", "optimize", "optimizes", "optimizing"},
+		"processing":     {"process", "processes", "processing"},
+	}
+	// ofNominals are the words that also name their practice before "of" and the noun: "management
+	// of change", "administration of medicines". Not "design" or "development", whose "of" phrases
+	// name other things ("design of experiments", "development of processes and procedures").
+	ofNominals = map[string]bool{"management": true, "analysis": true, "collection": true, "migration": true,
+		"administration": true, "assessment": true, "visualisation": true, "preparation": true}
+	// massNouns are the nouns acted on in the singular ("test software", "assess risk"). Any other noun
+	// is acted on in the plural only ("manage projects", "design APIs"): a singular count noun after the
+	// verb is mostly the start of a compound ("manage project budgets", "managing stakeholder
+	// expectations", "testing unit conversions").
+	massNouns = map[string]bool{"data": true, "software": true, "code": true, "risk": true, "change": true,
+		"inventory": true, "medication": true, "stock": true, "performance": true,
+		"equipment": true, "information": true, "security": true, "infrastructure": true, "traffic": true,
+		"food": true, "research": true}
+	// nounVerbs are verb forms that are also nouns or adjectives before a noun in the singular: "profile
+	// data", "model data pipelines", "publish clean data", "test data" name no practice. Before a mass
+	// noun only the other forms count ("profiling data", "cleaning data").
+	nounVerbs = map[string]bool{"profile": true, "profiles": true, "model": true, "models": true, "modelling": true,
+		"modeling": true, "clean": true, "process": true, "processes": true, "processing": true, "mine": true,
+		"mines": true, "test": true, "tests": true, "plan": true, "plans": true, "review": true,
+		"reviews": true, "design": true, "designs": true}
+	// notActedOn are plurals whose verb phrase names no practice of the taxonomy's sense: "developing
+	// processes and procedures" is no Process Development, "manages operations" no Operations Management
+	// of a plant.
+	notActedOn = map[string]bool{"processes": true, "operations": true, "services": true, "solutions": true,
+		"systems": true, "products": true, "tools": true, "things": true, "people": true, "others": true}
+)
+
+// inverseForms returns the verb phrases that name the practice name, a noun and one of nominalVerbs'
+// words ("Project Management", "Software Testing", "Requirements Gathering"): the verb's forms before
+// the noun acted on ("manage projects", "managing projects", "test software", "gather requirements")
+// and, for ofNominals, the word, "of" and the noun ("management of projects"). It returns nil for any
+// other name.
+func inverseForms(name string) []string {
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) != 2 || !allLetters(words[0]) || len(words[0]) < 3 {
+		return nil
+	}
+	verbs := nominalVerbs[words[1]]
+	if verbs == nil {
+		return nil
+	}
+	obj := words[0]
+	switch {
+	case massNouns[obj]:
+	case strings.HasSuffix(obj, "s") && !strings.HasSuffix(obj, "ss"):
+		// already a plural: "Requirements Gathering"
+	case strings.HasSuffix(obj, "y") && len(obj) > 3 && !strings.ContainsRune("aeiou", rune(obj[len(obj)-2])):
+		obj = obj[:len(obj)-1] + "ies"
+	case strings.HasSuffix(obj, "x") || strings.HasSuffix(obj, "ch") || strings.HasSuffix(obj, "sh") || strings.HasSuffix(obj, "ss"):
+		obj += "es"
+	case strings.HasSuffix(obj, "al") || strings.HasSuffix(obj, "ic") || strings.HasSuffix(obj, "ive") || strings.HasSuffix(obj, "ary"):
+		return nil // an adjective: "Clinical Development", "Predictive Modelling"
+	default:
+		obj += "s"
+	}
+	if notActedOn[obj] {
+		return nil
+	}
+	out := make([]string, 0, len(verbs)+1)
+	for _, v := range verbs {
+		if obj != words[0] || !massNouns[obj] || !nounVerbs[v] {
+			out = append(out, v+" "+obj)
+		}
+	}
+	if ofNominals[words[1]] && obj != "data" { // "management of data warehouse operations"
+		out = append(out, words[1]+" of "+obj)
+	}
+	return out
+}

@@ -298,3 +298,58 @@ func negated(text string, toks []token, i int) bool {
 	}
 	return false
 }
+
+// partNouns name an employer's parts; a list after one of them and a word of listLeads lists those
+// parts: "major surgical specialities such as Orthopaedics and General Surgery", "a range of in-patient
+// services such as rehabilitation, post-operative and palliative care", "Wards covering all major
+// surgery, orthopaedics, gynaecology", "other teams like Design, Web, Training, and Sales".
+var partNouns = map[string]bool{"specialities": true, "specialties": true, "specialisms": true, "services": true,
+	"wards": true, "units": true, "departments": true, "clinics": true, "teams": true, "directorates": true}
+
+// listLeads open a list; "such as" and "consist(s) of" are read by listedPart.
+var listLeads = map[string]bool{"like": true, "including": true, "include": true, "includes": true,
+	"covering": true, "cover": true, "covers": true, "comprising": true, "comprises": true}
+
+// partListReach is how many words back from a name listedPart looks for the list's lead.
+const partListReach = 24
+
+// listedPart reports whether toks[i] is an item of a list of an employer's parts (see partNouns): a
+// general skill or practice there names a specialty, ward, service or team, not a skill asked for.
+// The list runs back from toks[i] to its lead without a full stop or other end of a list between,
+// but a colon right after the lead ("Our services include: Primary care nursing"), and over a line
+// break only when the lead ends its line or has that colon: a line break ends NHS ads' sentences.
+func listedPart(text string, toks []token, i int) bool {
+	lines := false // a line break crossed: the list must be one of lines after the lead's colon
+	for k := i - 1; k >= 0 && k >= i-partListReach; k-- {
+		w := toks[k].lower
+		lead := 0 // the lead's words
+		switch {
+		case listLeads[w]:
+			lead = 1
+		case w == "as" && k > 0 && toks[k-1].lower == "such":
+			lead = 2
+		case w == "of" && k > 0 && strings.HasPrefix(toks[k-1].lower, "consist"):
+			lead = 2
+		}
+		g := gapKind(text, toks[k].end, toks[k+1].start)
+		if lead > 0 {
+			colon := strings.TrimSpace(text[toks[k].end:toks[k+1].start]) == ":"
+			if g == gapEnd && !colon || lines && !colon && g != gapLine {
+				return false
+			}
+			n := k - lead
+			if n < 0 || !partNouns[toks[n].lower] || gapKind(text, toks[n].end, toks[n+1].start) != gapWord {
+				return false
+			}
+			// Teams are listed by their names, capitalised ("teams including Engineering, QA"); in small
+			// letters they list work ("teams including implementation of build scripts, continuous
+			// integration").
+			return toks[n].lower != "teams" || isCapital(text[toks[i].start])
+		}
+		if g == gapEnd {
+			return false
+		}
+		lines = lines || g == gapLine
+	}
+	return false
+}

@@ -605,7 +605,8 @@ func channelMention(toks []token, i int) bool {
 func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool {
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
-		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral)
+		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral) ||
+			listedPart(text, toks, m.pos)
 	}
 	return false
 }
