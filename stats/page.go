@@ -427,8 +427,15 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 
 // countAbove counts the terms of t's kind cited by more than mine ads of gs posted in r, by
 // counting every term of those ads: for a cut's copies of groups, which hold no other term's list.
+// The counts go into a reused array, cleared after use, rather than a new one a rank.
 func (e *Engine) countAbove(gs []*group, t uint32, r dayRange, mine int) int {
-	counts := make([]int32, len(e.terms))
+	c := termCountsPool.Get().(*[]int32)
+	defer termCountsPool.Put(c)
+	if len(*c) < len(e.terms) {
+		*c = make([]int32, len(e.terms))
+	}
+	counts := (*c)[:len(e.terms)]
+	defer clear(counts)
 	for _, g := range gs {
 		a, b := e.span(g.all, r.from, r.to)
 		for _, id := range g.all.ids[a:b] {
@@ -438,13 +445,16 @@ func (e *Engine) countAbove(gs []*group, t uint32, r dayRange, mine int) int {
 		}
 	}
 	above := 0
-	for _, u := range e.byKind[e.terms[t].kind] {
+	for _, u := range e.byKind[e.kinds[t]] {
 		if u != t && int(counts[u]) > mine {
 			above++
 		}
 	}
 	return above
 }
+
+// termCountsPool holds countAbove's arrays of a count per term, all zero.
+var termCountsPool = sync.Pool{New: func() any { return new([]int32) }}
 
 // kindCounts returns the counts of ads of gs posted in k's period citing each term of k's kind,
 // largest first, zeros left out, kept until the ads change. Counting every term costs more than
