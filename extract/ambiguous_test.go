@@ -110,6 +110,10 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Front-End/role", "Front-End Development", "Open positions: Senior Frontend Engineer, DevOps Engineer.", false},
 		{"Front-End/practice", "Front-End Development", "Our frontend is React and our backend is Go.", true},
 		{"Scrum/role", "Scrum", "Our Scrum Master runs the Python team's stand-ups.", false},
+		{"Back-End/role with a language", "Back-End Development", "We are looking for a Back-End Python Developer.", false},
+		{"Front-End/role with a framework", "Front-End Development", "Hiring: Frontend React Engineers in Berlin.", false},
+		{"Back-End/practice with a language", "Back-End Development", "Backend Python development experience with Django.", true},
+		{"Python/in a role with a practice", "Python", "We are looking for a Back-End Python Developer.", true},
 		// The first items of a list that ends in "skills" share it.
 		{"Organisational/list of skills", "Organisational Skills", "Excellent communication, organisational and IT skills.", true},
 		{"IT/list of skills", "IT Skills", "Excellent communication, organisational and IT skills.", true},

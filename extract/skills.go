@@ -808,8 +808,8 @@ var devPractice = map[string]bool{"experience": true, "skills": true, "knowledge
 	"team": true, "teams": true, "cycle": true, "stack": true, "ops": true}
 
 // roleAfter reports whether the words from toks[end] on make the practice named just before them a
-// role: a role's word right after it or after one or two of roleFillers ("Full Stack Developer",
-// "Front-End Engineering Lead"); "dev" but for the practice's words after it ("Front-end Dev wanted");
+// role: a role's word right after it or after one or two of roleFillers or skills' names ("Full
+// Stack Developer", "Front-End Engineering Lead", "Back-End Python Developer"); "dev" but for the practice's words after it ("Front-end Dev wanted");
 // or, after a slash, '&', "and" or "or", another name of one to three words ending in a role's word
 // ("Front End / Fullstack Developer", "frontend and backend engineers"), each word before the role's a
 // skill's, capitalised or one of roleFillers ("open source and hiring for roles" names no role).
@@ -825,14 +825,18 @@ func (e *Extractor) roleAfter(text string, toks []token, end int) bool {
 		return roleNouns[w]
 	}
 	if !breakBetween(text, toks[end-1].end, toks[end].start) {
-		for k := end; k < len(toks) && k < end+3; k++ {
+		for k, n := end, 0; k < len(toks) && n < 3; n++ {
 			if k > end && breakBetween(text, toks[k-1].end, toks[k].start) {
 				break
 			}
 			if role(k) {
 				return true
 			}
-			if !roleFillers[toks[k].lower] {
+			if roleFillers[toks[k].lower] {
+				k++
+			} else if p := e.skills.longest(toks, k); p != nil {
+				k += len(p.words) // the role's language or tool: "Back-End Python Developer"
+			} else {
 				break
 			}
 		}
