@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"jobscope"
@@ -65,6 +66,9 @@ func marketCode(m string) uint8 {
 // write lock, queries a read lock.
 type Engine struct {
 	mu sync.RWMutex
+	// paging counts the pages being computed, so that a page fans out to other cores only when
+	// some are idle.
+	paging atomic.Int32
 
 	// The term dictionary.
 	terms   []termInfo
@@ -143,6 +147,12 @@ type Engine struct {
 	// the ad's terms. Made when first read; bitWords counts the words held.
 	termBits map[bitsKey][]uint64
 	bitWords int
+	// cutRanks holds, for a cut's narrowed groups (a cut has no lists of its own to rank by), every
+	// term's count of a kind among the kept ads of a period, largest first: the same for the pages
+	// of every term under the cut, so counted once rather than for each page's three periods and
+	// each row of its locations table. rankHeld counts the counts held.
+	cutRanks map[rankKey][]int32
+	rankHeld int
 }
 
 // locsKey names a cut of a scope's location groups over a window of posting days.
@@ -175,6 +185,13 @@ const (
 	maxCutKeptIDs = 8 << 20 // 32 MiB of ad numbers
 )
 
+// Bounds of the cache of cuts' counts for ranks: past either, it starts again empty. A cut's page
+// asks for up to 23 (three periods, and two for each of its locations table's rows).
+const (
+	maxCutRanks      = 1 << 15
+	maxCutRankCounts = 8 << 20 // 32 MiB of counts
+)
+
 // rankKey names a set of groups (a scope's country groups, or one location group), a kind of term
 // and a period.
 type rankKey struct {
@@ -185,7 +202,7 @@ type rankKey struct {
 	gid      uint32
 	kind     jobscope.TermKind
 	from, to int32
-	cut      bool // of a cut's groups, which are made for one page: never kept
+	cut      Cut // of a cut's narrowed copies of the groups, when not zero
 }
 
 // lockCache takes the cache lock, first dropping what was cached for ads since changed (or when
@@ -196,12 +213,16 @@ func (e *Engine) lockCache() {
 		e.baseline, e.rankCounts, e.cacheVer = nil, nil, e.version
 		e.cutKept, e.cutLocs, e.keptIDs = nil, nil, 0
 		e.termBits, e.bitWords = nil, 0
+		e.cutRanks, e.rankHeld = nil, 0
 	}
 	if e.bitWords > maxBitWords {
 		e.termBits, e.bitWords = nil, 0
 	}
 	if len(e.cutKept)+len(e.cutLocs) > maxCutKept || e.keptIDs > maxCutKeptIDs {
 		e.cutKept, e.cutLocs, e.keptIDs = nil, nil, 0
+	}
+	if len(e.cutRanks) > maxCutRanks || e.rankHeld > maxCutRankCounts {
+		e.cutRanks, e.rankHeld = nil, 0
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -391,10 +392,13 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 	if mine == 0 {
 		return nil
 	}
-	if len(gs) > 0 && gs[0].partial {
-		return ptrInt(1 + e.countAbove(gs, t, r, mine))
-	}
 	k.kind, k.from, k.to = e.terms[t].kind, r.from, r.to
+	if len(gs) > 0 && gs[0].partial {
+		// A cut's groups hold no other term's list: every term of the kept ads is counted, once
+		// for every page under the cut.
+		counts := e.cutCounts(k, gs)
+		return ptrInt(1 + sortSearch(len(counts), func(i int) bool { return int(counts[i]) <= mine }))
+	}
 	if counts, ok := e.kindCounts(k, gs); ok {
 		// counts run largest first: the terms with more than mine come before the first with at most.
 		return ptrInt(1 + sortSearch(len(counts), func(i int) bool { return int(counts[i]) <= mine }))
@@ -425,35 +429,43 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 	return ptrInt(1 + above)
 }
 
-// countAbove counts the terms of t's kind cited by more than mine ads of gs posted in r, by
-// counting every term of those ads: for a cut's copies of groups, which hold no other term's list.
-// The counts go into a reused array, cleared after use, rather than a new one a rank.
-func (e *Engine) countAbove(gs []*group, t uint32, r dayRange, mine int) int {
-	c := termCountsPool.Get().(*[]int32)
-	defer termCountsPool.Put(c)
-	if len(*c) < len(e.terms) {
-		*c = make([]int32, len(e.terms))
-	}
-	counts := (*c)[:len(e.terms)]
-	defer clear(counts)
-	for _, g := range gs {
-		a, b := e.span(g.all, r.from, r.to)
-		for _, id := range g.all.ids[a:b] {
-			for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
-				counts[u]++
+// cutCounts returns the counts of ads of gs (a cut's narrowed copies of groups, which hold no other
+// term's list) posted in k's period citing each term of k's kind, largest first, zeros left out:
+// made by counting every term of those ads, and kept until the ads change, since they serve the
+// rank of every term under the cut. k names the cut.
+func (e *Engine) cutCounts(k rankKey, gs []*group) []int32 {
+	build := func() []int32 {
+		c := termCountsPool.Get().(*[]int32)
+		defer termCountsPool.Put(c)
+		if len(*c) < len(e.terms) {
+			*c = make([]int32, len(e.terms))
+		}
+		counts := (*c)[:len(e.terms)]
+		defer clear(counts)
+		for _, g := range gs {
+			a, b := e.span(g.all, k.from, k.to)
+			for _, id := range g.all.ids[a:b] {
+				for _, u := range e.termIDs[e.termOff[id]:e.termOff[id+1]] {
+					counts[u]++
+				}
 			}
 		}
-	}
-	above := 0
-	for _, u := range e.byKind[e.kinds[t]] {
-		if u != t && int(counts[u]) > mine {
-			above++
+		out := []int32{}
+		for _, u := range e.byKind[k.kind] {
+			if counts[u] > 0 {
+				out = append(out, counts[u])
+			}
 		}
+		slices.SortFunc(out, func(a, b int32) int { return cmp.Compare(b, a) })
+		return slices.Clip(out)
 	}
-	return above
+	if k.cut.IsZero() {
+		return build() // not named: never kept
+	}
+	return cached(e, &e.cutRanks, k, build, func(c []int32) int { return len(c) }, &e.rankHeld)
 }
 
-// termCountsPool holds countAbove's arrays of a count per term, all zero.
+// termCountsPool holds cutCounts' arrays of a count per term, all zero.
 var termCountsPool = sync.Pool{New: func() any { return new([]int32) }}
 
 // kindCounts returns the counts of ads of gs posted in k's period citing each term of k's kind,
@@ -461,7 +473,7 @@ var termCountsPool = sync.Pool{New: func() any { return new([]int32) }}
 // one rank, which skips the terms too small to rank above, so they are counted only when asked
 // for a second time: ok is false the first time.
 func (e *Engine) kindCounts(k rankKey, gs []*group) (counts []int32, ok bool) {
-	if k.cut {
+	if !k.cut.IsZero() {
 		return nil, false
 	}
 	e.lockCache()
@@ -570,14 +582,20 @@ func (e *Engine) pageOver(t uint32, s Scope, asOf time.Time, minSal int, c *cutV
 	cats := catLists(gs, ti.cat)
 
 	// The locations table and the trend read what nothing else writes: they are computed beside
-	// the rest, on other cores when there are.
+	// the rest, on other cores when there are. When every core already has a page to compute,
+	// there are none, and handing the parts to other goroutines would only add their switching.
 	var wg sync.WaitGroup
-	if c == nil {
-		wg.Go(func() { p.Locations = e.locations(s, t, ps, minSal) })
-	} else {
-		wg.Go(func() { p.Locations = e.locationsOver(s, t, ps, minSal, c.locIDs, c.location, true) })
+	besides := func(f func()) { f() }
+	if n := e.paging.Add(1); int(n) < runtime.GOMAXPROCS(0) {
+		besides = wg.Go
 	}
-	wg.Go(func() { p.Trend = e.trend(gs, t, s, dayOf(asOf), minSal) })
+	defer e.paging.Add(-1)
+	if c == nil {
+		besides(func() { p.Locations = e.locations(s, t, ps, minSal) })
+	} else {
+		besides(func() { p.Locations = e.locationsOver(s, t, ps, minSal, c.locIDs, c.location, c.Cut) })
+	}
+	besides(func() { p.Trend = e.trend(gs, t, s, dayOf(asOf), minSal) })
 
 	var latest []float64
 	if c == nil {
@@ -600,7 +618,9 @@ func (e *Engine) pageOver(t uint32, s Scope, asOf time.Time, minSal int, c *cutV
 			p.Periods[i].ShareOfCategory = float64(base[i].Jobs) / float64(n)
 		}
 		k := scopeRankKey(s)
-		k.cut = c != nil
+		if c != nil {
+			k.cut = c.Cut
+		}
 		ranks[i] = e.rank(k, gs, t, ps[i])
 		p.Periods[i].Rank = ranks[i]
 	}
@@ -735,13 +755,13 @@ func (e *Engine) locations(s Scope, t uint32, ps [3]dayRange, minSal int) []Loca
 			gids = append(gids, uint32(gid))
 		}
 	}
-	return e.locationsOver(s, t, ps, minSal, gids, func(gid uint32) *group { return e.groups[gid] }, false)
+	return e.locationsOver(s, t, ps, minSal, gids, func(gid uint32) *group { return e.groups[gid] }, Cut{})
 }
 
 // locationsOver computes the locations table over the location groups gids, each read by groupOf:
-// the engine's own groups, or a cut's narrowed copies of them (cut set), whose ranks are counted
-// afresh rather than kept.
-func (e *Engine) locationsOver(s Scope, t uint32, ps [3]dayRange, minSal int, gids []uint32, groupOf func(uint32) *group, cut bool) []LocationRow {
+// the engine's own groups, or a cut's narrowed copies of them (cut not zero), whose ranks count
+// every term of the kept ads (see cutCounts).
+func (e *Engine) locationsOver(s Scope, t uint32, ps [3]dayRange, minSal int, gids []uint32, groupOf func(uint32) *group, cut Cut) []LocationRow {
 	type cand struct {
 		gid  uint32
 		g    *group
@@ -777,7 +797,7 @@ func (e *Engine) locationsOver(s Scope, t uint32, ps [3]dayRange, minSal int, gi
 		row.P50 = medianMin(buf, minSal)
 		buf = e.values(buf[:0], l, ps[1], cur)
 		row.MedianChange = change(row.P50, medianMin(buf, minSal))
-		k := rankKey{market: m, gid: c.gid, cut: cut}
+		k := rankKey{market: m, country: s.Country, tech: s.Tech, gid: c.gid, cut: cut}
 		row.Rank = e.rank(k, gs, t, ps[0])
 		row.RankChange = rankChange(row.Rank, e.rank(k, gs, t, ps[1]))
 		out = append(out, row)
