@@ -222,6 +222,11 @@ type Batch struct {
 	// in, and the figures of a store do not depend on which worker wrote first.
 	// Unset, Apply takes each ad's DupOf as given.
 	Copies func(fresh []bool, stored []DupCandidate) (map[AdKey]AdKey, error)
+	// MayCopy, when set with Copies, reports whether a stored ad sharing a band with the batch
+	// could be a copy of one of its ads by everything but its text (see dedup.Prefilter): Apply
+	// reads the signatures of only those, and passes the others to Copies without one (Signature
+	// nil). Unset, every candidate's signature is read.
+	MayCopy func(c DupCandidate) bool
 	// Written is set by a successful Apply: what it did, as decided inside its transaction, so that
 	// a caller whose lookups another writer overtook still reports what was committed.
 	Written Written

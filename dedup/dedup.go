@@ -311,6 +311,12 @@ func keysOf(d Doc) docKeys {
 }
 
 func sameKeys(ka, kb docKeys, a, b Doc) bool {
+	return sameButText(ka, kb, a.Posted, b.Posted) && Similarity(a.Sig, b.Sig) >= Threshold
+}
+
+// sameButText is Same but for the texts: the advertiser, the title, the place and the posting
+// dates, with their keys ka and kb.
+func sameButText(ka, kb docKeys, a, b time.Time) bool {
 	if ka.company == "" || ka.company != kb.company {
 		return false
 	}
@@ -321,8 +327,8 @@ func sameKeys(ka, kb docKeys, a, b Doc) bool {
 	if knownA && knownB && !(ka.region != "" && ka.region == kb.region) && !(ka.place != "" && ka.place == kb.place) {
 		return false
 	}
-	if !a.Posted.IsZero() && !b.Posted.IsZero() {
-		d := a.Posted.Sub(b.Posted)
+	if !a.IsZero() && !b.IsZero() {
+		d := a.Sub(b)
 		if d < 0 {
 			d = -d
 		}
@@ -330,7 +336,7 @@ func sameKeys(ka, kb docKeys, a, b Doc) bool {
 			return false
 		}
 	}
-	return Similarity(a.Sig, b.Sig) >= Threshold
+	return true
 }
 
 // isLegalEnding reports words dropped from company names: "Acme Ltd" and "ACME Limited" are one

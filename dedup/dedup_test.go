@@ -132,6 +132,15 @@ func TestSame(t *testing.T) {
 			if got := Same(d, base); got != tt.want {
 				t.Errorf("Same reversed = %v", got)
 			}
+			// The prefilter passes what Same would compare the texts of: every pair but those
+			// with another text, which it cannot see.
+			pre := NewPrefilter([]Doc{{Company: "Globex", Title: "Line Cook"}, base})
+			if got, want := pre.May(d), tt.want || tt.name == "different text"; got != want {
+				t.Errorf("Prefilter.May = %v, want %v", got, want)
+			}
+			if got := (&Prefilter{}).May(d); got {
+				t.Error("an empty prefilter passes it")
+			}
 		})
 	}
 	t.Run("both places unknown", func(t *testing.T) {

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"slices"
+	"time"
 
 	"jobscope"
 )
@@ -63,4 +64,43 @@ func (x *Index) Len() int { return len(x.docs) }
 func (x *Index) Reset() {
 	clear(x.bands)
 	x.docs = x.docs[:0]
+}
+
+// Prefilter tells whether a doc could be the same ad as one of a set by everything Same compares
+// but the texts: the advertiser, the title, the place and the posting dates. Most stored ads that
+// share an LSH band with an ad being ingested fail it (another advertiser's ad of the same
+// template), so their signatures, the costliest part of them to read from a store, need not be
+// read at all. The zero value passes nothing.
+type Prefilter struct {
+	byCompany map[string][]prefiltered
+}
+
+type prefiltered struct {
+	keys   docKeys
+	posted time.Time
+}
+
+// NewPrefilter makes the prefilter of docs, whose signatures it ignores.
+func NewPrefilter(docs []Doc) *Prefilter {
+	p := &Prefilter{byCompany: make(map[string][]prefiltered)}
+	for _, d := range docs {
+		k := keysOf(d)
+		if k.company == "" {
+			continue // an unknown advertiser matches nothing
+		}
+		p.byCompany[k.company] = append(p.byCompany[k.company], prefiltered{keys: k, posted: d.Posted})
+	}
+	return p
+}
+
+// May reports whether d could be the same ad as one of the prefilter's docs: whether Same would
+// compare their texts. d's signature is not read.
+func (p *Prefilter) May(d Doc) bool {
+	k := keysOf(d)
+	for _, o := range p.byCompany[k.company] {
+		if sameButText(k, o.keys, d.Posted, o.posted) {
+			return true
+		}
+	}
+	return false
 }

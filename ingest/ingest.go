@@ -328,6 +328,14 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		batch.Copies = func(fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
 			return dedupCopies(batch.Ads, outSigs, fresh, stored)
 		}
+		// Only the stored ads that could be a copy by advertiser, title, place and date need their
+		// signatures read: that skips a random read of each of the others.
+		docs := make([]dedup.Doc, len(out))
+		for i := range out {
+			docs[i] = docOf(&out[i], dedup.Signature{})
+		}
+		pre := dedup.NewPrefilter(docs)
+		batch.MayCopy = func(c jobscope.DupCandidate) bool { return pre.May(candidateDoc(c)) }
 		if err := r.opts.Store.Apply(ctx, batch); err != nil {
 			return err
 		}
@@ -368,12 +376,17 @@ func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored
 		inBatch[ads[i].Raw.Key()] = i
 	}
 	for _, c := range stored {
-		sig, err := dedup.FromBytes(c.Signature)
-		if err != nil {
-			return nil, fmt.Errorf("candidate %s: %w", c.Key, err)
+		// A candidate passed without its signature cannot be a copy of any ad of the batch (see
+		// jobscope.Batch.MayCopy): it is not compared, but its first copy is known.
+		if c.Signature != nil {
+			sig, err := dedup.FromBytes(c.Signature)
+			if err != nil {
+				return nil, fmt.Errorf("candidate %s: %w", c.Key, err)
+			}
+			doc := candidateDoc(c)
+			doc.Sig = sig
+			idx.Add(c.Key, doc)
 		}
-		idx.Add(c.Key, dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm,
-			Region: c.Region, Place: c.Place, Posted: c.PostedAt, Sig: sig})
 		root := c.Key
 		if c.DupOf != nil {
 			root = *c.DupOf
@@ -466,6 +479,12 @@ func day(t time.Time) time.Time {
 }
 
 // docOf is what dedup compares of an ad.
+// candidateDoc is what dedup compares of a stored candidate, its signature aside.
+func candidateDoc(c jobscope.DupCandidate) dedup.Doc {
+	return dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm, Region: c.Region, Place: c.Place,
+		Posted: c.PostedAt}
+}
+
 func docOf(ad *jobscope.Ad, sig dedup.Signature) dedup.Doc {
 	return dedup.Doc{Company: ad.Raw.Company, Title: ad.Raw.Title, TitleNorm: string(ad.Extraction.Title.Normalized),
 		Region: string(ad.Extraction.Location.Region), Place: string(ad.Extraction.Location.Place),

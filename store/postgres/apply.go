@@ -101,7 +101,9 @@ func applyTx(ctx context.Context, tx pgx.Tx, b *jobscope.Batch, p *adrow.Prepare
 	}
 	if len(p.Rows) > 0 {
 		old, err := p.ReadOld(b, func() (map[jobscope.AdKey]adrow.Old, error) { return readOld(ctx, tx, p) },
-			func(bands []int64) ([]jobscope.DupCandidate, error) { return candidates(ctx, tx, bands) })
+			func(bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error) {
+				return candidates(ctx, tx, bands, need)
+			})
 		if err != nil {
 			return err
 		}

@@ -63,7 +63,7 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	var out []jobscope.DupCandidate
 	err := s.pool.with(ctx, func(c *pgx.Conn) error {
 		var err error
-		out, err = candidates(ctx, c, bands)
+		out, err = candidates(ctx, c, bands, nil)
 		return err
 	})
 	if err != nil {
@@ -72,15 +72,19 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	return out, nil
 }
 
-// candidates reads the stored ads sharing a band with bands through q: a connection, or Apply's
-// transaction.
-func candidates(ctx context.Context, q interface {
+// pgQuerier reads: a connection, or Apply's transaction.
+type pgQuerier interface {
 	Query(context.Context, string, ...any) (pgx.Rows, error)
-}, bands []int64) ([]jobscope.DupCandidate, error) {
-	rows, err := q.Query(ctx, `SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-			a.title_norm, a.region, a.place, a.posted_at, d.signature, f.posted_at
+}
+
+// candidates reads the stored ads sharing a band with bands through q, and the signatures of
+// those need passes (every one when need is nil): apart, since they live in ad_docs, a random page
+// of it for each candidate, and most candidates (another advertiser's ad from the same template)
+// need none.
+func candidates(ctx context.Context, q pgQuerier, bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error) {
+	rows, err := q.Query(ctx, `SELECT a.id, a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
+			a.title_norm, a.region, a.place, a.posted_at, f.posted_at
 		FROM ads AS a
-		JOIN ad_docs AS d ON d.ad_id = a.id
 		LEFT JOIN ads AS f ON f.id = a.dup_of
 		WHERE a.id IN (SELECT b.ad_id FROM ad_bands AS b WHERE b.band = ANY($1))`, bands)
 	if err != nil {
@@ -88,12 +92,14 @@ func candidates(ctx context.Context, q interface {
 	}
 	defer rows.Close()
 	var out []jobscope.DupCandidate
+	var ids []int64
 	for rows.Next() {
 		var c jobscope.DupCandidate
+		var id int64
 		var fs, fid *string
 		var posted, firstPosted pgtype.Date
-		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
-			&posted, &c.Signature, &firstPosted); err != nil {
+		if err := rows.Scan(&id, &c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
+			&posted, &firstPosted); err != nil {
 			return nil, err
 		}
 		c.PostedAt = fromDate(posted)
@@ -103,8 +109,38 @@ func candidates(ctx context.Context, q interface {
 			c.FirstPosted = fromDate(firstPosted)
 		}
 		out = append(out, c)
+		ids = append(ids, id)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, signatures(ctx, q, out, ids, need)
+}
+
+// signatures sets the Signature of the candidates cs (stored as ids) that need passes.
+func signatures(ctx context.Context, q pgQuerier, cs []jobscope.DupCandidate, ids []int64, need func(jobscope.DupCandidate) bool) error {
+	want, at := adrow.SignaturesWanted(cs, ids, need)
+	if len(want) == 0 {
+		return nil
+	}
+	rows, err := q.Query(ctx, `SELECT ad_id, signature FROM ad_docs WHERE ad_id = ANY($1)`, want)
+	if err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sig []byte
+		if err := rows.Scan(&id, &sig); err != nil {
+			return fmt.Errorf("signatures: %w", err)
+		}
+		cs[at[id]].Signature = sig
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	return nil
 }
 
 // Info counts the stored ads, copies and rejects, and the range of posting dates.

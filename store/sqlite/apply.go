@@ -145,7 +145,9 @@ func apply(ctx context.Context, conn *sql.Conn, b *jobscope.Batch, p *adrow.Prep
 func applyTx(ctx context.Context, tx *sql.Tx, b *jobscope.Batch, p *adrow.Prepared, m mergeRule, pk *packer, w *jobscope.Written) error {
 	if len(p.Rows) > 0 {
 		old, err := p.ReadOld(b, func() (map[jobscope.AdKey]adrow.Old, error) { return readOld(ctx, tx, p) },
-			func(bands []int64) ([]jobscope.DupCandidate, error) { return candidates(ctx, tx, bands) })
+			func(bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error) {
+				return candidates(ctx, tx, bands, need)
+			})
 		if err != nil {
 			return err
 		}

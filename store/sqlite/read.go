@@ -61,18 +61,20 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	out, err := candidates(ctx, s.w, bands)
+	out, err := candidates(ctx, s.w, bands, nil)
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// candidates reads the stored ads sharing a band with bands through q: the writer's pool, or
-// Apply's transaction.
-func candidates(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, bands []int64) ([]jobscope.DupCandidate, error) {
+// candidates reads the stored ads sharing a band with bands through q (the writer's pool, or
+// Apply's transaction), and the signatures of
+// those need passes (every one when need is nil). The signatures are read apart, after the ads'
+// columns, because they live in ad_docs: a random page of it for each candidate, which for ads
+// not in the page cache cost more than the rest of the query, and most candidates (another
+// advertiser's ad from the same template) need none.
+func candidates(ctx context.Context, q querier, bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error) {
 	// The bands go in sorted and each once, and are joined to the band tables directly rather than
 	// through IN (which would first build a temporary index of them), so that the probes walk each
 	// index in order.
@@ -82,11 +84,10 @@ func candidates(ctx context.Context, q interface {
 	rows, err := q.QueryContext(ctx, `WITH q (band) AS (SELECT value FROM json_each(?1)),
 		ids (id) AS (SELECT b.ad_id FROM q CROSS JOIN ad_bands AS b ON b.band = q.band
 			UNION SELECT r.ad_id FROM q CROSS JOIN ad_bands_recent AS r ON r.band = q.band)
-		SELECT a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
-			a.title_norm, a.region, a.place, a.posted_at, d.signature, f.posted_at
+		SELECT a.id, a.source, a.ext_id, f.source, f.ext_id, a.company, a.title_raw,
+			a.title_norm, a.region, a.place, a.posted_at, f.posted_at
 		FROM ids
 		CROSS JOIN ads AS a ON a.id = ids.id
-		JOIN ad_docs AS d ON d.ad_id = a.id
 		LEFT JOIN ads AS f ON f.id = a.dup_of`,
 		jsonInts(bs))
 	if err != nil {
@@ -94,11 +95,13 @@ func candidates(ctx context.Context, q interface {
 	}
 	defer rows.Close()
 	var out []jobscope.DupCandidate
+	var ids []int64
 	for rows.Next() {
 		var c jobscope.DupCandidate
+		var id int64
 		var fs, fid, posted, firstPosted sql.NullString
-		if err := rows.Scan(&c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
-			&posted, &c.Signature, &firstPosted); err != nil {
+		if err := rows.Scan(&id, &c.Key.Source, &c.Key.ID, &fs, &fid, &c.Company, &c.Title, &c.TitleNorm, &c.Region, &c.Place,
+			&posted, &firstPosted); err != nil {
 			return nil, err
 		}
 		if c.PostedAt, err = nullDate(posted); err != nil {
@@ -112,11 +115,39 @@ func candidates(ctx context.Context, q interface {
 			}
 		}
 		out = append(out, c)
+		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	rows.Close()
+	return out, signatures(ctx, q, out, ids, need)
+}
+
+// signatures sets the Signature of the candidates cs (stored as ids) that need passes.
+func signatures(ctx context.Context, q querier, cs []jobscope.DupCandidate, ids []int64, need func(jobscope.DupCandidate) bool) error {
+	want, at := adrow.SignaturesWanted(cs, ids, need)
+	if len(want) == 0 {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT d.ad_id, d.signature FROM json_each(?1) AS q
+		CROSS JOIN ad_docs AS d ON d.ad_id = q.value`, jsonInts(want))
+	if err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sig []byte
+		if err := rows.Scan(&id, &sig); err != nil {
+			return fmt.Errorf("signatures: %w", err)
+		}
+		cs[at[id]].Signature = sig
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("signatures: %w", err)
+	}
+	return nil
 }
 
 // Info counts the stored ads, copies and rejects, and the range of posting dates.

@@ -44,7 +44,7 @@ type fnError struct{ err error }
 
 func (e fnError) Error() string { return e.err.Error() }
 
-// querier is what scanRecords and the packer read through: a pool or a transaction.
+// querier is what scanRecords, the packer and candidates read through: a pool or a transaction.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }

@@ -514,6 +514,44 @@ func testCandidates(t *testing.T, s jobscope.Store) {
 			}
 		}
 	})
+	// Inside Apply, Copies gets the signatures of only the candidates MayCopy passes, and every
+	// candidate with its first copy.
+	t.Run("signatures MayCopy passes", func(t *testing.T) {
+		var asked []string
+		var got map[string][]byte
+		b := jobscope.Batch{Ads: []jobscope.Ad{newAd("new/1", func(a *jobscope.Ad) { a.Bands = []int64{2, 4} })}}
+		b.MayCopy = func(c jobscope.DupCandidate) bool {
+			asked = append(asked, c.Key.String())
+			return c.Company == "Other Co" || c.Key.ID == "3"
+		}
+		b.Copies = func(fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
+			got = map[string][]byte{}
+			for _, c := range stored {
+				if c.Key.ID == "2" && (c.DupOf == nil || *c.DupOf != key("reed/1")) {
+					t.Errorf("reed/2 passed with first copy %v, want reed/1", c.DupOf)
+				}
+				got[c.Key.String()] = c.Signature
+			}
+			return nil, nil
+		}
+		if err := s.Apply(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(asked)
+		if want := []string{"reed/1", "reed/2", "reed/3"}; !slices.Equal(asked, want) {
+			t.Errorf("MayCopy asked of %v, want %v", asked, want)
+		}
+		// reed/3 is stored without a signature: passed, it still has none.
+		want := map[string][]byte{"reed/1": nil, "reed/2": {0, 1, 2, 255}, "reed/3": nil}
+		for k := range got {
+			if len(got[k]) == 0 {
+				got[k] = nil
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Copies got signatures %v, want %v", got, want)
+		}
+	})
 	t.Run("many bands", func(t *testing.T) {
 		bands := make([]int64, 5000)
 		for i := range bands {

@@ -387,9 +387,9 @@ func Prepare(b *jobscope.Batch) (*Prepared, error) {
 // ReadOld returns the stored state of LookupKeys, read by read inside Apply's transaction once the
 // store's write lock is held, after running b.Copies when it is set (see jobscope.Batch.Copies):
 // candidates returns the stored ads sharing a band with the given ones, read in the same
-// transaction. An ad already stored keeps the status stored with it; Copies decides the others'.
+// transaction, with the signatures of those need passes (all when need is nil). An ad already stored keeps the status stored with it; Copies decides the others'.
 func (p *Prepared) ReadOld(b *jobscope.Batch, read func() (map[jobscope.AdKey]Old, error),
-	candidates func(bands []int64) ([]jobscope.DupCandidate, error)) (map[jobscope.AdKey]Old, error) {
+	candidates func(bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error)) (map[jobscope.AdKey]Old, error) {
 	old, err := read()
 	if err != nil || b.Copies == nil {
 		return old, err
@@ -403,7 +403,7 @@ func (p *Prepared) ReadOld(b *jobscope.Batch, read func() (map[jobscope.AdKey]Ol
 
 // copies runs b.Copies, and reports whether any ad's first copy changed.
 func (p *Prepared) copies(b *jobscope.Batch, old map[jobscope.AdKey]Old,
-	candidates func(bands []int64) ([]jobscope.DupCandidate, error)) (bool, error) {
+	candidates func(bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error)) (bool, error) {
 	fresh := make([]bool, len(p.Rows))
 	var bands []int64
 	for i := range p.Rows {
@@ -417,7 +417,7 @@ func (p *Prepared) copies(b *jobscope.Batch, old map[jobscope.AdKey]Old,
 	var stored []jobscope.DupCandidate
 	if len(bands) > 0 {
 		var err error
-		if stored, err = candidates(bands); err != nil {
+		if stored, err = candidates(bands, b.MayCopy); err != nil {
 			return false, fmt.Errorf("copies: %w", err)
 		}
 	}
@@ -627,4 +627,19 @@ func (pl *Plan) SortedDeltas() (ids []int64, ns []int64) {
 		ns[i] = int64(pl.Deltas[id])
 	}
 	return ids, ns
+}
+
+// SignaturesWanted returns, of the candidates cs (stored under the row ids ids), the ids of those
+// whose signatures need asks for (every one when need is nil), in order, and each one's place in
+// cs: what a store's candidates query reads after the ads' columns (see jobscope.Batch.MayCopy).
+func SignaturesWanted(cs []jobscope.DupCandidate, ids []int64, need func(jobscope.DupCandidate) bool) (want []int64, at map[int64]int) {
+	at = make(map[int64]int)
+	for i := range cs {
+		if need == nil || need(cs[i]) {
+			at[ids[i]] = i
+			want = append(want, ids[i])
+		}
+	}
+	slices.Sort(want)
+	return want, at
 }
