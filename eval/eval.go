@@ -119,8 +119,9 @@
 // every skill the ad names, wrong the skills extraction once reported that it does not name. skills:
 // precision over the skills we report that were judged (named or wrong), recall over the named skills;
 // skills/strict counts a skill never judged as wrong; skills/in_taxonomy is recall over the named skills
-// the taxonomy has. The judgments are part of the package (judged/skills.jsonl), the ads are read from
-// the shared directory.
+// the taxonomy has. The third held-out set was read by a second reader too, blind: skills/readers scores
+// that reader against the first (how far two people agree), skills/reader2 extraction against it. The
+// judgments are part of the package, the ads are read from the shared directory.
 package eval
 
 import (
@@ -260,8 +261,9 @@ JobPosting records, 39 Glassdoor and 46 Adzuna ads, drawn at random) were read o
 every skill the ad names, wrong the skills extraction once reported that it does not name. skills:
 precision over the skills we report that were judged (named or wrong), recall over the named skills;
 skills/strict counts a skill never judged as wrong; skills/in_taxonomy is recall over the named skills
-the taxonomy has. The judgments are part of the package (judged/skills.jsonl), the ads are read from
-the shared directory.
+the taxonomy has. The third held-out set was read by a second reader too, blind: skills/readers scores
+that reader against the first (how far two people agree), skills/reader2 extraction against it. The
+judgments are part of the package, the ads are read from the shared directory.
 `
 
 // Extractor is what eval measures: the product's extractor, or anything that turns a raw ad into an
@@ -582,7 +584,7 @@ func Run(ctx context.Context, shared string, ex Extractor, opts Options) ([]Resu
 			// Run with every set, a held-out set gives its figures and no ad's judgments.
 			worst = 0
 		}
-		res, err := runJudged(ctx, shared, js.name, js.data, ex, tax, fields, worst)
+		res, err := runJudged(ctx, shared, js.name, js.data, js.second, ex, tax, fields, worst)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", js.name, err)
 		}

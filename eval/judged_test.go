@@ -65,3 +65,41 @@ func TestJudgedFile(t *testing.T) {
 		t.Errorf("%d distinct ads of %d lines", len(seen), len(js))
 	}
 }
+
+// TestSecondReader checks the second reader's judgments: each set with them has them for exactly
+// its ads, each once, with no wrong list (the second reader judged blind, before any extraction).
+func TestSecondReader(t *testing.T) {
+	for _, js := range judgedSets {
+		if js.second == nil {
+			continue
+		}
+		first, err := readJudged(js.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := readJudged(js.second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{}
+		for _, j := range first {
+			want[j.Set+"/"+j.ID] = true
+		}
+		seen := map[string]bool{}
+		for _, j := range second {
+			key := j.Set + "/" + j.ID
+			switch {
+			case !want[key]:
+				t.Errorf("%s: %s is not one of its ads", js.name, key)
+			case seen[key]:
+				t.Errorf("%s: %s read twice", js.name, key)
+			case len(j.Wrong) > 0:
+				t.Errorf("%s: %s has a wrong list", js.name, key)
+			}
+			seen[key] = true
+		}
+		if len(seen) != len(want) {
+			t.Errorf("%s: the second reader read %d of its %d ads", js.name, len(seen), len(want))
+		}
+	}
+}
