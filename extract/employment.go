@@ -82,12 +82,17 @@ func periodNamed(lower string) string {
 	return ""
 }
 
-// basisOf says whether the title or the text decided typ, given the title's scores (titleTypeScores).
-func basisOf(typ string, titleScores [4]int) string {
+// basisOf says what decided typ: the title, the salary text (its words, "day rate", "contract"
+// rate: the pay) or the description, given the scores (titleTypeScores) of the title with the
+// salary text and of the title alone.
+func basisOf(typ string, scores, title [4]int) string {
 	for i, name := range [4]string{jobscope.Permanent, jobscope.Contract, jobscope.Temporary, jobscope.Internship} {
 		if typ == name {
-			if titleScores[i] > 0 {
+			switch {
+			case title[i] > 0:
 				return jobscope.BasisTitle
+			case scores[i] > 0:
+				return jobscope.BasisPay
 			}
 			return jobscope.BasisText
 		}

@@ -145,12 +145,13 @@ func (e *Extractor) Extract(ad *jobscope.RawAd) jobscope.Extraction {
 	if typ != "" {
 		basis = jobscope.BasisField
 	} else {
-		ts := titleTypeScores(titleSalary)
+		ts, tt := titleTypeScores(titleSalary), titleTypeScores(lowerTitle+" ") // the space ends "perm " as in titleSalary
 		if bankTitle(lowerTitle) {
 			ts[2]++
+			tt[2]++
 		}
 		typ = sig.employmentType(ts)
-		basis = basisOf(typ, ts)
+		basis = basisOf(typ, ts, tt)
 	}
 	if hours == "" {
 		hours = sig.hours(lowerTitle)

@@ -282,6 +282,33 @@ func TestEmployment(t *testing.T) {
 	}
 }
 
+// TestEmploymentBasis: the basis names what decided the type: the board's field, the title, the
+// salary text's words (the pay), the description, or the pay period alone.
+func TestEmploymentBasis(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name                     string
+		title, salary, desc, typ string
+		want                     string
+	}{
+		{"title", "Contract Java Developer", "", "Join our team.", "", jobscope.BasisTitle},
+		{"title's last word", "Acme | Java Developer | London | Perm", "", "Join our team.", "", jobscope.BasisTitle},
+		{"salary text", "Python Engineer", "Competitive day rate", "Join our team.", "", jobscope.BasisPay},
+		{"description", "Java Developer", "", "This is a 6 month contract.", "", jobscope.BasisText},
+		{"pay period", "Java Developer", "£50,000 per annum", "Join our team.", "", jobscope.BasisPay},
+		{"field", "Java Developer", "", "This is a 6 month contract.", "Permanent", jobscope.BasisField},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := e.Extract(&jobscope.RawAd{Source: "t", ID: "1", Title: tc.title, Salary: tc.salary, Description: tc.desc,
+				EmploymentType: tc.typ})
+			if got := string(x.Employment.Basis); got != tc.want {
+				t.Errorf("basis = %q (type %q), want %q", got, x.Employment.Type, tc.want)
+			}
+		})
+	}
+}
+
 func TestIR35AndWorkMode(t *testing.T) {
 	ir := []struct{ in, want string }{
 		{"£500 per day outside ir35", "outside"},
