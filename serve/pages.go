@@ -33,6 +33,7 @@ func newPages() (*pages, error) {
 		"percent":  market.Percent,
 		"change":   market.Change,
 		"count":    count,
+		"inc":      func(i int) int { return i + 1 },
 		"rank":     func(p *int) string { return intOr(p, "%d") },
 		"rankDiff": func(p *int) string { return intOr(p, "%+d") },
 		"termURL":  termURL,
@@ -321,9 +322,22 @@ type comparePage struct {
 	Chart  template.HTML
 	Names  []string
 	Market stats.Market
+	Fields []string // the form's terms, one a field, "" for an empty one
 }
 
-func (c comparePage) title() string { return strings.Join(c.Names, " vs ") }
+func (c comparePage) title() string {
+	if len(c.Names) == 0 {
+		return "Compare terms"
+	}
+	return strings.Join(c.Names, " vs ")
+}
+
+// compareFields are the compare form's maxCompare fields, the first holding names.
+func compareFields(names []string) []string {
+	out := make([]string, maxCompare)
+	copy(out, names)
+	return out
+}
 
 func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (string, any, error) {
 	p := paramsOf(r)
@@ -338,8 +352,12 @@ func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (str
 			names = append(names, n)
 		}
 	}
-	if len(names) < 2 || len(names) > maxCompare {
+	if len(names) > maxCompare {
 		return "", nil, &market.Error{Code: market.Invalid, Message: fmt.Sprintf("compare: name 2 to %d terms", maxCompare)}
+	}
+	if len(names) < 2 {
+		// Nothing to compare yet: the form alone, with what was named in it.
+		return "compare", comparePage{Fields: compareFields(names)}, nil
 	}
 	scope, asOf, err := s.svc.Scope(in)
 	if err != nil {
@@ -357,7 +375,7 @@ func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (str
 	if err != nil {
 		return "", nil, err
 	}
-	cp := comparePage{Pages: pages, Unit: "salary", Market: scope.Market}
+	cp := comparePage{Pages: pages, Unit: "salary", Market: scope.Market, Fields: compareFields(names)}
 	if scope.Market == stats.MarketContract {
 		cp.Unit = "day rate"
 	}
