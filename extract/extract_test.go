@@ -309,6 +309,28 @@ func TestEmploymentBasis(t *testing.T) {
 	}
 }
 
+// TestWorkModeFromText: the work mode a description states in words.
+func TestWorkModeFromText(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"You'll be asked in our Milton Keynes office 2 days a week.", "hybrid"},
+		{"We work 3 days a week in the office and the rest from home.", "hybrid"},
+		{"Expect 2 days per week in office.", "hybrid"},
+		{"2 days in the office, 3 at home", "hybrid"},
+		{"in the office 5 days a week", ""},
+		{"our office 2 miles from the station", ""},
+		{"fully remote team", "remote"},
+		{"No remote working.", "onsite"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			s := scanSignals(tokenizeString(strings.ToLower(tc.text)))
+			if got := s.workMode(); got != tc.want {
+				t.Errorf("work mode = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestIR35AndWorkMode(t *testing.T) {
 	ir := []struct{ in, want string }{
 		{"£500 per day outside ir35", "outside"},

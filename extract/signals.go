@@ -139,8 +139,16 @@ func scanSignals(toks []token) signals {
 		case "hybrid":
 			s.hybrid++
 		case "office":
-			if at(i-1) == "in" && at(i-2) == "days" || at(i-1) == "the" && at(i-2) == "in" && at(i-3) == "days" {
-				s.hybrid++
+			switch {
+			case at(i-1) == "in" && at(i-2) == "days" || at(i-1) == "the" && at(i-2) == "in" && at(i-3) == "days":
+				s.hybrid++ // "2 days in the office"
+			case fewDays(at(i+1)) && (at(i+2) == "days" || at(i+2) == "day"):
+				s.hybrid++ // "in our Leeds office 2 days a week"
+			case (at(i-1) == "the" || at(i-1) == "our") && at(i-2) == "in" && at(i-3) == "week" &&
+				(at(i-5) == "days" || at(i-5) == "day") && fewDays(at(i-6)):
+				s.hybrid++ // "3 days a week in the office"
+			case at(i-1) == "in" && at(i-2) == "week" && (at(i-4) == "days" || at(i-4) == "day") && fewDays(at(i-5)):
+				s.hybrid++ // "2 days per week in office"
 			}
 			if at(i+1) == "based" {
 				s.onsite++
@@ -172,6 +180,15 @@ func scanSignals(toks []token) signals {
 		}
 	}
 	return s
+}
+
+// fewDays reports whether a word counts the days of a week some of which are at home: one to four.
+func fewDays(w string) bool {
+	switch w {
+	case "1", "2", "3", "4", "one", "two", "three", "four":
+		return true
+	}
+	return false
 }
 
 // typeFromSignals picks the employment type a description states clearly, or "".
