@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,7 +40,7 @@ var upsertAd = func() string {
 }()
 
 const upsertDoc = ` ON CONFLICT (ad_id) DO UPDATE SET term_ids = excluded.term_ids, bands = excluded.bands,
-	signature = excluded.signature, extraction = excluded.extraction, extraction_z = excluded.extraction_z,
+	bands_b = excluded.bands_b, signature = excluded.signature, extraction = excluded.extraction, extraction_z = excluded.extraction_z,
 	raw = excluded.raw`
 
 func adArgs(args []any, id int64, r *adrow.Row, dupOf, seq int64) []any {
@@ -220,7 +221,7 @@ func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.A
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, d.term_ids, d.bands,
+	rows, err := tx.QueryContext(ctx, `SELECT a.source, a.ext_id, a.id, a.dup_of IS NULL, d.term_ids, d.bands, d.bands_b,
 			f.source, f.ext_id
 		FROM json_each(?) AS j
 		CROSS JOIN ads AS a ON a.source = j.value->>0 AND a.ext_id = j.value->>1
@@ -234,9 +235,9 @@ func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.A
 	for rows.Next() {
 		var k jobscope.AdKey
 		var o adrow.Old
-		var terms, bands []byte
+		var terms, bands, bandsB []byte
 		var fs, fid sql.NullString
-		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &terms, &bands, &fs, &fid); err != nil {
+		if err := rows.Scan(&k.Source, &k.ID, &o.ID, &o.Canonical, &terms, &bands, &bandsB, &fs, &fid); err != nil {
 			return nil, fmt.Errorf("read stored ads: %w", err)
 		}
 		if fs.Valid {
@@ -248,7 +249,12 @@ func readOld(ctx context.Context, tx *sql.Tx, p *adrow.Prepared) (map[jobscope.A
 			}
 		}
 		if _, inBatch := p.Index[k]; inBatch {
-			if o.Bands, err = adrow.DecodeInts(bands); err != nil {
+			if len(bands) > 0 {
+				o.Bands, err = adrow.DecodeInts(bands) // stored before bands_b, as JSON
+			} else {
+				o.Bands, err = decodeBands(bandsB)
+			}
+			if err != nil {
 				return nil, fmt.Errorf("read stored ad %s: %w", k, err)
 			}
 		}
@@ -390,7 +396,7 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 		if r.Raw != nil {
 			raw = pk.pack(kindRaw, r.Raw)
 		}
-		docs = append(docs, ids[i], string(adrow.EncodeInts(plan.TermIDs[i])), string(adrow.EncodeInts(r.Bands)),
+		docs = append(docs, ids[i], string(adrow.EncodeInts(plan.TermIDs[i])), "", encodeBands(r.Bands),
 			r.Signature, "", pk.pack(kindExtraction, r.Extraction), raw)
 		texts = append(texts, ids[i], r.TitleRaw, r.Company, r.Text)
 		nTerms += len(r.Terms)
@@ -403,8 +409,8 @@ func writeAds(ctx context.Context, tx *sql.Tx, p *adrow.Prepared, plan *adrow.Pl
 	if err := repoint(ctx, tx, plan, ids, seq); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, signature, extraction, extraction_z, raw) VALUES ",
-		upsertDoc, 7, docs); err != nil {
+	if err := insertRows(ctx, tx, "INSERT INTO ad_docs (ad_id, term_ids, bands, bands_b, signature, extraction, extraction_z, raw) VALUES ",
+		upsertDoc, 8, docs); err != nil {
 		return fmt.Errorf("write ad documents: %w", err)
 	}
 	if err := insertRows(ctx, tx, "INSERT INTO ad_text (rowid, title, company, body) VALUES ", "", 4, texts); err != nil {
@@ -622,6 +628,28 @@ func jsonKeys(keys []jobscope.AdKey) (string, error) {
 		return "", fmt.Errorf("encode keys: %w", err)
 	}
 	return string(b), nil
+}
+
+// encodeBands writes band keys as ad_docs.bands_b holds them: 8 bytes each, big-endian. An ad
+// written so has an empty ad_docs.bands; one stored before has its JSON there, and bands_b NULL.
+func encodeBands(bands []int64) []byte {
+	b := make([]byte, 0, 8*len(bands))
+	for _, x := range bands {
+		b = binary.BigEndian.AppendUint64(b, uint64(x))
+	}
+	return b
+}
+
+// decodeBands reads ad_docs.bands_b.
+func decodeBands(b []byte) ([]int64, error) {
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("stored bands: %d bytes, not a multiple of 8", len(b))
+	}
+	out := make([]int64, 0, len(b)/8)
+	for i := 0; i < len(b); i += 8 {
+		out = append(out, int64(binary.BigEndian.Uint64(b[i:])))
+	}
+	return out, nil
 }
 
 func jsonInts(xs []int64) string {

@@ -167,3 +167,56 @@ func TestRawDictionary(t *testing.T) {
 		t.Errorf("small store: %q (%v), want %q", ad.Raw, err, record(5))
 	}
 }
+
+// TestBandsBinary: an ad's bands are kept as 8 bytes each, not JSON, and replacing the ad removes
+// its band rows, whether they were kept so or, by an ad stored before, as JSON.
+func TestBandsBinary(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "bands.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ad := func(id string, hash uint64, bands ...int64) jobscope.Ad {
+		return jobscope.Ad{Raw: jobscope.RawAd{Source: "a", ID: id, Title: "Go Developer"}, ContentHash: hash, Bands: bands}
+	}
+	b := jobscope.Batch{Ads: []jobscope.Ad{ad("1", 1, 5, -9223372036854775808, 9223372036854775807), ad("2", 1, 6), ad("3", 1)}}
+	if err := s.Apply(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var js string
+	var n int
+	if err := db.QueryRow(`SELECT d.bands, length(d.bands_b) FROM ad_docs d JOIN ads a ON a.id = d.ad_id WHERE a.ext_id = '1'`).Scan(&js, &n); err != nil {
+		t.Fatal(err)
+	}
+	if js != "" || n != 24 {
+		t.Errorf("three bands kept as %q and %d bytes, want '' and 24", js, n)
+	}
+	// Ad 2 as stored before bands_b: its bands in JSON.
+	if _, err := db.Exec(`UPDATE ad_docs SET bands = '[6]', bands_b = NULL WHERE ad_id = (SELECT id FROM ads WHERE ext_id = '2')`); err != nil {
+		t.Fatal(err)
+	}
+	b = jobscope.Batch{Ads: []jobscope.Ad{ad("1", 2, 7), ad("2", 2, 8), ad("3", 2, 9)}}
+	if err := s.Apply(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	for band, want := range map[int64]string{5: "", -9223372036854775808: "", 6: "", 7: "1", 8: "2", 9: "3"} {
+		cs, err := s.Candidates(ctx, []int64{band})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, c := range cs {
+			got += c.Key.ID
+		}
+		if got != want {
+			t.Errorf("band %d: candidates %q, want %q", band, got, want)
+		}
+	}
+}
