@@ -225,6 +225,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// statusClientGone is the status logged for a request whose client closed the connection before
+// any answer was written (nginx's 499 "client closed request"); no answer is sent with it.
+const statusClientGone = 499
+
 // observe logs one line a request and counts it in the metrics under its route pattern.
 func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -233,6 +237,11 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {
 			sw.status = http.StatusOK
+			if r.Context().Err() != nil {
+				// Nothing was written because the client left first (a wait for a computation
+				// given up): logged as nginx does, 499, not as an answer sent.
+				sw.status = statusClientGone
+			}
 		}
 		d := time.Since(start)
 		route := r.Pattern
