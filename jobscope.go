@@ -109,7 +109,8 @@ type Employment struct {
 	Hours NullString `json:"hours"` // full_time, part_time
 	IR35  NullString `json:"ir35"`  // inside, outside (UK contracts only)
 	// Basis says what decided Type: the board's own field, the title, the text, an IR35 statement, or
-	// the pay period alone (an annual salary says permanent, a day rate contract). Null with Type.
+	// the pay: the salary text's words ("day rate") or its period alone (an annual salary says
+	// permanent, a day rate contract). Null with Type.
 	Basis NullString `json:"basis"`
 }
 
@@ -265,7 +266,7 @@ type DupCandidate struct {
 	Region      string // extraction's region (ONS region or US state)
 	Place       string // extraction's town
 	PostedAt    time.Time
-	Signature   []byte
+	Signature   []byte // nil when Apply did not read it (see Batch.MayCopy)
 }
 
 // Info summarises what a store holds.

@@ -317,6 +317,8 @@ func TestWorkModeFromText(t *testing.T) {
 		{"Expect 2 days per week in office.", "hybrid"},
 		{"2 days in the office, 3 at home", "hybrid"},
 		{"in the office 5 days a week", ""},
+		{"5 days in the office", ""},
+		{"a few days in the office", "hybrid"},
 		{"our office 2 miles from the station", ""},
 		{"fully remote team", "remote"},
 		{"No remote working.", "onsite"},

@@ -140,7 +140,8 @@ func scanSignals(toks []token) signals {
 			s.hybrid++
 		case "office":
 			switch {
-			case at(i-1) == "in" && at(i-2) == "days" || at(i-1) == "the" && at(i-2) == "in" && at(i-3) == "days":
+			case at(i-1) == "in" && at(i-2) == "days" && fewDays(at(i-3)) ||
+				at(i-1) == "the" && at(i-2) == "in" && at(i-3) == "days" && fewDays(at(i-4)):
 				s.hybrid++ // "2 days in the office"
 			case fewDays(at(i+1)) && (at(i+2) == "days" || at(i+2) == "day"):
 				s.hybrid++ // "in our Leeds office 2 days a week"
@@ -182,10 +183,11 @@ func scanSignals(toks []token) signals {
 	return s
 }
 
-// fewDays reports whether a word counts the days of a week some of which are at home: one to four.
+// fewDays reports whether a word counts the days of a week some of which are at home: one to four,
+// or "a few".
 func fewDays(w string) bool {
 	switch w {
-	case "1", "2", "3", "4", "one", "two", "three", "four":
+	case "1", "2", "3", "4", "one", "two", "three", "four", "few":
 		return true
 	}
 	return false

@@ -325,9 +325,6 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 	if len(out) > 0 || len(b.rejects) > 0 || len(b.places) > 0 {
 		// Read lets the store drop the rejects of records since fixed.
 		batch := &jobscope.Batch{Ads: out, Rejects: b.rejects, Read: b.places, Async: !b.last}
-		batch.Copies = func(fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
-			return dedupCopies(batch.Ads, outSigs, fresh, stored)
-		}
 		// Only the stored ads that could be a copy by advertiser, title, place and date need their
 		// signatures read: that skips a random read of each of the others.
 		docs := make([]dedup.Doc, len(out))
@@ -336,6 +333,9 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 		}
 		pre := dedup.NewPrefilter(docs)
 		batch.MayCopy = func(c jobscope.DupCandidate) bool { return pre.May(candidateDoc(c)) }
+		batch.Copies = func(fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
+			return dedupCopies(batch.Ads, outSigs, fresh, stored, batch.MayCopy)
+		}
 		if err := r.opts.Store.Apply(ctx, batch); err != nil {
 			return err
 		}
@@ -366,7 +366,12 @@ func (r *run) write(ctx context.Context, b *prepared) error {
 // it matches takes its place, and the returned map names each stored first copy so repointed (the
 // batch's own DupOf are set here, the stored copies' by the store). It
 // runs inside the store's transaction (jobscope.Batch.Copies).
-func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
+//
+// may, when not nil, is the batch's MayCopy: the candidates it rejects, passed without their
+// signatures, cannot be copies of any ad of the batch and are not compared; every other candidate
+// must come with its signature.
+func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored []jobscope.DupCandidate,
+	may func(jobscope.DupCandidate) bool) (map[jobscope.AdKey]jobscope.AdKey, error) {
 	var idx dedup.Index
 	// roots holds the first copy of every ad seen, and posted the posting day of every first copy.
 	roots := make(map[jobscope.AdKey]jobscope.AdKey, len(stored)+len(ads))
@@ -376,9 +381,9 @@ func dedupCopies(ads []jobscope.Ad, sigs []dedup.Signature, fresh []bool, stored
 		inBatch[ads[i].Raw.Key()] = i
 	}
 	for _, c := range stored {
-		// A candidate passed without its signature cannot be a copy of any ad of the batch (see
-		// jobscope.Batch.MayCopy): it is not compared, but its first copy is known.
-		if c.Signature != nil {
+		// A candidate MayCopy rejects cannot be a copy of any ad of the batch: it is not compared,
+		// but its first copy is known.
+		if may == nil || may(c) {
 			sig, err := dedup.FromBytes(c.Signature)
 			if err != nil {
 				return nil, fmt.Errorf("candidate %s: %w", c.Key, err)
@@ -478,13 +483,13 @@ func day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// docOf is what dedup compares of an ad.
 // candidateDoc is what dedup compares of a stored candidate, its signature aside.
 func candidateDoc(c jobscope.DupCandidate) dedup.Doc {
 	return dedup.Doc{Company: c.Company, Title: c.Title, TitleNorm: c.TitleNorm, Region: c.Region, Place: c.Place,
 		Posted: c.PostedAt}
 }
 
+// docOf is what dedup compares of an ad.
 func docOf(ad *jobscope.Ad, sig dedup.Signature) dedup.Doc {
 	return dedup.Doc{Company: ad.Raw.Company, Title: ad.Raw.Title, TitleNorm: string(ad.Extraction.Title.Normalized),
 		Region: string(ad.Extraction.Location.Region), Place: string(ad.Extraction.Location.Place),

@@ -648,3 +648,75 @@ func TestVersionReextracts(t *testing.T) {
 		t.Errorf("the store's skills after re-extraction: %v, want Zig among them", skills)
 	}
 }
+
+// noPrefilter is a real store that reads every candidate's signature: it drops the batch's MayCopy.
+type noPrefilter struct {
+	jobscope.Store
+	asked, passed int
+}
+
+func (s *noPrefilter) Apply(ctx context.Context, b *jobscope.Batch) error {
+	if may := b.MayCopy; may != nil {
+		b.MayCopy = nil
+		if b.Copies != nil {
+			// Count what the prefilter would have passed, for the test to see it filter.
+			copies := b.Copies
+			b.Copies = func(fresh []bool, stored []jobscope.DupCandidate) (map[jobscope.AdKey]jobscope.AdKey, error) {
+				for _, c := range stored {
+					s.asked++
+					if may(c) {
+						s.passed++
+					}
+				}
+				return copies(fresh, stored)
+			}
+		}
+	}
+	return s.Store.Apply(ctx, b)
+}
+
+// TestPrefilterKeepsCopies: reading the signatures of only the candidates that could be copies by
+// advertiser, title, place and date finds the same copies as reading every candidate's: the same
+// first copies, with copies of stored ads found across runs.
+func TestPrefilterKeepsCopies(t *testing.T) {
+	ctx := context.Background()
+	ads, _ := withCopies(t, gen.Config{Ads: 600, Seed: 11, Years: 1}, 1, 1)
+	var first, second []byte
+	rnd := rand.New(rand.NewPCG(5, 5))
+	for i, ad := range ads {
+		first = append(gen.AppendJSON(first, &ad), '\n')
+		if i%2 == 0 {
+			cp := gen.Repost(ad, "board2", rnd)
+			second = append(gen.AppendJSON(second, &cp), '\n')
+		}
+		if i%3 == 0 { // the same text from another advertiser: a candidate, never a copy
+			other := gen.Repost(ad, "board3", rnd)
+			other.Company = fmt.Sprintf("Other Employer %d", i)
+			second = append(gen.AppendJSON(second, &other), '\n')
+		}
+	}
+	files := []string{writeFile(t, "first.jsonl", string(first)), writeFile(t, "second.jsonl", string(second))}
+	dir := t.TempDir()
+	with := openStore(t, filepath.Join(dir, "with.db"))
+	without := &noPrefilter{Store: openStore(t, filepath.Join(dir, "without.db"))}
+	var dups [2]int
+	for i, st := range []jobscope.Store{with, without} {
+		for _, f := range files { // one run a file: the second's copies are of stored ads
+			sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extract: extractor(t), BatchSize: 100}, []string{f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dups[i] += sum.Duplicates
+		}
+	}
+	if dups[0] != dups[1] || dups[0] < 250 || dups[0] > 300 {
+		t.Errorf("duplicates found: %d with the prefilter, %d without; want the same, about 300", dups[0], dups[1])
+	}
+	if a, b := firstCopies(t, with), firstCopies(t, without); !slices.Equal(a, b) {
+		t.Errorf("first copies differ: %d of %d", countDiff(a, b), len(a))
+	}
+	// The 100 ads only another advertiser's copies share bands with are candidates it rejects.
+	if without.asked-without.passed < 90 || without.passed == 0 {
+		t.Errorf("the prefilter passed %d of %d candidates: want all but about 100", without.passed, without.asked)
+	}
+}

@@ -323,6 +323,24 @@ type comparePage struct {
 	Names  []string
 	Market stats.Market
 	Fields []string // the form's terms, one a field, "" for an empty one
+	Keep   []param  // the question's other parameters, which the form sends again
+}
+
+// param is one parameter of an address.
+type param struct{ Name, Value string }
+
+// scopeParams are the parameters of a question's scope that a form about its terms keeps.
+var scopeParams = []string{"market", "country", "as_of", "baseline", "min_salaries"}
+
+// keptParams returns r's scope parameters that are set, for a form to send again.
+func keptParams(r *http.Request) []param {
+	var out []param
+	for _, n := range scopeParams {
+		if v := r.URL.Query().Get(n); v != "" {
+			out = append(out, param{n, v})
+		}
+	}
+	return out
 }
 
 func (c comparePage) title() string {
@@ -357,7 +375,7 @@ func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (str
 	}
 	if len(names) < 2 {
 		// Nothing to compare yet: the form alone, with what was named in it.
-		return "compare", comparePage{Fields: compareFields(names)}, nil
+		return "compare", comparePage{Fields: compareFields(names), Keep: keptParams(r)}, nil
 	}
 	scope, asOf, err := s.svc.Scope(in)
 	if err != nil {
@@ -375,7 +393,7 @@ func (pg *pages) compare(_ http.ResponseWriter, r *http.Request, s *Server) (str
 	if err != nil {
 		return "", nil, err
 	}
-	cp := comparePage{Pages: pages, Unit: "salary", Market: scope.Market, Fields: compareFields(names)}
+	cp := comparePage{Pages: pages, Unit: "salary", Market: scope.Market, Fields: compareFields(names), Keep: keptParams(r)}
 	if scope.Market == stats.MarketContract {
 		cp.Unit = "day rate"
 	}

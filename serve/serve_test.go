@@ -283,6 +283,7 @@ func TestPages(t *testing.T) {
 		{"/compare?term=Go&term=python&term=Rust", 200, []string{"Go · Python · Rust", "<svg", "Median salary"}},
 		{"/compare?term=Go", 200, []string{"Compare terms", `<input name="term" value="Go"`, "Term 5"}},
 		{"/compare", 200, []string{"Compare terms", "two to five skills"}},
+		{"/compare?term=Go&term=Java&market=contract", 200, []string{`<input type="hidden" name="market" value="contract">`}},
 		{"/compare?term=A&term=B&term=C&term=D&term=E&term=F", 400, []string{"2 to 5 terms"}},
 		{"/locations/Manchester", 200, []string{"Manchester", "<table"}},
 		{"/locations/Atlantis", 404, []string{"Atlantis"}},

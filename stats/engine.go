@@ -186,23 +186,23 @@ const (
 )
 
 // Bounds of the cache of cuts' counts for ranks: past either, it starts again empty. A cut's page
-// asks for up to 23 (three periods, and two for each of its locations table's rows).
+// asks for up to 27 (three periods, and two for each of its locations table's 12 rows).
 const (
 	maxCutRanks      = 1 << 15
 	maxCutRankCounts = 8 << 20 // 32 MiB of counts
 )
 
 // rankKey names a set of groups (a scope's country groups, or one location group), a kind of term
-// and a period.
+// and a period; with a cut, the cut's copies of them.
 type rankKey struct {
 	market   uint8
-	country  string // the scope's country when scope is set
-	tech     bool   // the scope's population when scope is set
+	country  string // the scope's country when scope or cut is set
+	tech     bool   // the scope's population when scope or cut is set
 	scope    bool   // the scope's country groups rather than group gid
 	gid      uint32
 	kind     jobscope.TermKind
 	from, to int32
-	cut      Cut // of a cut's narrowed copies of the groups, when not zero
+	cut      Cut // the cut whose copies of the groups these are, when not zero
 }
 
 // lockCache takes the cache lock, first dropping what was cached for ads since changed (or when

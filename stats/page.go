@@ -432,7 +432,7 @@ func (e *Engine) rank(k rankKey, gs []*group, t uint32, r dayRange) *int {
 // cutCounts returns the counts of ads of gs (a cut's narrowed copies of groups, which hold no other
 // term's list) posted in k's period citing each term of k's kind, largest first, zeros left out:
 // made by counting every term of those ads, and kept until the ads change, since they serve the
-// rank of every term under the cut. k names the cut.
+// rank of every term under the cut. k names the groups (with the cut), the kind and the period.
 func (e *Engine) cutCounts(k rankKey, gs []*group) []int32 {
 	build := func() []int32 {
 		c := termCountsPool.Get().(*[]int32)
@@ -473,9 +473,6 @@ var termCountsPool = sync.Pool{New: func() any { return new([]int32) }}
 // one rank, which skips the terms too small to rank above, so they are counted only when asked
 // for a second time: ok is false the first time.
 func (e *Engine) kindCounts(k rankKey, gs []*group) (counts []int32, ok bool) {
-	if !k.cut.IsZero() {
-		return nil, false
-	}
 	e.lockCache()
 	counts, ok = e.rankCounts[k]
 	if !ok {
@@ -797,7 +794,11 @@ func (e *Engine) locationsOver(s Scope, t uint32, ps [3]dayRange, minSal int, gi
 		row.P50 = medianMin(buf, minSal)
 		buf = e.values(buf[:0], l, ps[1], cur)
 		row.MedianChange = change(row.P50, medianMin(buf, minSal))
-		k := rankKey{market: m, country: s.Country, tech: s.Tech, gid: c.gid, cut: cut}
+		k := rankKey{market: m, gid: c.gid}
+		if !cut.IsZero() {
+			// A cut's copy of the group holds the kept ads of the scope's groups.
+			k.country, k.tech, k.cut = s.Country, s.Tech, cut
+		}
 		row.Rank = e.rank(k, gs, t, ps[0])
 		row.RankChange = rankChange(row.Rank, e.rank(k, gs, t, ps[1]))
 		out = append(out, row)

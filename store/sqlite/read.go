@@ -69,11 +69,10 @@ func (s *Store) Candidates(ctx context.Context, bands []int64) ([]jobscope.DupCa
 }
 
 // candidates reads the stored ads sharing a band with bands through q (the writer's pool, or
-// Apply's transaction), and the signatures of
-// those need passes (every one when need is nil). The signatures are read apart, after the ads'
-// columns, because they live in ad_docs: a random page of it for each candidate, which for ads
-// not in the page cache cost more than the rest of the query, and most candidates (another
-// advertiser's ad from the same template) need none.
+// Apply's transaction), and the signatures of those need passes (every one when need is nil). The
+// signatures are read apart, after the ads' columns, because they live in ad_docs: a random page
+// of it for each candidate, which for ads not in the page cache cost more than the rest of the
+// query, and most candidates (another advertiser's ad from the same template) need none.
 func candidates(ctx context.Context, q querier, bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error) {
 	// The bands go in sorted and each once, and are joined to the band tables directly rather than
 	// through IN (which would first build a temporary index of them), so that the probes walk each

@@ -387,7 +387,8 @@ func Prepare(b *jobscope.Batch) (*Prepared, error) {
 // ReadOld returns the stored state of LookupKeys, read by read inside Apply's transaction once the
 // store's write lock is held, after running b.Copies when it is set (see jobscope.Batch.Copies):
 // candidates returns the stored ads sharing a band with the given ones, read in the same
-// transaction, with the signatures of those need passes (all when need is nil). An ad already stored keeps the status stored with it; Copies decides the others'.
+// transaction, with the signatures of those need passes (all when need is nil). An ad already
+// stored keeps the status stored with it; Copies decides the others'.
 func (p *Prepared) ReadOld(b *jobscope.Batch, read func() (map[jobscope.AdKey]Old, error),
 	candidates func(bands []int64, need func(jobscope.DupCandidate) bool) ([]jobscope.DupCandidate, error)) (map[jobscope.AdKey]Old, error) {
 	old, err := read()
