@@ -176,6 +176,10 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Software Engineering/practice", "Software Engineering", "Sound software engineering practices and Python.", true},
 		{"Testing/genetic", "Software Testing", "We make genetic testing affordable with software and data.", false},
 		{"Testing/software", "Software Testing", "Python developers who care about testing and code review.", true},
+		{"Microsoft Teams/interview medium", "Microsoft Teams", "Interviews for this post will take place on 24th November via MS Teams.", false},
+		{"Microsoft Teams/interviews after", "Microsoft Teams", "All shortlisted candidates will join a Microsoft Teams interview.", false},
+		{"Zoom/interviews", "Zoom", "We will use Zoom and similar tools to conduct testing and interviews.", false},
+		{"Microsoft Teams/tool", "Microsoft Teams", "Experience of Microsoft Teams and Outlook is essential. Interviews will be held in person.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

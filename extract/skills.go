@@ -149,7 +149,8 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 		if e.nounCompound(text, toks, *m) || e.flags[m.skill]&flagSocial != 0 && channelMention(toks, m.pos) ||
 			negated(text, toks, m.pos) || companyList(text, toks, m.pos) || e.departmentName(text, toks, *m) ||
-			e.flags[m.skill]&flagProfile != 0 && profileMention(text, toks, m.pos, m.pos+m.n) {
+			e.flags[m.skill]&flagProfile != 0 && profileMention(text, toks, m.pos, m.pos+m.n) ||
+			e.flags[m.skill]&flagMeeting != 0 && interviewMedium(text, toks, m.pos) {
 			m.ok = false
 			continue
 		}
@@ -664,6 +665,31 @@ func (e *Extractor) placeOrService(text string, toks []token, end int, services 
 var serviceNouns = map[string]bool{"service": true, "services": true, "trust": true, "trusts": true,
 	"provider": true, "providers": true, "pathway": true, "pathways": true}
 
+// meetingTools are video-call tools that ads mostly name as the medium of their interviews
+// ("interviews will be held via MS Teams"), which does not make them part of the job.
+var meetingTools = map[string]bool{"Microsoft Teams": true, "Skype": true, "Zoom": true, "Google Meet": true,
+	"Cisco Webex": true}
+
+// interviewMedium reports whether the sentence holding toks[i] is about the recruitment's interviews
+// ("Interviews will take place via MS Teams", "all interviews will be completed using Microsoft
+// Teams"): a word of it begins with "interview".
+func interviewMedium(text string, toks []token, i int) bool {
+	for lo := i; lo >= 0; lo-- {
+		if strings.HasPrefix(toks[lo].lower, "interview") {
+			return true
+		}
+		if lo == 0 || sentenceBreak(text, toks[lo-1].end, toks[lo].start) {
+			break
+		}
+	}
+	for hi := i + 1; hi < len(toks) && !sentenceBreak(text, toks[hi-1].end, toks[hi].start); hi++ {
+		if strings.HasPrefix(toks[hi].lower, "interview") {
+			return true
+		}
+	}
+	return false
+}
+
 // profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
 // your GitHub", "your Stack Overflow profile"), or as a company ("acquired by LinkedIn"), which does
 // not make them part of the job.
@@ -750,6 +776,7 @@ const (
 	flagNoun                      // has a one-word alias that is a key of nounCompounds
 	flagNonTech                   // of the General or Qualifications category: no technical context for others
 	flagProfile                   // one of profilePlatforms
+	flagMeeting                   // one of meetingTools
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -761,6 +788,9 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 		}
 		if profilePlatforms[s.Name] {
 			flags[i] |= flagProfile
+		}
+		if meetingTools[s.Name] {
+			flags[i] |= flagMeeting
 		}
 		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
 			flags[i] |= flagNonTech
