@@ -180,6 +180,12 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Microsoft Teams/interviews after", "Microsoft Teams", "All shortlisted candidates will join a Microsoft Teams interview.", false},
 		{"Zoom/interviews", "Zoom", "We will use Zoom and similar tools to conduct testing and interviews.", false},
 		{"Microsoft Teams/tool", "Microsoft Teams", "Experience of Microsoft Teams and Outlook is essential. Interviews will be held in person.", true},
+		{"Home Treatment/team name", "Home Treatment", "Referrals may move to the Crisis Resolution and Home treatment Team (CRHT).", false},
+		{"Home Treatment/team in title", "Home Treatment", "Senior Mental Health Practitioner (Home Treatment Teams)", false},
+		{"Mental Health/unit name", "Mental Health", "Working across four adult wards and a Psychiatric Intensive Care Unit with the therapists.", false},
+		{"Home Treatment/work", "Home Treatment", "Experience of working in a home treatment team is essential.", true},
+		{"Multidisciplinary Working/team kind", "Multidisciplinary Working", "You will work as part of the Multi-Disciplinary Team on the ward.", true},
+		{"Customer Service/own name", "Customer Service", "You will deliver excellent Customer Service to our clients.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

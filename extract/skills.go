@@ -607,9 +607,43 @@ func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
 		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral) ||
-			listedPart(text, toks, m.pos)
+			listedPart(text, toks, m.pos) || e.skillList[m.skill].Category == taxonomy.CatGeneral && e.namedUnit(text, toks, m)
 	}
 	return false
+}
+
+// teamKinds name what kind of team a team is, not which: "the multidisciplinary team" is the way of
+// working asked for.
+var teamKinds = map[string]bool{"multidisciplinary": true, "multi-disciplinary": true, "interdisciplinary": true,
+	"inter-disciplinary": true, "multi-professional": true, "cross-functional": true, "collaborative": true,
+	"disciplinary": true, "professional": true, "functional": true, "agile": true}
+
+// namedUnit reports whether the general skill m, matched by an alias that ends in a team's, a place's
+// or a service's noun ("home treatment team", "dementia unit", "stroke services"), is written as the
+// name of one: with its first word and that noun capitalised in the middle of a sentence ("the Crisis
+// Resolution and Home treatment Team", "our Dementia Unit"). Written in small letters ("experience on
+// a dementia unit") it names the work, and a team's kind ("the Multi-Disciplinary Team") stays.
+func (e *Extractor) namedUnit(text string, toks []token, m skillMatch) bool {
+	i, end := m.pos, m.pos+m.n
+	if m.n < 2 || end > len(toks) {
+		return false
+	}
+	noun := toks[end-1]
+	if !departmentNouns[noun.lower] && !placeNouns[noun.lower] && !serviceNouns[noun.lower] {
+		return false
+	}
+	if name := strings.ToLower(e.skillList[m.skill].Name); strings.HasSuffix(name, " "+noun.lower) {
+		return false // the skill's own name, not an alias naming a unit: "excellent Customer Service"
+	}
+	if !isCapital(text[toks[i].start]) || !isCapital(text[noun.start]) || sentenceStart(text, toks, i) {
+		return false
+	}
+	for _, t := range toks[i : end-1] {
+		if teamKinds[t.lower] || strings.HasPrefix(t.lower, "multi") || strings.HasPrefix(t.lower, "inter") {
+			return false
+		}
+	}
+	return true
 }
 
 // placeNouns, right after a general skill or a practice, make it the name of a place where the work is
