@@ -186,6 +186,13 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Home Treatment/work", "Home Treatment", "Experience of working in a home treatment team is essential.", true},
 		{"Multidisciplinary Working/team kind", "Multidisciplinary Working", "You will work as part of the Multi-Disciplinary Team on the ward.", true},
 		{"Customer Service/own name", "Customer Service", "You will deliver excellent Customer Service to our clients.", true},
+		{"DBS/free", "DBS", "Benefits: Free DBS and free training.", false},
+		{"NVQ/free training", "NVQ", "Pulse offers excellent rates of pay and free NVQ training.", false},
+		{"Clinical Supervision/provided", "Clinical Supervision", "Clinical supervision will be provided by a band 7 Clinical Lead Physiotherapist.", false},
+		{"CPD/is provided", "CPD", "Regular CPD is provided and there are opportunities for training.", false},
+		{"DBS/required", "DBS", "You must be willing to undergo an enhanced DBS check.", true},
+		{"Clinical Supervision/given", "Clinical Supervision", "You will provide clinical supervision to junior staff.", true},
+		{"HIPAA/hands-free", "HIPAA", "Our hands-free HIPAA-compliant telepresence platform is built in Go.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -154,6 +154,10 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			m.ok = false
 			continue
 		}
+		if e.flags[m.skill]&flagNonTech != 0 && offered(text, toks, m.pos, m.pos+m.n) {
+			m.ok = false
+			continue
+		}
 		switch e.skillList[m.skill].Category {
 		case taxonomy.CatGeneral:
 			m.ok = !equalOpportunity(text, toks, m.pos)
@@ -498,6 +502,24 @@ func equalOpportunity(text string, toks []token, i int) bool {
 		cue = cue || equalOpportunityCues[t.lower]
 	}
 	return disability && cue
+}
+
+// offered reports whether the general skill or qualification toks[i:end] is what the employer gives
+// the one it hires, a benefit, not a skill asked for: "free" right before it ("Free DBS and free
+// training"), or "provided" right after it, or after "will be", "is" or "are" ("Clinical supervision
+// will be provided by a band 7 lead", "regular supervision provided").
+func offered(text string, toks []token, i, end int) bool {
+	if i > 0 && toks[i-1].lower == "free" && !breakBetween(text, toks[i-1].end, toks[i].start) &&
+		(toks[i-1].start == 0 || text[toks[i-1].start-1] != '-') { // "hands-free HIPAA-compliant" is no benefit
+		return true
+	}
+	k := end
+	if k+1 < len(toks) && (toks[k].lower == "will" && toks[k+1].lower == "be") {
+		k += 2
+	} else if k < len(toks) && (toks[k].lower == "is" || toks[k].lower == "are") {
+		k++
+	}
+	return k < len(toks) && toks[k].lower == "provided" && !breakBetween(text, toks[end-1].end, toks[k].start)
 }
 
 // sentenceBreak reports whether text[a:b], the gap between two words, ends a sentence or a line.
