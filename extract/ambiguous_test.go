@@ -193,6 +193,12 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"DBS/required", "DBS", "You must be willing to undergo an enhanced DBS check.", true},
 		{"Clinical Supervision/given", "Clinical Supervision", "You will provide clinical supervision to junior staff.", true},
 		{"HIPAA/hands-free", "HIPAA", "Our hands-free HIPAA-compliant telepresence platform is built in Go.", true},
+		{"CFD/other abbreviation", "CFD", "Counselling for Depression (CfD) Therapist trainee. CfD trained counsellors welcome.", false},
+		{"LMS/other abbreviation", "LMS", "The hospital sits within the Humber Local Maternity System (LMS) and works within the LMS.", false},
+		{"GCP/other abbreviation", "GCP", "Be aware of Good Clinical Practice (GCP) and research governance.", false},
+		{"CFD/spelled as the skill", "CFD", "Experience of Computational Fluid Dynamics (CFD) with ANSYS.", true},
+		{"GIS/spelled, taxonomy silent", "GIS", "Use and manipulation of Geographic Information Systems (GIS) and Python.", true},
+		{"HPLC/spelled with a typo", "HPLC", "Instrumentation such as High Performance Liquid Chromotography (HPLC).", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

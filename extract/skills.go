@@ -137,6 +137,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 	}
 	lists := false
+	var abbrevs []string // the ad's own abbreviations of other words than a skill's (see otherAbbreviation)
 	for mi := range found {
 		m := &found[mi]
 		if m.caseOff {
@@ -154,6 +155,11 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			m.ok = false
 			continue
 		}
+		if m.n == 1 && e.otherAbbreviation(text, toks, m.pos, int(m.skill)) {
+			m.ok = false
+			abbrevs = append(abbrevs, toks[m.pos].lower)
+			continue
+		}
 		if e.flags[m.skill]&flagNonTech != 0 && offered(text, toks, m.pos, m.pos+m.n) {
 			m.ok = false
 			continue
@@ -167,6 +173,15 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			// Scientist" names no Data Science. Named as the practice ("frontend React", "our
 			// front-end", "full stack experience") it counts.
 			m.ok = !e.roleAfter(text, toks, m.pos+m.n)
+		}
+	}
+	// An abbreviation the ad spells out as other words than the skill's means those words wherever
+	// the ad writes it: "Counselling for Depression (CfD) ... CfD trained".
+	for _, a := range abbrevs {
+		for mi := range found {
+			if m := &found[mi]; m.ok && m.n == 1 && toks[m.pos].lower == a {
+				m.ok = false
+			}
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -520,6 +535,95 @@ func offered(text string, toks []token, i, end int) bool {
 		k++
 	}
 	return k < len(toks) && toks[k].lower == "provided" && !breakBetween(text, toks[end-1].end, toks[k].start)
+}
+
+// abbreviationGlue are the small words of a name that its abbreviation may leave out: "Counselling for
+// Depression (CfD)", "Improving Access to Psychological Therapies (IAPT)".
+var abbreviationGlue = map[string]bool{"and": true, "of": true, "for": true, "the": true, "in": true,
+	"to": true, "with": true, "on": true, "at": true}
+
+// otherAbbreviation reports whether the one-word name at toks[i], the skill id, is written in brackets
+// right after the words it abbreviates, and the taxonomy spells the skill's abbreviation out in other
+// words: "Counselling for Depression (CfD)" is no CFD (Computational Fluid Dynamics), "the Local
+// Maternity System (LMS)" no learning management system, "Good Clinical Practice (GCP)" no Google
+// Cloud Platform. Where the words are the skill's ("Computational Fluid Dynamics (CFD)"), or the
+// taxonomy spells out no such words ("Geographic Information Systems (GIS)"), it counts.
+func (e *Extractor) otherAbbreviation(text string, toks []token, i, id int) bool {
+	t := toks[i]
+	if i == 0 || t.start == 0 || text[t.start-1] != '(' || t.end >= len(text) || text[t.end] != ')' {
+		return false
+	}
+	w := text[t.start:t.end]
+	if len(w) < 2 || len(w) > 8 || !isCapital(w[0]) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if !isLetter(w[k]) {
+			return false
+		}
+	}
+	// Match the letters, from the last, against the initials of the words before the bracket.
+	k := i - 1
+	if strings.TrimSpace(text[toks[k].end:t.start]) != "(" {
+		return false
+	}
+	var words []string // the words spelled out, from the last, without abbreviationGlue
+	for l := len(w) - 1; l >= 0; k-- {
+		if k < 0 || k < i-1 && breakBetween(text, toks[k].end, toks[k+1].start) {
+			return false
+		}
+		switch c := text[toks[k].start]; {
+		case c|0x20 == w[l]|0x20:
+			words = append(words, toks[k].lower)
+			l--
+		case abbreviationGlue[toks[k].lower]:
+		default:
+			return false
+		}
+	}
+	if !isCapital(text[toks[k+1].start]) {
+		return false // written as a name only
+	}
+	acronym := strings.ToLower(w)
+	spelled := false // the taxonomy spells the abbreviation out
+	s := e.skillList[id]
+	for _, a := range append([]string{s.Name}, aliasTexts(s.Aliases)...) {
+		var aw []string // the alias's words, from the last, without abbreviationGlue
+		fs := strings.Fields(strings.ToLower(strings.TrimRight(a, "!?")))
+		for j := len(fs) - 1; j >= 0; j-- {
+			if !abbreviationGlue[fs[j]] {
+				aw = append(aw, fs[j])
+			}
+		}
+		if len(aw) != len(acronym) {
+			continue
+		}
+		initials := make([]byte, len(aw))
+		for j, x := range aw {
+			initials[len(aw)-1-j] = x[0]
+		}
+		if string(initials) != acronym {
+			continue
+		}
+		spelled = true
+		same := true
+		for j := range aw {
+			same = same && samePrefix(aw[j], words[j], 4)
+		}
+		if same {
+			return false
+		}
+	}
+	return spelled
+}
+
+// samePrefix reports whether a and b begin with the same n letters, or are equal when shorter: words
+// spelled out alike, whatever their endings or a typo late in them ("Chromotography").
+func samePrefix(a, b string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return a == b
+	}
+	return a[:n] == b[:n]
 }
 
 // sentenceBreak reports whether text[a:b], the gap between two words, ends a sentence or a line.
