@@ -199,6 +199,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"CFD/spelled as the skill", "CFD", "Experience of Computational Fluid Dynamics (CFD) with ANSYS.", true},
 		{"GIS/spelled, taxonomy silent", "GIS", "Use and manipulation of Geographic Information Systems (GIS) and Python.", true},
 		{"HPLC/spelled with a typo", "HPLC", "Instrumentation such as High Performance Liquid Chromotography (HPLC).", true},
+		{"Operations Research/across a colon", "Operations Research", "Dr. C. Herbert, Director of Operations: Research and Innovation.", false},
+		{"Operations Research/named", "Operations Research", "A degree in Operations Research, with Python.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
