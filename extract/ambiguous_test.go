@@ -201,6 +201,12 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"HPLC/spelled with a typo", "HPLC", "Instrumentation such as High Performance Liquid Chromotography (HPLC).", true},
 		{"Operations Research/across a colon", "Operations Research", "Dr. C. Herbert, Director of Operations: Research and Innovation.", false},
 		{"Operations Research/named", "Operations Research", "A degree in Operations Research, with Python.", true},
+		{"Mental Health/role", "Mental Health", "Band 5 Mental Health Practitioner", false},
+		{"Paediatrics/role with a word between", "Paediatrics", "The role will entail covering for the Paediatric Rota Co-Ordinator in times of leave.", false},
+		{"Payroll/role", "Payroll", "Payroll Administrator wanted for a busy office.", false},
+		{"Payroll/skill", "Payroll", "You will have experience of payroll and Sage.", true},
+		{"Influencing Skills/verb", "Influencing Skills", "Promote procurement by influencing managers and clinicians.", true},
+		{"Mental Health Nursing/profession", "Mental Health Nursing", "Applicants must be qualified Mental Health nurse practitioners.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -166,7 +166,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 		switch e.skillList[m.skill].Category {
 		case taxonomy.CatGeneral:
-			m.ok = !equalOpportunity(text, toks, m.pos)
+			m.ok = !equalOpportunity(text, toks, m.pos) && !e.careRoleAfter(text, toks, m.pos+m.n)
 		case taxonomy.CatProcesses:
 			// "our QA engineer", "Full Stack Developer", "Scrum Master", "Senior Frontend Engineer": a
 			// role named after a practice (the title field has it), not the practice asked for, as "Data
@@ -984,6 +984,38 @@ var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer"
 	"role": true, "roles": true, "position": true, "positions": true, "hire": true, "hires": true,
 	"lead": true, "leads": true, "ninja": true, "ninjas": true, "wizard": true, "wizards": true,
 	"hacker": true, "hackers": true, "generalist": true, "generalists": true}
+
+// careRoles are the words of roles named after a general skill or field: "Mental Health
+// Practitioner", "the Paediatric Rota Co-Ordinator", "Safeguarding Administrator".
+var careRoles = map[string]bool{"practitioner": true, "practitioners": true, "co-ordinator": true,
+	"co-ordinators": true, "coordinator": true, "coordinators": true, "administrator": true,
+	"administrators": true, "worker": true, "workers": true, "manager": true, "managers": true,
+	"officer": true, "officers": true, "advisor": true, "advisors": true, "adviser": true, "advisers": true,
+	"assistant": true, "assistants": true, "lead": true, "leads": true, "specialist": true, "specialists": true,
+	"consultant": true, "consultants": true, "director": true, "directors": true, "matron": true}
+
+// careRoleAfter reports whether the general skill that ends before toks[end] names a role: one of
+// careRoles right after it, or after one more word of the role ("Paediatric Rota Co-Ordinator").
+func (e *Extractor) careRoleAfter(text string, toks []token, end int) bool {
+	if end == 0 || strings.HasPrefix(toks[end-1].lower, "nurse") {
+		return false // a profession named as one already: "qualified Mental Health nurse practitioners"
+	}
+	if w := text[toks[end-1].start:toks[end-1].end]; strings.HasSuffix(w, "ing") && allLower(w) {
+		return false // the verb and its object: "influencing managers and clinicians"
+	}
+	for k := end; k < len(toks) && k <= end+1; k++ {
+		if breakBetween(text, toks[k-1].end, toks[k].start) {
+			return false
+		}
+		if careRoles[toks[k].lower] || toks[k].lower == "co" && k+1 < len(toks) && strings.HasPrefix(toks[k+1].lower, "ordinator") {
+			return true
+		}
+		if !isCapital(text[toks[k].start]) || !isCapital(text[toks[k-1].start]) {
+			return false // one more word only in a title written as one: "Rota" in "Paediatric Rota Co-Ordinator"
+		}
+	}
+	return false
+}
 
 // roleFillers may stand between a practice's name and the role's word: "Front-End Engineering Lead",
 // "Backend Software Engineer", "Full Stack Web Developer".
