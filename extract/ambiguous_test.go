@@ -207,6 +207,10 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Payroll/skill", "Payroll", "You will have experience of payroll and Sage.", true},
 		{"Influencing Skills/verb", "Influencing Skills", "Promote procurement by influencing managers and clinicians.", true},
 		{"Mental Health Nursing/profession", "Mental Health Nursing", "Applicants must be qualified Mental Health nurse practitioners.", true},
+		{"Leadership/opportunities in", "Leadership", "In your role as a psychologist here, there are opportunities in leadership and in developing others.", false},
+		{"CPD/opportunity for", "CPD", "There is a great opportunity for CPD.", false},
+		{"Self-Motivation/people the opportunity is for", "Self-Motivation", "A great opportunity for self-starters interested in real-world problems.", true},
+		{"Leadership/asked", "Leadership", "You will have proven leadership experience.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -520,10 +520,18 @@ func equalOpportunity(text string, toks []token, i int) bool {
 }
 
 // offered reports whether the general skill or qualification toks[i:end] is what the employer gives
-// the one it hires, a benefit, not a skill asked for: "free" right before it ("Free DBS and free
-// training"), or "provided" right after it, or after "will be", "is" or "are" ("Clinical supervision
+// the one it hires, a benefit, not a skill asked for: "opportunities in" or "for" right before it,
+// "free" right before it ("Free DBS and free training"), or "provided" right after it, or after "will be", "is" or "are" ("Clinical supervision
 // will be provided by a band 7 lead", "regular supervision provided").
 func offered(text string, toks []token, i, end int) bool {
+	if i > 1 && (toks[i-1].lower == "in" || toks[i-1].lower == "for") && strings.HasPrefix(toks[i-2].lower, "opportunit") &&
+		!breakBetween(text, toks[i-2].end, toks[i].start) {
+		// "there are opportunities in leadership", "opportunities for CPD"; not the people the
+		// opportunity is for: "an opportunity for self-starters", "for customer-focused professionals".
+		if w := toks[end-1].lower; !strings.HasSuffix(w, "ers") && !strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
 	if i > 0 && toks[i-1].lower == "free" && !breakBetween(text, toks[i-1].end, toks[i].start) &&
 		(toks[i-1].start == 0 || text[toks[i-1].start-1] != '-') { // "hands-free HIPAA-compliant" is no benefit
 		return true
