@@ -211,6 +211,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"CPD/opportunity for", "CPD", "There is a great opportunity for CPD.", false},
 		{"Self-Motivation/people the opportunity is for", "Self-Motivation", "A great opportunity for self-starters interested in real-world problems.", true},
 		{"Leadership/asked", "Leadership", "You will have proven leadership experience.", true},
+		{"Mental Health/support offered", "Mental Health", "Our LiveWell programme offers advice, exercise classes, and support for mental health.", false},
+		{"Mental Health/support given", "Mental Health", "You will provide support for mental health service users.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

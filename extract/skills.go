@@ -532,6 +532,9 @@ func offered(text string, toks []token, i, end int) bool {
 			return true
 		}
 	}
+	if i > 1 && toks[i-2].lower == "support" && (toks[i-1].lower == "for" || toks[i-1].lower == "with") && offerSentence(text, toks, i) {
+		return true // "the programme offers ... exercise classes, and support for mental health"
+	}
 	if i > 0 && toks[i-1].lower == "free" && !breakBetween(text, toks[i-1].end, toks[i].start) &&
 		(toks[i-1].start == 0 || text[toks[i-1].start-1] != '-') { // "hands-free HIPAA-compliant" is no benefit
 		return true
@@ -633,6 +636,29 @@ func samePrefix(a, b string, n int) bool {
 	}
 	return a[:n] == b[:n]
 }
+
+// offerSentence reports whether the sentence holding toks[i] is about what the employer offers: it
+// holds "offer", "offers", "benefits" or their like.
+func offerSentence(text string, toks []token, i int) bool {
+	for lo := i; lo >= 0; lo-- {
+		if offerWords[toks[lo].lower] {
+			return true
+		}
+		if lo == 0 || sentenceBreak(text, toks[lo-1].end, toks[lo].start) {
+			break
+		}
+	}
+	for hi := i + 1; hi < len(toks) && !sentenceBreak(text, toks[hi-1].end, toks[hi].start); hi++ {
+		if offerWords[toks[hi].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// offerWords mark a sentence about what the employer offers.
+var offerWords = map[string]bool{"offer": true, "offers": true, "offered": true, "benefit": true, "benefits": true,
+	"perks": true, "employees": true}
 
 // sentenceBreak reports whether text[a:b], the gap between two words, ends a sentence or a line.
 func sentenceBreak(text string, a, b int) bool {
