@@ -210,13 +210,14 @@ func allUpper(w string) bool {
 }
 
 // companyCues are the two words before a list of companies, not skills: "customers include OpenAI,
-// Lyft and Pinterest", "acquired by Google"; companyOwners, before "such as" or "like", make it one
+// Lyft and Pinterest", "acquired by Google", "in partnership with Microsoft"; companyOwners, before "such as" or "like", make it one
 // too ("clients such as Amazon").
 var companyCues = map[string]map[string]bool{
 	"include":   {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true},
 	"includes":  {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true},
 	"including": {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true, "companies": true},
 	"by":        {"used": true, "trusted": true, "acquired": true, "funded": true, "owned": true},
+	"with":      {"partnership": true, "partnered": true, "partnering": true, "partners": true, "alliance": true},
 	"at":        {"worked": true, "alumni": true},
 	"from":      {"alumni": true, "founders": true},
 }
