@@ -219,6 +219,9 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Leadership/asked", "Leadership", "You will have proven leadership experience.", true},
 		{"Mental Health/support offered", "Mental Health", "Our LiveWell programme offers advice, exercise classes, and support for mental health.", false},
 		{"Mental Health/support given", "Mental Health", "You will provide support for mental health service users.", true},
+		{"Clinical Supervision/receive", "Clinical Supervision", "In return you will join a supportive team and receive regular supervision.", false},
+		{"CPD/benefit from", "CPD", "All Physiotherapists benefit from regular CPD with access to advice.", false},
+		{"Clinical Supervision/provide and receive", "Clinical Supervision", "Provide and receive clinical supervision on a group or individual basis.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -520,7 +520,8 @@ func equalOpportunity(text string, toks []token, i int) bool {
 }
 
 // offered reports whether the general skill or qualification toks[i:end] is what the employer gives
-// the one it hires, a benefit, not a skill asked for: "opportunities in" or "for" right before it,
+// the one it hires, a benefit, not a skill asked for: "receive" or "benefit from" right before it or
+// before "regular" ("you will receive regular supervision", "benefit from regular CPD"), "opportunities in" or "for" right before it,
 // "free" right before it ("Free DBS and free training"), or "provided" right after it, or after "will be", "is" or "are" ("Clinical supervision
 // will be provided by a band 7 lead", "regular supervision provided").
 func offered(text string, toks []token, i, end int) bool {
@@ -534,6 +535,15 @@ func offered(text string, toks []token, i, end int) bool {
 	}
 	if i > 1 && toks[i-2].lower == "support" && (toks[i-1].lower == "for" || toks[i-1].lower == "with") && offerSentence(text, toks, i) {
 		return true // "the programme offers ... exercise classes, and support for mental health"
+	}
+	for k := i - 1; k >= 0 && k >= i-2 && !breakBetween(text, toks[k].end, toks[k+1].start); k-- {
+		// "You will receive regular supervision", "All Physiotherapists benefit from regular CPD".
+		w := toks[k].lower
+		receive := w == "receive" && !(k >= 2 && (toks[k-1].lower == "and" || toks[k-1].lower == "or") && givers[toks[k-2].lower]) // not "provide and receive"
+		benefit := w == "from" && k > 0 && strings.HasPrefix(toks[k-1].lower, "benefit") && !clientsBefore(toks, k-1)
+		if (receive || benefit) && (k == i-1 || toks[k+1].lower == "regular" || toks[k+1].lower == "ongoing" || toks[k+1].lower == "free") {
+			return true
+		}
 	}
 	if i > 0 && toks[i-1].lower == "free" && !breakBetween(text, toks[i-1].end, toks[i].start) &&
 		(toks[i-1].start == 0 || text[toks[i-1].start-1] != '-') { // "hands-free HIPAA-compliant" is no benefit
@@ -635,6 +645,23 @@ func samePrefix(a, b string, n int) bool {
 		return a == b
 	}
 	return a[:n] == b[:n]
+}
+
+// givers, before "and receive", make the employee give as well as receive: "Provide and receive clinical
+// supervision".
+var givers = map[string]bool{"provide": true, "give": true, "deliver": true, "offer": true, "providing": true,
+	"giving": true, "delivering": true}
+
+// clientsBefore reports whether the employer's clients stand just before toks[k]: "Patients also
+// benefit from continuity of care" is the service, not the employee's benefit.
+func clientsBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch toks[j].lower {
+		case "patients", "patient", "clients", "customers", "users", "residents", "families", "children", "pupils", "students":
+			return true
+		}
+	}
+	return false
 }
 
 // offerSentence reports whether the sentence holding toks[i] is about what the employer offers: it
