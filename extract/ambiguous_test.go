@@ -192,6 +192,8 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Home Treatment/work", "Home Treatment", "Experience of working in a home treatment team is essential.", true},
 		{"Multidisciplinary Working/team kind", "Multidisciplinary Working", "You will work as part of the Multi-Disciplinary Team on the ward.", true},
 		{"Customer Service/own name", "Customer Service", "You will deliver excellent Customer Service to our clients.", true},
+		{"Health Education/national body", "Health Education", "We work closely with universities and Health Education England to further your potential.", false},
+		{"Health Education/skill", "Health Education", "Experience of health education in England's schools is desirable.", true},
 		{"DBS/free", "DBS", "Benefits: Free DBS and free training.", false},
 		{"NVQ/free training", "NVQ", "Pulse offers excellent rates of pay and free NVQ training.", false},
 		{"Clinical Supervision/provided", "Clinical Supervision", "Clinical supervision will be provided by a band 7 Clinical Lead Physiotherapist.", false},

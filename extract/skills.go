@@ -794,9 +794,21 @@ func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
 		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral) ||
-			listedPart(text, toks, m.pos) || e.skillList[m.skill].Category == taxonomy.CatGeneral && e.namedUnit(text, toks, m)
+			listedPart(text, toks, m.pos) || e.skillList[m.skill].Category == taxonomy.CatGeneral && (e.namedUnit(text, toks, m) || nationalBody(text, toks, m.pos+m.n))
 	}
 	return false
+}
+
+// nations end the names of national bodies: "Health Education England", "Public Health Wales",
+// "Social Work England".
+var nations = map[string]bool{"england": true, "scotland": true, "wales": true, "ireland": true}
+
+// nationalBody reports whether the general skill that ends before toks[end] begins the name of a national
+// body: a nation follows it, capitalised, with no break between ("Health Education England (HEE)",
+// "registered with Social Work England").
+func nationalBody(text string, toks []token, end int) bool {
+	return end < len(toks) && end > 0 && nations[toks[end].lower] && isCapital(text[toks[end].start]) &&
+		isCapital(text[toks[end-1].start]) && !breakBetween(text, toks[end-1].end, toks[end].start)
 }
 
 // teamKinds name what kind of team a team is, not which: "the multidisciplinary team" is the way of
