@@ -224,6 +224,9 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Clinical Supervision/receive", "Clinical Supervision", "In return you will join a supportive team and receive regular supervision.", false},
 		{"CPD/benefit from", "CPD", "All Physiotherapists benefit from regular CPD with access to advice.", false},
 		{"Clinical Supervision/provide and receive", "Clinical Supervision", "Provide and receive clinical supervision on a group or individual basis.", true},
+		{"CPD/offer list", "CPD", "You will have a Physiotherapy degree.\nWe can offer you:\nDedicated time and funding for appropriate CPD\nExcellent resources\n", false},
+		{"CPD/asked before the list", "CPD", "You must show evidence of CPD.\nWe can offer you:\nExcellent resources\n", true},
+		{"CPD/after the list", "CPD", "We can offer you:\nExcellent resources\nAbout the role\nYou will show evidence of recent CPD and reflection on your own practice in every setting.\n", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -138,6 +138,7 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 	}
 	lists := false
 	var abbrevs []string // the ad's own abbreviations of other words than a skill's (see otherAbbreviation)
+	var offers [][2]int  // the lists of what the employer offers (see offerLists), once needed
 	for mi := range found {
 		m := &found[mi]
 		if m.caseOff {
@@ -160,7 +161,10 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			abbrevs = append(abbrevs, toks[m.pos].lower)
 			continue
 		}
-		if e.flags[m.skill]&flagNonTech != 0 && offered(text, toks, m.pos, m.pos+m.n) {
+		if e.flags[m.skill]&flagNonTech != 0 && offers == nil {
+			offers = offerLists(text)
+		}
+		if e.flags[m.skill]&flagNonTech != 0 && (offered(text, toks, m.pos, m.pos+m.n) || inSpans(offers, toks[m.pos].start)) {
 			m.ok = false
 			continue
 		}
@@ -658,6 +662,59 @@ func clientsBefore(toks []token, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		switch toks[j].lower {
 		case "patients", "patient", "clients", "customers", "users", "residents", "families", "children", "pupils", "students":
+			return true
+		}
+	}
+	return false
+}
+
+// offerLeads end a line that opens a list of what the employer offers: "by joining us you will benefit
+// from:", "In return, the PCN offers:", "Benefits include:".
+var offerLeads = []string{"benefit from:", "we offer:", "offers:", "benefits:", "benefits include:",
+	"we can offer you:", "what we offer:", "we will offer you:"}
+
+// offerLists returns the byte spans of text that list what the employer offers: the lines after a line
+// that ends with one of offerLeads, while they are short list items (at most twelve words, ten lines at
+// most). General skills and qualifications named there are benefits ("1 x week CPD paid leave",
+// "Continuous learning and development programmes").
+func offerLists(text string) [][2]int {
+	spans := [][2]int{}
+	lines := strings.SplitAfter(text, "\n")
+	pos := 0
+	for li, line := range lines {
+		start := pos
+		pos += len(line)
+		t := strings.ToLower(strings.TrimSpace(line))
+		lead := false
+		for _, l := range offerLeads {
+			lead = lead || strings.HasSuffix(t, l)
+		}
+		if !lead {
+			continue
+		}
+		from := start + len(line)
+		to := from
+		for lj, n := li+1, 0; lj < len(lines) && n < 10; lj++ {
+			u := strings.TrimSpace(lines[lj])
+			if u == "" {
+				to += len(lines[lj])
+				continue
+			}
+			if len(strings.Fields(u)) > 12 || strings.HasSuffix(u, ":") {
+				break
+			}
+			to += len(lines[lj])
+			n++
+		}
+		spans = append(spans, [2]int{from, to})
+	}
+	return spans
+}
+
+// inSpans reports whether the byte offset p lies in one of spans.
+func inSpans(spans [][2]int, p int) bool {
+	for _, s := range spans {
+		if p >= s[0] && p < s[1] {
 			return true
 		}
 	}
