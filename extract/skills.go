@@ -179,6 +179,26 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 			m.ok = !e.roleAfter(text, toks, m.pos+m.n)
 		}
 	}
+	// A general skill written as the first words of a unit's name that another skill ends: "the Crisis
+	// Resolution Home Treatment Team" names no Crisis Intervention, as it names no Home Treatment.
+	for mi := len(found) - 2; mi >= 0; mi-- {
+		m, next := &found[mi], found[mi+1]
+		if !m.ok || e.skillList[m.skill].Category != taxonomy.CatGeneral || !isCapital(text[toks[m.pos].start]) ||
+			strings.HasSuffix(e.skillList[m.skill].Name, " Language") { // "French Speaking B2B Sales Team Manager" speaks French
+			continue
+		}
+		k := m.pos + m.n
+		if k < next.pos && (toks[k].lower == "and" || text[toks[k].start] == '&') {
+			k++
+		}
+		if k != next.pos || next.pos >= len(toks) || breakBetween(text, toks[m.pos+m.n-1].end, toks[m.pos+m.n].start) && strings.TrimSpace(text[toks[m.pos+m.n-1].end:toks[m.pos+m.n].start]) != "/" ||
+			!isCapital(text[toks[next.pos].start]) || e.skillList[next.skill].Category != taxonomy.CatGeneral {
+			continue
+		}
+		if e.namedUnit(text, toks, next) || department(text, toks, next.pos, next.pos+next.n) && isCapital(text[toks[next.pos+next.n].start]) {
+			m.ok = false
+		}
+	}
 	// An abbreviation the ad spells out as other words than the skill's means those words wherever
 	// the ad writes it: "Counselling for Depression (CfD) ... CfD trained".
 	for _, a := range abbrevs {
