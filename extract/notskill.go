@@ -173,7 +173,7 @@ func schemeOrMediaType(text string, toks []token, i int) bool {
 
 // otherAcronym reports whether the word toks[i], matched as the acronym written, is another
 // acronym's plural or a unit: "GPs" (general practitioners) is no GPS, and "30ppm" or "****ppm"
-// (pence per mile) no PPM.
+// (pence per mile) no PPM; or the letters of a masked code, as the postcode "TS****".
 func otherAcronym(text string, toks []token, i int, written string) bool {
 	if len(written) < 2 || !allUpper(written) {
 		return false
@@ -186,6 +186,11 @@ func otherAcronym(text string, toks []token, i int, written string) bool {
 		if c := text[s-1]; c >= '0' && c <= '9' || c == '*' {
 			return true
 		}
+	}
+	// The letters of a code whose digits the board masked: the postcode "TS****" is no TypeScript
+	// (a qualification's level is masked too: "NVQ****" stays).
+	if e := toks[i].end; len(w) <= 2 && e+1 < len(text) && text[e] == '*' && text[e+1] == '*' && allUpper(w) {
+		return true
 	}
 	return false
 }
@@ -205,13 +210,14 @@ func allUpper(w string) bool {
 }
 
 // companyCues are the two words before a list of companies, not skills: "customers include OpenAI,
-// Lyft and Pinterest", "acquired by Google"; companyOwners, before "such as" or "like", make it one
+// Lyft and Pinterest", "acquired by Google", "in partnership with Microsoft"; companyOwners, before "such as" or "like", make it one
 // too ("clients such as Amazon").
 var companyCues = map[string]map[string]bool{
 	"include":   {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true},
 	"includes":  {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true},
 	"including": {"customers": true, "clients": true, "partners": true, "investors": true, "brands": true, "companies": true},
 	"by":        {"used": true, "trusted": true, "acquired": true, "funded": true, "owned": true},
+	"with":      {"partnership": true, "partnered": true, "partnering": true, "partners": true, "alliance": true},
 	"at":        {"worked": true, "alumni": true},
 	"from":      {"alumni": true, "founders": true},
 }

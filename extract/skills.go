@@ -137,6 +137,8 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 	}
 	lists := false
+	var abbrevs []string // the ad's own abbreviations of other words than a skill's (see otherAbbreviation)
+	var offers [][2]int  // the lists of what the employer offers (see offerLists), once needed
 	for mi := range found {
 		m := &found[mi]
 		if m.caseOff {
@@ -149,19 +151,61 @@ func (e *Extractor) skillMatches(text string, toks []token, matches []skillMatch
 		}
 		if e.nounCompound(text, toks, *m) || e.flags[m.skill]&flagSocial != 0 && channelMention(toks, m.pos) ||
 			negated(text, toks, m.pos) || companyList(text, toks, m.pos) || e.departmentName(text, toks, *m) ||
-			e.flags[m.skill]&flagProfile != 0 && profileMention(text, toks, m.pos, m.pos+m.n) {
+			e.flags[m.skill]&flagProfile != 0 && profileMention(text, toks, m.pos, m.pos+m.n) ||
+			e.flags[m.skill]&flagMeeting != 0 && interviewMedium(text, toks, m.pos) {
+			m.ok = false
+			continue
+		}
+		if m.n == 1 && e.otherAbbreviation(text, toks, m.pos, int(m.skill)) {
+			m.ok = false
+			abbrevs = append(abbrevs, toks[m.pos].lower)
+			continue
+		}
+		if e.flags[m.skill]&flagNonTech != 0 && offers == nil {
+			offers = offerLists(text)
+		}
+		if e.flags[m.skill]&flagNonTech != 0 && (offered(text, toks, m.pos, m.pos+m.n) || inSpans(offers, toks[m.pos].start)) {
 			m.ok = false
 			continue
 		}
 		switch e.skillList[m.skill].Category {
 		case taxonomy.CatGeneral:
-			m.ok = !equalOpportunity(text, toks, m.pos)
+			m.ok = !equalOpportunity(text, toks, m.pos) && !e.careRoleAfter(text, toks, m.pos+m.n)
 		case taxonomy.CatProcesses:
 			// "our QA engineer", "Full Stack Developer", "Scrum Master", "Senior Frontend Engineer": a
 			// role named after a practice (the title field has it), not the practice asked for, as "Data
 			// Scientist" names no Data Science. Named as the practice ("frontend React", "our
 			// front-end", "full stack experience") it counts.
 			m.ok = !e.roleAfter(text, toks, m.pos+m.n)
+		}
+	}
+	// A general skill written as the first words of a unit's name that another skill ends: "the Crisis
+	// Resolution Home Treatment Team" names no Crisis Intervention, as it names no Home Treatment.
+	for mi := len(found) - 2; mi >= 0; mi-- {
+		m, next := &found[mi], found[mi+1]
+		if !m.ok || e.skillList[m.skill].Category != taxonomy.CatGeneral || !isCapital(text[toks[m.pos].start]) ||
+			strings.HasSuffix(e.skillList[m.skill].Name, " Language") { // "French Speaking B2B Sales Team Manager" speaks French
+			continue
+		}
+		k := m.pos + m.n
+		if k < next.pos && (toks[k].lower == "and" || text[toks[k].start] == '&') {
+			k++
+		}
+		if k != next.pos || next.pos >= len(toks) || breakBetween(text, toks[m.pos+m.n-1].end, toks[m.pos+m.n].start) && strings.TrimSpace(text[toks[m.pos+m.n-1].end:toks[m.pos+m.n].start]) != "/" ||
+			!isCapital(text[toks[next.pos].start]) || e.skillList[next.skill].Category != taxonomy.CatGeneral {
+			continue
+		}
+		if e.namedUnit(text, toks, next) || department(text, toks, next.pos, next.pos+next.n) && isCapital(text[toks[next.pos+next.n].start]) {
+			m.ok = false
+		}
+	}
+	// An abbreviation the ad spells out as other words than the skill's means those words wherever
+	// the ad writes it: "Counselling for Depression (CfD) ... CfD trained".
+	for _, a := range abbrevs {
+		for mi := range found {
+			if m := &found[mi]; m.ok && m.n == 1 && toks[m.pos].lower == a {
+				m.ok = false
+			}
 		}
 	}
 	// A case-guarded name written in lower case counts where it stands in a list of skills that count,
@@ -499,6 +543,227 @@ func equalOpportunity(text string, toks []token, i int) bool {
 	return disability && cue
 }
 
+// offered reports whether the general skill or qualification toks[i:end] is what the employer gives
+// the one it hires, a benefit, not a skill asked for: "receive" or "benefit from" right before it or
+// before "regular" ("you will receive regular supervision", "benefit from regular CPD"), "opportunities in" or "for" right before it,
+// "free" right before it ("Free DBS and free training"), or "provided" right after it, or after "will be", "is" or "are" ("Clinical supervision
+// will be provided by a band 7 lead", "regular supervision provided").
+func offered(text string, toks []token, i, end int) bool {
+	if i > 1 && (toks[i-1].lower == "in" || toks[i-1].lower == "for") && strings.HasPrefix(toks[i-2].lower, "opportunit") &&
+		!breakBetween(text, toks[i-2].end, toks[i].start) {
+		// "there are opportunities in leadership", "opportunities for CPD"; not the people the
+		// opportunity is for: "an opportunity for self-starters", "for customer-focused professionals".
+		if w := toks[end-1].lower; !strings.HasSuffix(w, "ers") && !strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
+	if i > 1 && toks[i-2].lower == "support" && (toks[i-1].lower == "for" || toks[i-1].lower == "with") && offerSentence(text, toks, i) {
+		return true // "the programme offers ... exercise classes, and support for mental health"
+	}
+	for k := i - 1; k >= 0 && k >= i-2 && !breakBetween(text, toks[k].end, toks[k+1].start); k-- {
+		// "You will receive regular supervision", "All Physiotherapists benefit from regular CPD".
+		w := toks[k].lower
+		receive := w == "receive" && !(k >= 2 && (toks[k-1].lower == "and" || toks[k-1].lower == "or") && givers[toks[k-2].lower]) // not "provide and receive"
+		benefit := w == "from" && k > 0 && strings.HasPrefix(toks[k-1].lower, "benefit") && !clientsBefore(toks, k-1)
+		if (receive || benefit) && (k == i-1 || toks[k+1].lower == "regular" || toks[k+1].lower == "ongoing" || toks[k+1].lower == "free") {
+			return true
+		}
+	}
+	if i > 0 && toks[i-1].lower == "free" && !breakBetween(text, toks[i-1].end, toks[i].start) &&
+		(toks[i-1].start == 0 || text[toks[i-1].start-1] != '-') { // "hands-free HIPAA-compliant" is no benefit
+		return true
+	}
+	k := end
+	if k+1 < len(toks) && (toks[k].lower == "will" && toks[k+1].lower == "be") {
+		k += 2
+	} else if k < len(toks) && (toks[k].lower == "is" || toks[k].lower == "are") {
+		k++
+	}
+	return k < len(toks) && toks[k].lower == "provided" && !breakBetween(text, toks[end-1].end, toks[k].start)
+}
+
+// abbreviationGlue are the small words of a name that its abbreviation may leave out: "Counselling for
+// Depression (CfD)", "Improving Access to Psychological Therapies (IAPT)".
+var abbreviationGlue = map[string]bool{"and": true, "of": true, "for": true, "the": true, "in": true,
+	"to": true, "with": true, "on": true, "at": true}
+
+// otherAbbreviation reports whether the one-word name at toks[i], the skill id, is written in brackets
+// right after the words it abbreviates, and the taxonomy spells the skill's abbreviation out in other
+// words: "Counselling for Depression (CfD)" is no CFD (Computational Fluid Dynamics), "the Local
+// Maternity System (LMS)" no learning management system, "Good Clinical Practice (GCP)" no Google
+// Cloud Platform. Where the words are the skill's ("Computational Fluid Dynamics (CFD)"), or the
+// taxonomy spells out no such words ("Geographic Information Systems (GIS)"), it counts.
+func (e *Extractor) otherAbbreviation(text string, toks []token, i, id int) bool {
+	t := toks[i]
+	if i == 0 || t.start == 0 || text[t.start-1] != '(' || t.end >= len(text) || text[t.end] != ')' {
+		return false
+	}
+	w := text[t.start:t.end]
+	if len(w) < 2 || len(w) > 8 || !isCapital(w[0]) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if !isLetter(w[k]) {
+			return false
+		}
+	}
+	// Match the letters, from the last, against the initials of the words before the bracket.
+	k := i - 1
+	if strings.TrimSpace(text[toks[k].end:t.start]) != "(" {
+		return false
+	}
+	var words []string // the words spelled out, from the last, without abbreviationGlue
+	for l := len(w) - 1; l >= 0; k-- {
+		if k < 0 || k < i-1 && breakBetween(text, toks[k].end, toks[k+1].start) {
+			return false
+		}
+		switch c := text[toks[k].start]; {
+		case c|0x20 == w[l]|0x20:
+			words = append(words, toks[k].lower)
+			l--
+		case abbreviationGlue[toks[k].lower]:
+		default:
+			return false
+		}
+	}
+	if !isCapital(text[toks[k+1].start]) {
+		return false // written as a name only
+	}
+	acronym := strings.ToLower(w)
+	spelled := false // the taxonomy spells the abbreviation out
+	s := e.skillList[id]
+	for _, a := range append([]string{s.Name}, aliasTexts(s.Aliases)...) {
+		var aw []string // the alias's words, from the last, without abbreviationGlue
+		fs := strings.Fields(strings.ToLower(strings.TrimRight(a, "!?")))
+		for j := len(fs) - 1; j >= 0; j-- {
+			if !abbreviationGlue[fs[j]] {
+				aw = append(aw, fs[j])
+			}
+		}
+		if len(aw) != len(acronym) {
+			continue
+		}
+		initials := make([]byte, len(aw))
+		for j, x := range aw {
+			initials[len(aw)-1-j] = x[0]
+		}
+		if string(initials) != acronym {
+			continue
+		}
+		spelled = true
+		same := true
+		for j := range aw {
+			same = same && samePrefix(aw[j], words[j], 4)
+		}
+		if same {
+			return false
+		}
+	}
+	return spelled
+}
+
+// samePrefix reports whether a and b begin with the same n letters, or are equal when shorter: words
+// spelled out alike, whatever their endings or a typo late in them ("Chromotography").
+func samePrefix(a, b string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return a == b
+	}
+	return a[:n] == b[:n]
+}
+
+// givers, before "and receive", make the employee give as well as receive: "Provide and receive clinical
+// supervision".
+var givers = map[string]bool{"provide": true, "give": true, "deliver": true, "offer": true, "providing": true,
+	"giving": true, "delivering": true}
+
+// clientsBefore reports whether the employer's clients stand just before toks[k]: "Patients also
+// benefit from continuity of care" is the service, not the employee's benefit.
+func clientsBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch toks[j].lower {
+		case "patients", "patient", "clients", "customers", "users", "residents", "families", "children", "pupils", "students":
+			return true
+		}
+	}
+	return false
+}
+
+// offerLeads end a line that opens a list of what the employer offers: "by joining us you will benefit
+// from:", "In return, the PCN offers:", "Benefits include:".
+var offerLeads = []string{"benefit from:", "we offer:", "offers:", "benefits:", "benefits include:",
+	"we can offer you:", "what we offer:", "we will offer you:"}
+
+// offerLists returns the byte spans of text that list what the employer offers: the lines after a line
+// that ends with one of offerLeads, while they are short list items (at most twelve words, ten lines at
+// most). General skills and qualifications named there are benefits ("1 x week CPD paid leave",
+// "Continuous learning and development programmes").
+func offerLists(text string) [][2]int {
+	spans := [][2]int{}
+	lines := strings.SplitAfter(text, "\n")
+	pos := 0
+	for li, line := range lines {
+		start := pos
+		pos += len(line)
+		t := strings.ToLower(strings.TrimSpace(line))
+		lead := false
+		for _, l := range offerLeads {
+			lead = lead || strings.HasSuffix(t, l)
+		}
+		if !lead {
+			continue
+		}
+		from := start + len(line)
+		to := from
+		for lj, n := li+1, 0; lj < len(lines) && n < 10; lj++ {
+			u := strings.TrimSpace(lines[lj])
+			if u == "" {
+				to += len(lines[lj])
+				continue
+			}
+			if len(strings.Fields(u)) > 12 || strings.HasSuffix(u, ":") {
+				break
+			}
+			to += len(lines[lj])
+			n++
+		}
+		spans = append(spans, [2]int{from, to})
+	}
+	return spans
+}
+
+// inSpans reports whether the byte offset p lies in one of spans.
+func inSpans(spans [][2]int, p int) bool {
+	for _, s := range spans {
+		if p >= s[0] && p < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// offerSentence reports whether the sentence holding toks[i] is about what the employer offers: it
+// holds "offer", "offers", "benefits" or their like.
+func offerSentence(text string, toks []token, i int) bool {
+	for lo := i; lo >= 0; lo-- {
+		if offerWords[toks[lo].lower] {
+			return true
+		}
+		if lo == 0 || sentenceBreak(text, toks[lo-1].end, toks[lo].start) {
+			break
+		}
+	}
+	for hi := i + 1; hi < len(toks) && !sentenceBreak(text, toks[hi-1].end, toks[hi].start); hi++ {
+		if offerWords[toks[hi].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// offerWords mark a sentence about what the employer offers.
+var offerWords = map[string]bool{"offer": true, "offers": true, "offered": true, "benefit": true, "benefits": true,
+	"perks": true, "employees": true}
+
 // sentenceBreak reports whether text[a:b], the gap between two words, ends a sentence or a line.
 func sentenceBreak(text string, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -606,9 +871,55 @@ func (e *Extractor) departmentName(text string, toks []token, m skillMatch) bool
 	switch e.skillList[m.skill].Category {
 	case taxonomy.CatGeneral, taxonomy.CatProcesses:
 		return department(text, toks, m.pos, m.pos+m.n) || e.placeOrService(text, toks, m.pos+m.n, e.skillList[m.skill].Category == taxonomy.CatGeneral) ||
-			listedPart(text, toks, m.pos)
+			listedPart(text, toks, m.pos) || e.skillList[m.skill].Category == taxonomy.CatGeneral && (e.namedUnit(text, toks, m) || nationalBody(text, toks, m.pos+m.n))
 	}
 	return false
+}
+
+// nations end the names of national bodies: "Health Education England", "Public Health Wales",
+// "Social Work England".
+var nations = map[string]bool{"england": true, "scotland": true, "wales": true, "ireland": true}
+
+// nationalBody reports whether the general skill that ends before toks[end] begins the name of a national
+// body: a nation follows it, capitalised, with no break between ("Health Education England (HEE)",
+// "registered with Social Work England").
+func nationalBody(text string, toks []token, end int) bool {
+	return end < len(toks) && end > 0 && nations[toks[end].lower] && isCapital(text[toks[end].start]) &&
+		isCapital(text[toks[end-1].start]) && !breakBetween(text, toks[end-1].end, toks[end].start)
+}
+
+// teamKinds name what kind of team a team is, not which: "the multidisciplinary team" is the way of
+// working asked for.
+var teamKinds = map[string]bool{"multidisciplinary": true, "multi-disciplinary": true, "interdisciplinary": true,
+	"inter-disciplinary": true, "multi-professional": true, "cross-functional": true, "collaborative": true,
+	"disciplinary": true, "professional": true, "functional": true, "agile": true}
+
+// namedUnit reports whether the general skill m, matched by an alias that ends in a team's, a place's
+// or a service's noun ("home treatment team", "dementia unit", "stroke services"), is written as the
+// name of one: with its first word and that noun capitalised in the middle of a sentence ("the Crisis
+// Resolution and Home treatment Team", "our Dementia Unit"). Written in small letters ("experience on
+// a dementia unit") it names the work, and a team's kind ("the Multi-Disciplinary Team") stays.
+func (e *Extractor) namedUnit(text string, toks []token, m skillMatch) bool {
+	i, end := m.pos, m.pos+m.n
+	if m.n < 2 || end > len(toks) {
+		return false
+	}
+	noun := toks[end-1]
+	if !departmentNouns[noun.lower] && !placeNouns[noun.lower] && !serviceNouns[noun.lower] {
+		return false
+	}
+	if name := strings.ToLower(e.skillList[m.skill].Name); strings.HasSuffix(name, " "+noun.lower) {
+		return false // the skill's own name, not an alias naming a unit: "excellent Customer Service"
+	}
+	if !isCapital(text[toks[i].start]) || !isCapital(text[noun.start]) || sentenceStart(text, toks, i) {
+		return false
+	}
+	for _, t := range toks[i : end-1] {
+		if teamKinds[t.lower] || strings.HasPrefix(t.lower, "multi") || strings.HasPrefix(t.lower, "inter") {
+			return false
+		}
+	}
+	return true
 }
 
 // placeNouns, right after a general skill or a practice, make it the name of a place where the work is
@@ -663,6 +974,31 @@ func (e *Extractor) placeOrService(text string, toks []token, end int, services 
 // trusts", "Acute and Rehabilitation Services", "our critical care service".
 var serviceNouns = map[string]bool{"service": true, "services": true, "trust": true, "trusts": true,
 	"provider": true, "providers": true, "pathway": true, "pathways": true}
+
+// meetingTools are video-call tools that ads mostly name as the medium of their interviews
+// ("interviews will be held via MS Teams"), which does not make them part of the job.
+var meetingTools = map[string]bool{"Microsoft Teams": true, "Skype": true, "Zoom": true, "Google Meet": true,
+	"Cisco Webex": true}
+
+// interviewMedium reports whether the sentence holding toks[i] is about the recruitment's interviews
+// ("Interviews will take place via MS Teams", "all interviews will be completed using Microsoft
+// Teams"): a word of it begins with "interview".
+func interviewMedium(text string, toks []token, i int) bool {
+	for lo := i; lo >= 0; lo-- {
+		if strings.HasPrefix(toks[lo].lower, "interview") {
+			return true
+		}
+		if lo == 0 || sentenceBreak(text, toks[lo-1].end, toks[lo].start) {
+			break
+		}
+	}
+	for hi := i + 1; hi < len(toks) && !sentenceBreak(text, toks[hi-1].end, toks[hi].start); hi++ {
+		if strings.HasPrefix(toks[hi].lower, "interview") {
+			return true
+		}
+	}
+	return false
+}
 
 // profilePlatforms are skills that ads mostly name as where applicants show their work ("a link to
 // your GitHub", "your Stack Overflow profile"), or as a company ("acquired by LinkedIn"), which does
@@ -750,6 +1086,7 @@ const (
 	flagNoun                      // has a one-word alias that is a key of nounCompounds
 	flagNonTech                   // of the General or Qualifications category: no technical context for others
 	flagProfile                   // one of profilePlatforms
+	flagMeeting                   // one of meetingTools
 )
 
 // skillFlags returns the flags of each skill, by index.
@@ -761,6 +1098,9 @@ func skillFlags(skills []taxonomy.Skill) []uint8 {
 		}
 		if profilePlatforms[s.Name] {
 			flags[i] |= flagProfile
+		}
+		if meetingTools[s.Name] {
+			flags[i] |= flagMeeting
 		}
 		if s.Category == taxonomy.CatGeneral || s.Category == taxonomy.CatQualify {
 			flags[i] |= flagNonTech
@@ -794,6 +1134,38 @@ var roleNouns = map[string]bool{"engineer": true, "engineers": true, "developer"
 	"role": true, "roles": true, "position": true, "positions": true, "hire": true, "hires": true,
 	"lead": true, "leads": true, "ninja": true, "ninjas": true, "wizard": true, "wizards": true,
 	"hacker": true, "hackers": true, "generalist": true, "generalists": true}
+
+// careRoles are the words of roles named after a general skill or field: "Mental Health
+// Practitioner", "the Paediatric Rota Co-Ordinator", "Safeguarding Administrator".
+var careRoles = map[string]bool{"practitioner": true, "practitioners": true, "co-ordinator": true,
+	"co-ordinators": true, "coordinator": true, "coordinators": true, "administrator": true,
+	"administrators": true, "worker": true, "workers": true, "manager": true, "managers": true,
+	"officer": true, "officers": true, "advisor": true, "advisors": true, "adviser": true, "advisers": true,
+	"assistant": true, "assistants": true, "lead": true, "leads": true, "specialist": true, "specialists": true,
+	"consultant": true, "consultants": true, "director": true, "directors": true, "matron": true}
+
+// careRoleAfter reports whether the general skill that ends before toks[end] names a role: one of
+// careRoles right after it, or after one more word of the role ("Paediatric Rota Co-Ordinator").
+func (e *Extractor) careRoleAfter(text string, toks []token, end int) bool {
+	if end == 0 || strings.HasPrefix(toks[end-1].lower, "nurse") {
+		return false // a profession named as one already: "qualified Mental Health nurse practitioners"
+	}
+	if w := text[toks[end-1].start:toks[end-1].end]; strings.HasSuffix(w, "ing") && allLower(w) {
+		return false // the verb and its object: "influencing managers and clinicians"
+	}
+	for k := end; k < len(toks) && k <= end+1; k++ {
+		if breakBetween(text, toks[k-1].end, toks[k].start) {
+			return false
+		}
+		if careRoles[toks[k].lower] || toks[k].lower == "co" && k+1 < len(toks) && strings.HasPrefix(toks[k+1].lower, "ordinator") {
+			return true
+		}
+		if !isCapital(text[toks[k].start]) || !isCapital(text[toks[k-1].start]) {
+			return false // one more word only in a title written as one: "Rota" in "Paediatric Rota Co-Ordinator"
+		}
+	}
+	return false
+}
 
 // roleFillers may stand between a practice's name and the role's word: "Front-End Engineering Lead",
 // "Backend Software Engineer", "Full Stack Web Developer".

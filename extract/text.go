@@ -137,7 +137,7 @@ type token struct {
 
 // breakBytes are the bytes that, between two words, end any phrase ("React+Redux" is two names).
 var breakBytes = func() (t [256]bool) {
-	for _, c := range []byte("\n,;|!?\"+") {
+	for _, c := range []byte("\n,;|!?\"+:") {
 		t[c] = true
 	}
 	return t
