@@ -698,37 +698,50 @@ var offerLeads = []string{"benefit from:", "we offer:", "offers:", "benefits:", 
 // most). General skills and qualifications named there are benefits ("1 x week CPD paid leave",
 // "Continuous learning and development programmes").
 func offerLists(text string) [][2]int {
-	spans := [][2]int{}
-	lines := strings.SplitAfter(text, "\n")
-	pos := 0
-	for li, line := range lines {
-		start := pos
-		pos += len(line)
-		t := strings.ToLower(strings.TrimSpace(line))
-		lead := false
-		for _, l := range offerLeads {
-			lead = lead || strings.HasSuffix(t, l)
-		}
-		if !lead {
+	spans := [][2]int{} // not nil: computed
+	if strings.IndexByte(text, ':') < 0 {
+		return spans // every lead ends with a colon: most texts have none
+	}
+	for pos := 0; pos < len(text); {
+		line, next := lineAt(text, pos)
+		pos = next
+		if t := strings.TrimSpace(line); !strings.HasSuffix(t, ":") || !offerLead(t) {
 			continue
 		}
-		from := start + len(line)
-		to := from
-		for lj, n := li+1, 0; lj < len(lines) && n < 10; lj++ {
-			u := strings.TrimSpace(lines[lj])
-			if u == "" {
-				to += len(lines[lj])
-				continue
+		from, to := next, next
+		for q, n := next, 0; q < len(text) && n < 10; {
+			l, nq := lineAt(text, q)
+			u := strings.TrimSpace(l)
+			if u != "" {
+				if len(strings.Fields(u)) > 12 || strings.HasSuffix(u, ":") {
+					break
+				}
+				n++
 			}
-			if len(strings.Fields(u)) > 12 || strings.HasSuffix(u, ":") {
-				break
-			}
-			to += len(lines[lj])
-			n++
+			to, q = nq, nq
 		}
 		spans = append(spans, [2]int{from, to})
 	}
 	return spans
+}
+
+// lineAt returns the line of text starting at pos, its newline included, and where the next starts.
+func lineAt(text string, pos int) (line string, next int) {
+	next = len(text)
+	if i := strings.IndexByte(text[pos:], '\n'); i >= 0 {
+		next = pos + i + 1
+	}
+	return text[pos:next], next
+}
+
+// offerLead reports whether a trimmed line ends with one of offerLeads, in any case.
+func offerLead(t string) bool {
+	for _, l := range offerLeads {
+		if len(t) >= len(l) && strings.EqualFold(t[len(t)-len(l):], l) {
+			return true
+		}
+	}
+	return false
 }
 
 // inSpans reports whether the byte offset p lies in one of spans.
