@@ -139,9 +139,11 @@ func dsn(path string, writer bool) string {
 	}
 	if writer {
 		// BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails half-way
-		// because another process wrote first; a big cache keeps the band index's pages at hand.
+		// because another process wrote first. The cache is small: the OS's page cache holds the
+		// file anyway, and SQLite's own grew the process far past its nominal size (64 MiB of
+		// cache took 330 MB more memory than 8 MiB over 100,000 ads) without making ingest faster.
 		q.Set("_txlock", "immediate")
-		q.Add("_pragma", "cache_size(-65536)")
+		q.Add("_pragma", "cache_size(-8192)")
 		// The checkpointer copies the WAL into the database in the background; the writer does it
 		// itself only if that falls far behind.
 		q.Add("_pragma", "wal_autocheckpoint(65536)")
