@@ -114,6 +114,12 @@ func TestAmbiguousSkills(t *testing.T) {
 		{"Front-End/role with a framework", "Front-End Development", "Hiring: Frontend React Engineers in Berlin.", false},
 		{"Back-End/practice with a language", "Back-End Development", "Backend Python development experience with Django.", true},
 		{"Python/in a role with a practice", "Python", "We are looking for a Back-End Python Developer.", true},
+		{"Front-End/in a list of roles", "Front-End Development", "This includes full-stack, front-end, back-end, and mobile engineers.", false},
+		{"Front-End/in a list with a language", "Front-End Development", "We need Python, front-end, and mobile developers.", false},
+		{"Python/in a list of roles", "Python", "We need Python, front-end, and mobile developers.", true},
+		{"Front-End/in a list of practices", "Front-End Development", "Strong front-end, back-end and database development skills.", true},
+		{"Front-End/list then a sentence", "Front-End Development", "Skills: front-end, back-end. Engineers welcome.", true},
+		{"Machine Learning/list then a line", "Machine Learning", "Builds predictive, machine learning, data mining and optimisation models\nArchitects data pipelines", true},
 		// The first items of a list that ends in "skills" share it.
 		{"Organisational/list of skills", "Organisational Skills", "Excellent communication, organisational and IT skills.", true},
 		{"IT/list of skills", "IT Skills", "Excellent communication, organisational and IT skills.", true},

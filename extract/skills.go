@@ -1226,6 +1226,9 @@ func (e *Extractor) roleAfter(text string, toks []token, end int) bool {
 			}
 		}
 	}
+	if strings.TrimSpace(text[toks[end-1].end:toks[end].start]) == "," {
+		return e.roleAfterList(text, toks, end, role)
+	}
 	// Another practice and the role's word after a slash or a conjunction.
 	k := end
 	switch gap := strings.TrimSpace(text[toks[end-1].end:toks[end].start]); {
@@ -1253,6 +1256,43 @@ func (e *Extractor) roleAfter(text string, toks []token, end int) bool {
 	}
 	return false
 }
+
+// roleAfterList reports whether the list a comma opens after a practice's name ends in a role's
+// word, the practices all of it: "full-stack, front-end, back-end, and mobile engineers", "Rails,
+// front-end, and mobile developers". Its items, from toks[k] on, are skills' names, role fillers and
+// listRoleWords, parted by commas, slashes, ampersands and conjunctions; anything else ends it.
+func (e *Extractor) roleAfterList(text string, toks []token, k int, role func(int) bool) bool {
+	for j := k; j < len(toks) && j < k+10; {
+		if j > k {
+			gap := text[toks[j-1].end:toks[j].start]
+			switch strings.TrimSpace(gap) {
+			case "", ",", "/", "&":
+			default:
+				return false
+			}
+			if strings.IndexByte(gap, '\n') >= 0 {
+				return false // a list ends with its line
+			}
+			if role(j) {
+				return true
+			}
+		}
+		switch p := e.skills.longest(toks, j); {
+		case p != nil:
+			j += len(p.words)
+		case conjunction(toks[j].lower) || roleFillers[toks[j].lower] || listRoleWords[toks[j].lower]:
+			j++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// listRoleWords are the kinds of engineer a list of practices names beside them ("front-end, back-end
+// and mobile engineers") that are no skill's name.
+var listRoleWords = map[string]bool{"mobile": true, "data": true, "qa": true, "platform": true,
+	"infrastructure": true, "security": true, "systems": true}
 
 // senseRules name a one-word alias that two skills share in different fields, and the words that,
 // near it, make it the other skill: "YARN" beside Hadoop or Spark is Hadoop's scheduler, not the

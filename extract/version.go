@@ -12,7 +12,7 @@ import (
 // rulesRevision names the revision of extraction's own rules (the code, not the taxonomy). Change
 // it whenever a change of this package can change what is extracted from an ad, so that ads stored
 // by an earlier build are extracted again when they are next ingested (see Version).
-const rulesRevision = "2026-12-08.47"
+const rulesRevision = "2026-12-08.48"
 
 // Version identifies what this Extractor makes of an ad: the rules' revision and a digest of the
 // taxonomy it was built from (skills, titles and their sectors, places). Ingest mixes it into each
